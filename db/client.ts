@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env } from '@/lib/env';
+import * as enums from './schema/enums';
+import * as ledger from './schema/ledger';
+
+export const schema = { ...enums, ...ledger };
+export type Schema = typeof schema;
+
+/** A database or a transaction: data functions take either, first. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  db: Db;
+  /** Where the data lives, for logs: a URL without its password, or the PGlite folder. */
+  location: string;
+  close(): Promise<void>;
+}
+
+const globalForDb = globalThis as unknown as { ailegrDb?: Promise<DatabaseHandle> };
+
+/**
+ * The process-wide database, opened lazily and kept on `globalThis` so Next.js module re-evaluation and hot
+ * reload share one client (PGlite allows one per folder). postgres.js when `DATABASE_URL` is set, else PGlite in
+ * `AILEGR_DATA_DIR`.
+ */
+export function database(): Promise<DatabaseHandle> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    throw new Error('The database is not available during `next build`: make the page dynamic (await connection()).');
+  }
+  globalForDb.ailegrDb ??= openDatabase().catch((error: unknown) => {
+    globalForDb.ailegrDb = undefined;
+    throw error;
+  });
+  return globalForDb.ailegrDb;
+}
+
+export async function db(): Promise<Db> {
+  return (await database()).db;
+}
+
+async function openDatabase(): Promise<DatabaseHandle> {
+  const { DATABASE_URL, AILEGR_DATA_DIR } = env();
+  if (DATABASE_URL) return openPostgres(DATABASE_URL);
+  return openPglite(path.resolve(AILEGR_DATA_DIR));
+}
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return { kind: 'postgres', db: drizzle(sql, { schema }) as unknown as Db, location, close: () => sql.end() };
+}
+
+/** Opens (creating if needed) an embedded database in `dir`, guarded by a lock file naming its holder. */
+export async function openPglite(dir: string, options: { loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+  fs.mkdirSync(dir, { recursive: true });
+  const release = acquireDirectoryLock(dir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const client = await PGlite.create({ dataDir: path.join(dir, 'pglite'), loadDataDir: options.loadDataDir });
+    const { drizzle } = await import('drizzle-orm/pglite');
+    return {
+      kind: 'pglite',
+      db: drizzle(client, { schema }) as unknown as Db,
+      location: dir,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** In-memory PGlite (tests), optionally from a dump of an already migrated instance. */
+export async function openMemoryPglite(loadDataDir?: Blob): Promise<DatabaseHandle & { dump(): Promise<Blob> }> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const client = await PGlite.create({ loadDataDir });
+  return {
+    kind: 'pglite',
+    db: drizzle(client, { schema }) as unknown as Db,
+    location: 'memory',
+    close: () => client.close(),
+    dump: async () => (await client.dumpDataDir('none')) as Blob,
+  };
+}
+
+/**
+ * PGlite does not stop a second process from opening its folder, and then writes are silently lost. A lock file
+ * holding the owner's pid makes the second process fail with a message that names the holder. A lock left by a
+ * dead process is taken over.
+ */
+function acquireDirectoryLock(dir: string): () => void {
+  const lockPath = path.join(dir, 'ailegr.lock');
+  const mine = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), argv: process.argv.slice(1, 3) });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, mine, { flag: 'wx' });
+      return () => {
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === mine) fs.unlinkSync(lockPath);
+        } catch {
+          // Already gone: nothing to release.
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = readLock(lockPath);
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+        throw new Error(
+          `The embedded database in ${dir} is in use by process ${holder.pid} (started ${holder.startedAt}, ` +
+            `${holder.argv?.join(' ') ?? 'unknown command'}). Stop it first, or set AILEGR_DATA_DIR to another folder, ` +
+            'or set DATABASE_URL to share a PostgreSQL server between processes.',
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock file ${lockPath}`);
+}
+
+function readLock(lockPath: string): { pid: number; startedAt?: string; argv?: string[] } | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(lockPath, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,204 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accountType, documentStatus, entryKind, partyKind, systemRole } from './enums';
+
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+const companyId = () =>
+  uuid('company_id')
+    .notNull()
+    .references(() => companies.id);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const companies = pgTable(
+  'companies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** ISO 4217; every amount of the company is an integer of this currency's minor units. */
+    baseCurrency: text('base_currency').notNull(),
+    /** IANA zone; null means UTC. */
+    timeZone: text('time_zone'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('companies_currency_iso', sql`${t.baseCurrency} ~ '^[A-Z]{3}$'`),
+    check('companies_name_present', sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    companyId: companyId(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    type: accountType('type').notNull(),
+    role: systemRole('role'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('accounts_company_id_key').on(t.companyId, t.id),
+    unique('accounts_company_code_key').on(t.companyId, t.code),
+    uniqueIndex('accounts_company_role_key')
+      .on(t.companyId, t.role)
+      .where(sql`${t.role} is not null`),
+  ],
+);
+
+export const parties = pgTable(
+  'parties',
+  {
+    id: id(),
+    companyId: companyId(),
+    kind: partyKind('kind').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('parties_company_id_key').on(t.companyId, t.id),
+    index('parties_company_kind_idx').on(t.companyId, t.kind),
+  ],
+);
+
+/**
+ * Journal entry headers. Invoices and bills are entries of their own kind carrying the document columns, so a
+ * posted document costs one header row plus its lines. Accounting columns never change once written (a trigger
+ * refuses it); only the document's settlement state (`status`, `paid_minor`) moves as payments and voids arrive.
+ */
+export const journalEntries = pgTable(
+  'journal_entries',
+  {
+    id: id(),
+    companyId: companyId(),
+    kind: entryKind('kind').notNull(),
+    entryDate: date('entry_date').notNull(),
+    /** Unique per company: `INV-000001`, `PAY-000001`, `REC-{ruleId}-{YYYY-MM-DD}`, `VOID-…`. */
+    reference: text('reference').notNull(),
+    memo: text('memo').notNull().default(''),
+    // Documents (invoice, bill).
+    number: text('number'),
+    partyId: bigint('party_id', { mode: 'number' }),
+    dueDate: date('due_date'),
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
+    categoryAccountId: bigint('category_account_id', { mode: 'number' }),
+    status: documentStatus('status'),
+    paidMinor: bigint('paid_minor', { mode: 'number' }).notNull().default(0),
+    // Payments: the document paid, and how much of the amount went to it (the rest is a customer credit).
+    documentId: bigint('document_id', { mode: 'number' }),
+    appliedMinor: bigint('applied_minor', { mode: 'number' }),
+    // Voids: the entry reversed.
+    reversesId: bigint('reverses_id', { mode: 'number' }),
+    // Recurring postings: the rule and the occurrence date that is the posting's identity.
+    ruleId: bigint('rule_id', { mode: 'number' }),
+    occurrenceDate: date('occurrence_date'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('journal_entries_company_id_key').on(t.companyId, t.id),
+    unique('journal_entries_company_reference_key').on(t.companyId, t.reference),
+    uniqueIndex('journal_entries_reverses_key')
+      .on(t.reversesId)
+      .where(sql`${t.reversesId} is not null`),
+    uniqueIndex('journal_entries_rule_occurrence_key')
+      .on(t.ruleId, t.occurrenceDate)
+      .where(sql`${t.ruleId} is not null`),
+    index('journal_entries_company_kind_date_idx').on(t.companyId, t.kind, t.entryDate),
+    index('journal_entries_document_idx')
+      .on(t.documentId)
+      .where(sql`${t.documentId} is not null`),
+    foreignKey({
+      name: 'journal_entries_party_fk',
+      columns: [t.companyId, t.partyId],
+      foreignColumns: [parties.companyId, parties.id],
+    }),
+    foreignKey({
+      name: 'journal_entries_category_fk',
+      columns: [t.companyId, t.categoryAccountId],
+      foreignColumns: [accounts.companyId, accounts.id],
+    }),
+    foreignKey({
+      name: 'journal_entries_document_fk',
+      columns: [t.companyId, t.documentId],
+      foreignColumns: [t.companyId, t.id],
+    }),
+    foreignKey({
+      name: 'journal_entries_reverses_fk',
+      columns: [t.companyId, t.reversesId],
+      foreignColumns: [t.companyId, t.id],
+    }),
+    check('journal_entries_reference_present', sql`length(${t.reference}) between 1 and 120`),
+    check('journal_entries_amount_positive', sql`${t.amountMinor} is null or ${t.amountMinor} > 0`),
+    check('journal_entries_paid_range', sql`${t.paidMinor} >= 0 and (${t.amountMinor} is null or ${t.paidMinor} <= ${t.amountMinor})`),
+    check('journal_entries_due_after_issue', sql`${t.dueDate} is null or ${t.dueDate} >= ${t.entryDate}`),
+    check(
+      'journal_entries_document_shape',
+      sql`${t.kind} not in ('invoice', 'bill') or (${t.number} is not null and ${t.partyId} is not null
+        and ${t.dueDate} is not null and ${t.amountMinor} is not null and ${t.categoryAccountId} is not null
+        and ${t.status} is not null)`,
+    ),
+    check(
+      'journal_entries_payment_shape',
+      sql`${t.kind} not in ('payment_received', 'payment_made') or (${t.documentId} is not null
+        and ${t.partyId} is not null and ${t.amountMinor} is not null and ${t.appliedMinor} is not null
+        and ${t.appliedMinor} between 0 and ${t.amountMinor})`,
+    ),
+    check('journal_entries_void_shape', sql`(${t.kind} = 'void') = (${t.reversesId} is not null)`),
+    check('journal_entries_rule_shape', sql`(${t.ruleId} is null) = (${t.occurrenceDate} is null)`),
+  ],
+);
+
+/** Signed amounts: a debit is positive, a credit negative; every entry's lines sum to zero (a trigger enforces it). */
+export const journalLines = pgTable(
+  'journal_lines',
+  {
+    entryId: bigint('entry_id', { mode: 'number' }).notNull(),
+    lineNo: smallint('line_no').notNull(),
+    companyId: companyId(),
+    accountId: bigint('account_id', { mode: 'number' }).notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'journal_lines_pkey', columns: [t.entryId, t.lineNo] }),
+    foreignKey({
+      name: 'journal_lines_entry_fk',
+      columns: [t.companyId, t.entryId],
+      foreignColumns: [journalEntries.companyId, journalEntries.id],
+    }),
+    foreignKey({
+      name: 'journal_lines_account_fk',
+      columns: [t.companyId, t.accountId],
+      foreignColumns: [accounts.companyId, accounts.id],
+    }),
+    index('journal_lines_company_account_idx').on(t.companyId, t.accountId),
+    check('journal_lines_amount_nonzero', sql`${t.amountMinor} <> 0`),
+  ],
+);
+
+/** Per-company document number sequences (`INV-000001`). A row lock per company keeps numbers gapless enough. */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    companyId: companyId(),
+    kind: entryKind('kind').notNull(),
+    lastValue: bigint('last_value', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'document_counters_pkey', columns: [t.companyId, t.kind] })],
+);

@@ -1,0 +1,279 @@
+/**
+ * Calendar dates as `'YYYY-MM-DD'` strings (proleptic Gregorian, years 0000–9999).
+ *
+ * Why strings and integer arithmetic: a calendar date is not an instant. Holding one in a `Date` and reading it back
+ * with local-time getters gives a different day depending on the process's `TZ`, so nothing here calls a `Date`
+ * method. Every operation goes through the "epoch day" (days since 1970-01-01) using Howard Hinnant's
+ * days-from-civil / civil-from-days algorithms (http://howardhinnant.github.io/date_algorithms.html), which are exact
+ * integer maths with no table lookups and no time zone anywhere.
+ *
+ * The one bridge from instants to calendar dates is `todayInZone`, which names its time zone explicitly.
+ * The opposite bridge (the instant a date starts in a zone) lives in `local-day.ts`.
+ */
+
+/** A calendar date split into its fields; `month` is 1–12, `day` is 1–31. */
+export type CalendarDateParts = { year: number; month: number; day: number };
+
+/** Weekday numbers follow `Date#getUTCDay`: 0 = Sunday … 6 = Saturday. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Four-digit years keep the string form fixed-width, which is what makes plain string comparison chronological.
+const MIN_YEAR = 0;
+const MAX_YEAR = 9999;
+
+/** Epoch day of 0000-01-01, the smallest date this module can format. */
+export const MIN_EPOCH_DAY = -719_528;
+/** Epoch day of 9999-12-31, the largest date this module can format. */
+export const MAX_EPOCH_DAY = 2_932_896;
+
+// 1970-01-01 was a Thursday.
+const EPOCH_WEEKDAY = 4;
+
+/**
+ * Whether `year` is a Gregorian leap year.
+ *
+ * @example isLeapYear(2000) // true
+ * @example isLeapYear(2100) // false
+ */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * Number of days in a month (`month` 1–12).
+ *
+ * @example daysInMonth(2024, 2) // 29
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isValidParts(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= MIN_YEAR &&
+    year <= MAX_YEAR &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+function splitOrNull(value: string): CalendarDateParts | null {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return isValidParts(year, month, day) ? { year, month, day } : null;
+}
+
+/**
+ * Whether `value` is a real `'YYYY-MM-DD'` calendar date (right shape, and the day exists in that month).
+ *
+ * @example isValidCalendarDate('2024-02-29') // true
+ * @example isValidCalendarDate('2023-02-29') // false
+ */
+export function isValidCalendarDate(value: string): boolean {
+  return splitOrNull(value) !== null;
+}
+
+/**
+ * Splits a `'YYYY-MM-DD'` string into numbers. Throws a `RangeError` if it is not a real calendar date.
+ *
+ * @example parseCalendarDate('2024-03-31') // { year: 2024, month: 3, day: 31 }
+ */
+export function parseCalendarDate(value: string): CalendarDateParts {
+  const parts = splitOrNull(value);
+  if (!parts) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(value)}`);
+  return parts;
+}
+
+/**
+ * Joins fields into a `'YYYY-MM-DD'` string. Throws a `RangeError` if the day does not exist.
+ *
+ * @example formatCalendarDate({ year: 2024, month: 2, day: 9 }) // '2024-02-09'
+ */
+export function formatCalendarDate({ year, month, day }: CalendarDateParts): string {
+  if (!isValidParts(year, month, day)) {
+    throw new RangeError(`Not a calendar date: year ${year}, month ${month}, day ${day}`);
+  }
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/**
+ * Days since 1970-01-01 for the given fields (days-from-civil). The fields must already be valid.
+ *
+ * @example epochDayFromParts({ year: 1970, month: 1, day: 2 }) // 1
+ */
+export function epochDayFromParts({ year, month, day }: CalendarDateParts): number {
+  // Shift the year to start on March 1 so the leap day is the last day of the shifted year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400; // 0..399
+  const shiftedMonth = month > 2 ? month - 3 : month + 9; // Mar = 0 … Feb = 11
+  const dayOfYear = Math.floor((153 * shiftedMonth + 2) / 5) + day - 1; // 0..365
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * The fields of the date `epochDay` days after 1970-01-01 (civil-from-days).
+ *
+ * @example partsFromEpochDay(19_782) // { year: 2024, month: 2, day: 29 }
+ */
+export function partsFromEpochDay(epochDay: number): CalendarDateParts {
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097; // 0..146096
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/**
+ * Days since 1970-01-01 of a `'YYYY-MM-DD'` date. Throws a `RangeError` on an invalid date.
+ *
+ * @example toEpochDay('1970-01-01') // 0
+ */
+export function toEpochDay(date: string): number {
+  return epochDayFromParts(parseCalendarDate(date));
+}
+
+/**
+ * The `'YYYY-MM-DD'` date `epochDay` days after 1970-01-01. Throws a `RangeError` outside years 0000–9999.
+ *
+ * @example fromEpochDay(-1) // '1969-12-31'
+ */
+export function fromEpochDay(epochDay: number): string {
+  if (!Number.isInteger(epochDay) || epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
+    throw new RangeError(`Epoch day out of range for a YYYY-MM-DD date: ${epochDay}`);
+  }
+  return formatCalendarDate(partsFromEpochDay(epochDay));
+}
+
+/**
+ * `date` moved by `days` (may be negative).
+ *
+ * @example addDays('2024-02-28', 1) // '2024-02-29'
+ */
+export function addDays(date: string, days: number): string {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/**
+ * `date` moved by whole `months` (may be negative), the day clamped to the target month's length.
+ * Anchor on the original date when stepping repeatedly: chaining clamps drifts (Jan 31 → Feb 29 → Mar 29).
+ *
+ * @example addMonths('2024-01-31', 1) // '2024-02-29'
+ * @example addMonths('2024-01-31', 2) // '2024-03-31'
+ */
+export function addMonths(date: string, months: number): string {
+  const { year, month, day } = parseCalendarDate(date);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  if (targetYear < MIN_YEAR || targetYear > MAX_YEAR) {
+    throw new RangeError(`addMonths(${date}, ${months}) leaves years 0000–9999`);
+  }
+  return formatCalendarDate({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  });
+}
+
+/**
+ * Weekday of an epoch day, 0 = Sunday … 6 = Saturday.
+ *
+ * @example weekdayOfEpochDay(0) // 4 (1970-01-01 was a Thursday)
+ */
+export function weekdayOfEpochDay(epochDay: number): Weekday {
+  return ((((epochDay + EPOCH_WEEKDAY) % 7) + 7) % 7) as Weekday;
+}
+
+/**
+ * Weekday of a `'YYYY-MM-DD'` date, 0 = Sunday … 6 = Saturday.
+ *
+ * @example getWeekday('2024-01-01') // 1 (Monday)
+ */
+export function getWeekday(date: string): Weekday {
+  return weekdayOfEpochDay(toEpochDay(date));
+}
+
+/**
+ * Whole days from `earlier` to `later` (negative when `later` is before `earlier`).
+ *
+ * @example differenceInDays('2024-03-01', '2024-02-28') // 2
+ */
+export function differenceInDays(later: string, earlier: string): number {
+  return toEpochDay(later) - toEpochDay(earlier);
+}
+
+/**
+ * Sort comparator: negative if `a` is before `b`, 0 if equal, positive if after. Both must be valid dates.
+ *
+ * @example ['2024-03-01', '2023-12-31'].sort(compareCalendarDates) // ['2023-12-31', '2024-03-01']
+ */
+export function compareCalendarDates(a: string, b: string): -1 | 0 | 1 {
+  parseCalendarDate(a);
+  parseCalendarDate(b);
+  // Fixed-width YYYY-MM-DD strings sort chronologically as plain strings.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// Creating a DateTimeFormat costs far more than using one, and the sweep asks for "today" in the same few zones.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    });
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The calendar date that `instant` falls on in `timeZone` (an IANA name; UTC when omitted).
+ * Throws a `RangeError` for an invalid instant or an unknown zone.
+ *
+ * @example todayInZone(new Date('2024-03-10T03:30:00Z'), 'America/New_York') // '2024-03-09'
+ * @example todayInZone(new Date('2024-03-10T03:30:00Z')) // '2024-03-10'
+ */
+export function todayInZone(instant: Date, timeZone?: string): string {
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('todayInZone needs a valid Date');
+  if (timeZone === undefined) return fromEpochDay(Math.floor(ms / 86_400_000));
+
+  let year = NaN;
+  let month = NaN;
+  let day = NaN;
+  let beforeCommonEra = false;
+  for (const part of dateFormatterFor(timeZone).formatToParts(instant)) {
+    if (part.type === 'year') year = Number(part.value);
+    else if (part.type === 'month') month = Number(part.value);
+    else if (part.type === 'day') day = Number(part.value);
+    else if (part.type === 'era') beforeCommonEra = part.value === 'BC';
+  }
+  return formatCalendarDate({ year: beforeCommonEra ? 1 - year : year, month, day });
+}
