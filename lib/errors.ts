@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+export const ERROR_CODES = ['validation', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'unavailable', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+  internal: 500,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+/** A deliberate error whose message is safe to show. Anything else is logged and answered generically. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function validationError(fieldErrors: FieldErrors, message = 'Some fields need attention'): AppError {
+  return new AppError('validation', message, fieldErrors);
+}
+
+export function fieldError(field: string, message: string): AppError {
+  return validationError({ [field]: [message] });
+}
+
+/** A record missing or belonging to another company: both answer the same, so existence never leaks. */
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} not found`);
+}
+
+export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_form';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Parses with a shared schema, throwing a field-level validation error. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(fieldErrorsFromZod(result.error));
+  return result.data;
+}
+
+export interface PublicError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+}
+
+/** What a caller may see of an error: an AppError as it is, anything else as a generic internal error. */
+export function toPublicError(error: unknown): { status: number; error: PublicError } {
+  if (error instanceof AppError) {
+    return {
+      status: HTTP_STATUS[error.code],
+      error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) },
+    };
+  }
+  return { status: 500, error: { code: 'internal', message: 'Something went wrong. It has been logged.' } };
+}
+
+/** The PostgreSQL error code and constraint of a driver error (postgres.js and PGlite both carry them). */
+export function pgErrorInfo(error: unknown): { code?: string; constraint?: string } {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 3; depth++) {
+    const e = current as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown };
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) {
+      const constraint = (e.constraint ?? e.constraint_name) as string | undefined;
+      return { code: e.code, constraint };
+    }
+    current = e.cause;
+  }
+  return {};
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import type { AccountType, SystemRole } from '@/db/schema/enums';
+import { accounts } from '@/db/schema/ledger';
+import { fieldError } from '@/lib/errors';
+
+export type Account = typeof accounts.$inferSelect;
+
+export async function listAccounts(db: Db, companyId: string): Promise<Account[]> {
+  return db.select().from(accounts).where(eq(accounts.companyId, companyId)).orderBy(asc(accounts.code));
+}
+
+/** Revenue or expense accounts a document may be booked to (system accounts excluded, archived ones too). */
+export async function listCategories(db: Db, companyId: string, type: 'revenue' | 'expense'): Promise<Account[]> {
+  return db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.companyId, companyId), eq(accounts.type, type), isNull(accounts.archivedAt)))
+    .orderBy(asc(accounts.code));
+}
+
+export type SystemAccounts = Record<SystemRole, number>;
+
+/** The ids of the accounts the ledger posts to by itself. */
+export async function systemAccountsOrThrow(db: Db, companyId: string): Promise<SystemAccounts> {
+  const rows = await db
+    .select({ id: accounts.id, role: accounts.role })
+    .from(accounts)
+    .where(and(eq(accounts.companyId, companyId), isNotNull(accounts.role)));
+  const found = Object.fromEntries(rows.map((r) => [r.role, r.id])) as Partial<SystemAccounts>;
+  for (const role of ['cash', 'receivable', 'payable', 'customer_credits', 'equity', 'revenue'] as const) {
+    if (found[role] === undefined) throw new Error(`company ${companyId} has no ${role} account`);
+  }
+  return found as SystemAccounts;
+}
+
+/** A category of the company and of the expected type, or a field error on `field`. */
+export async function categoryOrThrow(
+  db: Db,
+  companyId: string,
+  accountId: number,
+  type: Extract<AccountType, 'revenue' | 'expense'>,
+  field = 'categoryId',
+): Promise<Account> {
+  const [account] = await db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.companyId, companyId), eq(accounts.id, accountId)));
+  if (!account) throw fieldError(field, 'Choose a category of this company');
+  if (account.type !== type) throw fieldError(field, `Choose ${type === 'revenue' ? 'a revenue' : 'an expense'} category`);
+  if (account.archivedAt) throw fieldError(field, 'This category is archived');
+  return account;
+}

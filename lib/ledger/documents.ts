@@ -1,0 +1,199 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '@/db/client';
+import type { DocumentKind, DocumentStatus } from '@/db/schema/enums';
+import { accounts, journalEntries, parties } from '@/db/schema/ledger';
+import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib/errors';
+import { currencyMinorDigits, parseMoney } from '@/lib/money';
+import { categoryOrThrow, systemAccountsOrThrow } from './accounts';
+import { getCompanyOrThrow } from './companies';
+import { partyOrThrow } from './parties';
+import { insertDocuments, reserveNumbers } from './posting';
+import { documentInput, type DocumentInput } from './schemas';
+
+export const PARTY_KIND_OF: Record<DocumentKind, 'customer' | 'vendor'> = { invoice: 'customer', bill: 'vendor' };
+export const CATEGORY_TYPE_OF: Record<DocumentKind, 'revenue' | 'expense'> = { invoice: 'revenue', bill: 'expense' };
+
+/** Parses an amount typed for a company, as a field error on `field` when it does not fit the currency. */
+export function amountMinorOrThrow(text: string, currency: string, field = 'amount'): number {
+  const parsed = parseMoney(text, currencyMinorDigits(currency));
+  if (!parsed.ok) throw fieldError(field, parsed.message);
+  return parsed.minor;
+}
+
+/**
+ * Records an invoice (Dr A/R, Cr revenue) or a bill (Dr expense, Cr A/P): the document and its balanced journal
+ * entry in one transaction. Returns the new document.
+ */
+export async function createDocument(db: Db, companyId: string, kind: DocumentKind, input: DocumentInput): Promise<DocumentRow> {
+  const values = parseOrThrow(documentInput, input);
+  const company = await getCompanyOrThrow(db, companyId);
+  const amountMinor = amountMinorOrThrow(values.amount, company.baseCurrency);
+  await partyOrThrow(db, companyId, values.partyId, PARTY_KIND_OF[kind]);
+  await categoryOrThrow(db, companyId, values.categoryId, CATEGORY_TYPE_OF[kind]);
+  try {
+    const id = await db.transaction(async (tx) => {
+      const system = await systemAccountsOrThrow(tx, companyId);
+      const [number] = await reserveNumbers(tx, companyId, kind, 1);
+      if (!number) throw new Error('no number reserved');
+      const [inserted] = await insertDocuments(
+        tx,
+        [
+          {
+            companyId,
+            kind,
+            number,
+            reference: values.reference ?? number,
+            partyId: values.partyId,
+            categoryAccountId: values.categoryId,
+            amountMinor,
+            entryDate: values.issueDate,
+            dueDate: values.dueDate,
+            memo: values.memo,
+          },
+        ],
+        new Map([[companyId, system]]),
+        { skipDuplicates: false },
+      );
+      if (!inserted) throw new Error('document insert returned no row');
+      return inserted.id;
+    });
+    return getDocumentOrThrow(db, companyId, id);
+  } catch (error) {
+    const pg = pgErrorInfo(error);
+    if (pg.code === '23505' && pg.constraint === 'journal_entries_company_reference_key') {
+      throw fieldError('reference', 'This reference is already used in this company');
+    }
+    throw error;
+  }
+}
+
+const category = alias(accounts, 'category');
+
+const documentColumns = {
+  id: journalEntries.id,
+  kind: journalEntries.kind,
+  number: journalEntries.number,
+  reference: journalEntries.reference,
+  issueDate: journalEntries.entryDate,
+  dueDate: journalEntries.dueDate,
+  amountMinor: journalEntries.amountMinor,
+  paidMinor: journalEntries.paidMinor,
+  status: journalEntries.status,
+  memo: journalEntries.memo,
+  partyId: journalEntries.partyId,
+  partyName: parties.name,
+  categoryId: journalEntries.categoryAccountId,
+  categoryName: category.name,
+  ruleId: journalEntries.ruleId,
+  occurrenceDate: journalEntries.occurrenceDate,
+};
+
+export interface DocumentRow {
+  id: number;
+  kind: DocumentKind;
+  number: string;
+  reference: string;
+  issueDate: string;
+  dueDate: string;
+  amountMinor: number;
+  paidMinor: number;
+  balanceMinor: number;
+  status: DocumentStatus;
+  memo: string;
+  partyId: number;
+  partyName: string;
+  categoryId: number;
+  categoryName: string;
+  ruleId: number | null;
+  occurrenceDate: string | null;
+}
+
+function toDocumentRow(r: {
+  [K in keyof typeof documentColumns]: unknown;
+}): DocumentRow {
+  const row = r as Omit<DocumentRow, 'balanceMinor'>;
+  return { ...row, balanceMinor: row.status === 'void' ? 0 : row.amountMinor - row.paidMinor };
+}
+
+function documentQuery(db: Db) {
+  return db
+    .select(documentColumns)
+    .from(journalEntries)
+    .innerJoin(parties, and(eq(parties.companyId, journalEntries.companyId), eq(parties.id, journalEntries.partyId)))
+    .innerJoin(category, and(eq(category.companyId, journalEntries.companyId), eq(category.id, journalEntries.categoryAccountId)));
+}
+
+export async function listDocuments(
+  db: Db,
+  companyId: string,
+  kind: DocumentKind,
+  options: { statuses?: DocumentStatus[]; limit?: number } = {},
+): Promise<DocumentRow[]> {
+  const rows = await documentQuery(db)
+    .where(
+      and(
+        eq(journalEntries.companyId, companyId),
+        eq(journalEntries.kind, kind),
+        options.statuses ? inArray(journalEntries.status, options.statuses) : undefined,
+      ),
+    )
+    .orderBy(desc(journalEntries.entryDate), desc(journalEntries.id))
+    .limit(options.limit ?? 500);
+  return rows.map(toDocumentRow);
+}
+
+/** A document of the company; another company's document is "not found", never "forbidden". */
+export async function getDocumentOrThrow(db: Db, companyId: string, documentId: number): Promise<DocumentRow> {
+  const [row] = await documentQuery(db).where(
+    and(
+      eq(journalEntries.companyId, companyId),
+      eq(journalEntries.id, documentId),
+      inArray(journalEntries.kind, ['invoice', 'bill']),
+    ),
+  );
+  if (!row) throw notFound('Document');
+  return toDocumentRow(row);
+}
+
+/** The settlement status a document's paid amount implies. */
+export function settlementStatus(amountMinor: number, paidMinor: number): DocumentStatus {
+  if (paidMinor <= 0) return 'open';
+  return paidMinor >= amountMinor ? 'paid' : 'partially_paid';
+}
+
+/** Locks a document row for a settlement change (payment, void) and returns it. */
+export async function lockDocumentOrThrow(tx: Db, companyId: string, documentId: number, field?: string) {
+  const [doc] = await tx
+    .select()
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.companyId, companyId),
+        eq(journalEntries.id, documentId),
+        inArray(journalEntries.kind, ['invoice', 'bill']),
+      ),
+    )
+    .for('update');
+  if (!doc) throw field ? fieldError(field, 'Choose a document of this company') : notFound('Document');
+  if (doc.status === 'void') throw new AppError('conflict', `${doc.number} is void`);
+  return doc;
+}
+
+/** Adds `deltaMinor` (negative to undo) to a locked document's paid amount and sets its status. */
+export async function applyToDocument(tx: Db, doc: { id: number; amountMinor: number | null; paidMinor: number }, deltaMinor: number) {
+  const paidMinor = doc.paidMinor + deltaMinor;
+  await tx
+    .update(journalEntries)
+    .set({ paidMinor, status: settlementStatus(doc.amountMinor ?? 0, paidMinor) })
+    .where(eq(journalEntries.id, doc.id));
+}
+
+/** Counts documents per status, for list headers. */
+export async function countDocumentsByStatus(db: Db, companyId: string, kind: DocumentKind) {
+  return db
+    .select({ status: journalEntries.status, count: sql<number>`count(*)::int` })
+    .from(journalEntries)
+    .where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.kind, kind)))
+    .groupBy(journalEntries.status);
+}

@@ -1,0 +1,146 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '@/db/client';
+import { journalEntries, parties } from '@/db/schema/ledger';
+import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib/errors';
+import { systemAccountsOrThrow } from './accounts';
+import { getCompanyOrThrow } from './companies';
+import { amountMinorOrThrow, applyToDocument, lockDocumentOrThrow } from './documents';
+import { entryLines, insertEntry, reserveNumbers, type JournalLine } from './posting';
+import { paymentInput, type PaymentInput } from './schemas';
+
+/**
+ * Records a payment against an invoice (Dr Cash, Cr A/R; any excess Cr Customer Credits) or a bill
+ * (Dr A/P, Cr Cash; never more than is open). Payments move balance-sheet accounts only.
+ */
+export async function recordPayment(db: Db, companyId: string, input: PaymentInput) {
+  const values = parseOrThrow(paymentInput, input);
+  const company = await getCompanyOrThrow(db, companyId);
+  const amountMinor = amountMinorOrThrow(values.amount, company.baseCurrency);
+  try {
+    return await db.transaction(async (tx) => {
+      const doc = await lockDocumentOrThrow(tx, companyId, values.documentId, 'documentId');
+      if (values.date < doc.entryDate) throw fieldError('date', 'The payment cannot be dated before the document');
+      const openMinor = (doc.amountMinor ?? 0) - doc.paidMinor;
+      const system = await systemAccountsOrThrow(tx, companyId);
+      let lines: JournalLine[];
+      let appliedMinor: number;
+      if (doc.kind === 'invoice') {
+        appliedMinor = Math.min(amountMinor, openMinor);
+        const creditMinor = amountMinor - appliedMinor;
+        lines = [{ accountId: system.cash, amountMinor }];
+        if (appliedMinor > 0) lines.push({ accountId: system.receivable, amountMinor: -appliedMinor });
+        if (creditMinor > 0) lines.push({ accountId: system.customer_credits, amountMinor: -creditMinor });
+      } else {
+        if (amountMinor > openMinor) {
+          throw fieldError('amount', openMinor === 0 ? 'This bill is already paid' : 'The payment is more than the bill’s open balance');
+        }
+        appliedMinor = amountMinor;
+        lines = [
+          { accountId: system.payable, amountMinor },
+          { accountId: system.cash, amountMinor: -amountMinor },
+        ];
+      }
+      const kind = doc.kind === 'invoice' ? 'payment_received' : 'payment_made';
+      const [number] = await reserveNumbers(tx, companyId, kind, 1);
+      if (!number) throw new Error('no number reserved');
+      const payment = await insertEntry(
+        tx,
+        {
+          companyId,
+          kind,
+          entryDate: values.date,
+          reference: values.reference ?? number,
+          memo: values.memo,
+          number,
+          partyId: doc.partyId,
+          amountMinor,
+          documentId: doc.id,
+          appliedMinor,
+        },
+        lines,
+      );
+      if (appliedMinor > 0) await applyToDocument(tx, doc, appliedMinor);
+      return payment;
+    });
+  } catch (error) {
+    const pg = pgErrorInfo(error);
+    if (pg.code === '23505' && pg.constraint === 'journal_entries_company_reference_key') {
+      throw fieldError('reference', 'This reference is already used in this company');
+    }
+    throw error;
+  }
+}
+
+const documentEntry = alias(journalEntries, 'document_entry');
+
+export async function listPayments(db: Db, companyId: string, options: { documentId?: number; limit?: number } = {}) {
+  return db
+    .select({
+      id: journalEntries.id,
+      kind: journalEntries.kind,
+      number: journalEntries.number,
+      reference: journalEntries.reference,
+      date: journalEntries.entryDate,
+      amountMinor: journalEntries.amountMinor,
+      appliedMinor: journalEntries.appliedMinor,
+      documentId: journalEntries.documentId,
+      documentNumber: documentEntry.number,
+      partyName: parties.name,
+      memo: journalEntries.memo,
+    })
+    .from(journalEntries)
+    .innerJoin(documentEntry, and(eq(documentEntry.companyId, journalEntries.companyId), eq(documentEntry.id, journalEntries.documentId)))
+    .innerJoin(parties, and(eq(parties.companyId, journalEntries.companyId), eq(parties.id, journalEntries.partyId)))
+    .where(
+      and(
+        eq(journalEntries.companyId, companyId),
+        inArray(journalEntries.kind, ['payment_received', 'payment_made']),
+        options.documentId ? eq(journalEntries.documentId, options.documentId) : undefined,
+      ),
+    )
+    .orderBy(desc(journalEntries.entryDate), desc(journalEntries.id))
+    .limit(options.limit ?? 500);
+}
+
+/**
+ * Voids a document or a payment with a reversing entry dated like the original, so the original's period
+ * nets to zero. Posted rows are never changed. A document with payments must have them voided first.
+ */
+export async function voidEntry(db: Db, companyId: string, entryId: number) {
+  return db.transaction(async (tx) => {
+    const [entry] = await tx
+      .select()
+      .from(journalEntries)
+      .where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.id, entryId)))
+      .for('update');
+    if (!entry) throw notFound('Entry');
+    if (entry.kind === 'void') throw new AppError('conflict', 'A void cannot itself be voided');
+    const [already] = await tx
+      .select({ id: journalEntries.id })
+      .from(journalEntries)
+      .where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.reversesId, entry.id)));
+    if (already) throw new AppError('conflict', `${entry.number ?? entry.reference} is already void`);
+
+    if (entry.kind === 'invoice' || entry.kind === 'bill') {
+      if (entry.paidMinor > 0) throw new AppError('conflict', `${entry.number} has payments: void them first`);
+      await tx.update(journalEntries).set({ status: 'void' }).where(eq(journalEntries.id, entry.id));
+    } else if (entry.documentId !== null) {
+      const doc = await lockDocumentOrThrow(tx, companyId, entry.documentId);
+      if ((entry.appliedMinor ?? 0) > 0) await applyToDocument(tx, doc, -(entry.appliedMinor ?? 0));
+    }
+    const lines = await entryLines(tx, entry.id);
+    return insertEntry(
+      tx,
+      {
+        companyId,
+        kind: 'void',
+        entryDate: entry.entryDate,
+        reference: `VOID-${entry.reference}`.slice(0, 120),
+        memo: `Void of ${entry.number ?? entry.reference}`,
+        reversesId: entry.id,
+      },
+      lines.map((l) => ({ accountId: l.accountId, amountMinor: -l.amountMinor })),
+    );
+  });
+}

@@ -1,0 +1,167 @@
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import type { AccountType } from '@/db/schema/enums';
+import { accounts, journalEntries, journalLines, parties } from '@/db/schema/ledger';
+
+/**
+ * Accrual reports. Screens and the API both call these; amounts are minor units, shown with their natural sign
+ * (revenue, liabilities and equity positive when they are credits).
+ */
+
+export interface AccountAmount {
+  accountId: number;
+  code: string;
+  name: string;
+  type: AccountType;
+  amountMinor: number;
+}
+
+/** Net debit (positive) or credit (negative) per account over entries dated in [from, to]. */
+async function netByAccount(db: Db, companyId: string, range: { from?: string; to: string }, types: AccountType[]) {
+  const rows = await db
+    .select({
+      accountId: accounts.id,
+      code: accounts.code,
+      name: accounts.name,
+      type: accounts.type,
+      netMinor: sql<string>`coalesce(sum(${journalLines.amountMinor}), 0)`,
+    })
+    .from(journalLines)
+    .innerJoin(journalEntries, and(eq(journalEntries.companyId, journalLines.companyId), eq(journalEntries.id, journalLines.entryId)))
+    .innerJoin(accounts, and(eq(accounts.companyId, journalLines.companyId), eq(accounts.id, journalLines.accountId)))
+    .where(
+      and(
+        eq(journalLines.companyId, companyId),
+        inArray(accounts.type, types),
+        range.from ? gte(journalEntries.entryDate, range.from) : undefined,
+        lte(journalEntries.entryDate, range.to),
+      ),
+    )
+    .groupBy(accounts.id, accounts.code, accounts.name, accounts.type)
+    .orderBy(asc(accounts.code));
+  // sum(bigint) is numeric: it arrives as a string; every ledger total stays within the safe-integer range.
+  return rows.map((r) => ({ ...r, netMinor: Number(r.netMinor) }));
+}
+
+const CREDIT_NATURE: ReadonlySet<AccountType> = new Set(['liability', 'equity', 'revenue']);
+const natural = (type: AccountType, netMinor: number) => (CREDIT_NATURE.has(type) && netMinor !== 0 ? -netMinor : netMinor);
+
+export interface ProfitAndLoss {
+  from: string;
+  to: string;
+  revenue: AccountAmount[];
+  expenses: AccountAmount[];
+  totalRevenueMinor: number;
+  totalExpensesMinor: number;
+  netIncomeMinor: number;
+}
+
+/** Profit & Loss by category for entries dated from `from` to `to`, inclusive. */
+export async function profitAndLoss(db: Db, companyId: string, from: string, to: string): Promise<ProfitAndLoss> {
+  const rows = await netByAccount(db, companyId, { from, to }, ['revenue', 'expense']);
+  const amounts = rows
+    .map((r) => ({ accountId: r.accountId, code: r.code, name: r.name, type: r.type, amountMinor: natural(r.type, r.netMinor) }))
+    .filter((r) => r.amountMinor !== 0);
+  const revenue = amounts.filter((a) => a.type === 'revenue');
+  const expenses = amounts.filter((a) => a.type === 'expense');
+  const totalRevenueMinor = sum(revenue);
+  const totalExpensesMinor = sum(expenses);
+  return { from, to, revenue, expenses, totalRevenueMinor, totalExpensesMinor, netIncomeMinor: totalRevenueMinor - totalExpensesMinor };
+}
+
+export interface BalanceSheet {
+  asOf: string;
+  assets: AccountAmount[];
+  liabilities: AccountAmount[];
+  equity: AccountAmount[];
+  /** Profit of the calendar year of `asOf` up to `asOf`. */
+  currentPeriodEarningsMinor: number;
+  /** Profit of all earlier years, never closed into an account. */
+  retainedEarningsMinor: number;
+  totalAssetsMinor: number;
+  totalLiabilitiesMinor: number;
+  totalEquityMinor: number;
+  balanced: boolean;
+}
+
+/** Balance Sheet as of a date: every entry dated on or before it, with the year's earnings shown in equity. */
+export async function balanceSheet(db: Db, companyId: string, asOf: string): Promise<BalanceSheet> {
+  const rows = await netByAccount(db, companyId, { to: asOf }, ['asset', 'liability', 'equity', 'revenue', 'expense']);
+  const yearStart = `${asOf.slice(0, 4)}-01-01`;
+  const thisYear = await netByAccount(db, companyId, { from: yearStart, to: asOf }, ['revenue', 'expense']);
+  const earnings = (list: typeof rows) => 0 - list.filter((r) => r.type === 'revenue' || r.type === 'expense').reduce((t, r) => t + r.netMinor, 0);
+  const allEarningsMinor = earnings(rows);
+  const currentPeriodEarningsMinor = earnings(thisYear);
+  const retainedEarningsMinor = allEarningsMinor - currentPeriodEarningsMinor;
+
+  const pick = (type: AccountType) =>
+    rows
+      .filter((r) => r.type === type && r.netMinor !== 0)
+      .map((r) => ({ accountId: r.accountId, code: r.code, name: r.name, type: r.type, amountMinor: natural(type, r.netMinor) }));
+  const assets = pick('asset');
+  const liabilities = pick('liability');
+  const equity = pick('equity');
+  const totalAssetsMinor = sum(assets);
+  const totalLiabilitiesMinor = sum(liabilities);
+  const totalEquityMinor = sum(equity) + retainedEarningsMinor + currentPeriodEarningsMinor;
+  return {
+    asOf,
+    assets,
+    liabilities,
+    equity,
+    currentPeriodEarningsMinor,
+    retainedEarningsMinor,
+    totalAssetsMinor,
+    totalLiabilitiesMinor,
+    totalEquityMinor,
+    balanced: totalAssetsMinor === totalLiabilitiesMinor + totalEquityMinor,
+  };
+}
+
+export interface OpenBalance {
+  partyId: number;
+  partyName: string;
+  documents: number;
+  openMinor: number;
+  oldestDueDate: string;
+}
+
+/** Open receivables (invoices) or payables (bills) by party: what is still owed, document by document summed. */
+export async function openBalancesByParty(db: Db, companyId: string, kind: 'invoice' | 'bill'): Promise<OpenBalance[]> {
+  const rows = await db
+    .select({
+      partyId: parties.id,
+      partyName: parties.name,
+      documents: sql<number>`count(*)::int`,
+      openMinor: sql<string>`sum(${journalEntries.amountMinor} - ${journalEntries.paidMinor})`,
+      oldestDueDate: sql<string>`min(${journalEntries.dueDate})`,
+    })
+    .from(journalEntries)
+    .innerJoin(parties, and(eq(parties.companyId, journalEntries.companyId), eq(parties.id, journalEntries.partyId)))
+    .where(
+      and(
+        eq(journalEntries.companyId, companyId),
+        eq(journalEntries.kind, kind),
+        inArray(journalEntries.status, ['open', 'partially_paid']),
+      ),
+    )
+    .groupBy(parties.id, parties.name)
+    .orderBy(asc(parties.name));
+  return rows.map((r) => ({ ...r, openMinor: Number(r.openMinor) }));
+}
+
+/** The balance of one system account as of a date, in its natural sign (for tests and dashboards). */
+export async function accountBalance(db: Db, companyId: string, accountId: number, asOf: string): Promise<number> {
+  const [row] = await db
+    .select({ type: accounts.type, netMinor: sql<string>`coalesce(sum(${journalLines.amountMinor}), 0)` })
+    .from(accounts)
+    .leftJoin(journalLines, and(eq(journalLines.companyId, accounts.companyId), eq(journalLines.accountId, accounts.id)))
+    .leftJoin(journalEntries, and(eq(journalEntries.companyId, journalLines.companyId), eq(journalEntries.id, journalLines.entryId)))
+    .where(and(eq(accounts.companyId, companyId), eq(accounts.id, accountId), sql`(${journalEntries.entryDate} is null or ${journalEntries.entryDate} <= ${asOf})`))
+    .groupBy(accounts.type);
+  return row ? natural(row.type, Number(row.netMinor)) : 0;
+}
+
+function sum(list: { amountMinor: number }[]): number {
+  return list.reduce((t, a) => t + a.amountMinor, 0);
+}

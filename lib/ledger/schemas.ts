@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { PARTY_KINDS } from '@/db/schema/enums';
+import {
+  amountText,
+  calendarDate,
+  currencyCode,
+  optionalText,
+  recordId,
+  shortText,
+  timeZone,
+} from '@/lib/schemas/common';
+
+/** One schema per input, shared by the form, the server action and the route handler. */
+
+export const companyProfileInput = z.object({
+  name: shortText('a company name', 120),
+  baseCurrency: currencyCode,
+  timeZone,
+});
+export type CompanyProfileInput = z.input<typeof companyProfileInput>;
+
+export const partyInput = z.object({
+  kind: z.enum(PARTY_KINDS, { error: 'Choose customer or vendor' }),
+  name: shortText('a name', 120),
+  email: z
+    .union([z.literal(''), z.email('Enter a valid email address')])
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+export type PartyInput = z.input<typeof partyInput>;
+
+const reference = z
+  .string()
+  .trim()
+  .max(60, 'At most 60 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/, 'Use letters, digits, dot, dash, slash or underscore')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+export const documentInput = z
+  .object({
+    partyId: recordId,
+    issueDate: calendarDate,
+    dueDate: calendarDate,
+    amount: amountText,
+    categoryId: recordId,
+    memo: optionalText(500),
+    reference,
+  })
+  .refine((d) => d.dueDate >= d.issueDate, { path: ['dueDate'], message: 'The due date cannot be before the issue date' });
+export type DocumentInput = z.input<typeof documentInput>;
+
+export const paymentInput = z.object({
+  documentId: recordId,
+  amount: amountText,
+  date: calendarDate,
+  memo: optionalText(500),
+  reference,
+});
+export type PaymentInput = z.input<typeof paymentInput>;
+
+export const voidInput = z.object({ entryId: recordId });
+
+export const periodInput = z
+  .object({ from: calendarDate, to: calendarDate })
+  .refine((p) => p.from <= p.to, { path: ['to'], message: 'The end of the period cannot be before its start' });
+
+export const asOfInput = z.object({ asOf: calendarDate });

@@ -1,0 +1,63 @@
+/**
+ * Money is an integer of minor units (cents for USD, yen for JPY). Amounts enter as the decimal string a person
+ * typed and are converted with integer arithmetic only: no float ever holds an amount.
+ */
+
+/** The largest amount accepted, in minor units: well inside Number.MAX_SAFE_INTEGER so sums stay exact. */
+export const MAX_AMOUNT_MINOR = 999_999_999_999_99; // 999,999,999,999.99 in a two-decimal currency
+
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export function isKnownCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && KNOWN_CURRENCIES.has(code);
+}
+
+/** Decimal places of a currency's minor unit: USD 2, JPY 0, BHD 3. */
+export function currencyMinorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export type ParsedMoney = { ok: true; minor: number } | { ok: false; message: string };
+
+const AMOUNT_SHAPE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses a positive decimal amount into minor units.
+ *
+ * @example parseMoney('1,000.50', 2) // { ok: true, minor: 100050 }
+ * @example parseMoney('12.345', 2)   // { ok: false, message: 'Use at most 2 decimal places' }
+ */
+export function parseMoney(input: string, minorDigits: number): ParsedMoney {
+  const text = input.trim();
+  if (text === '') return { ok: false, message: 'Enter an amount' };
+  if (text.startsWith('-')) return { ok: false, message: 'The amount must be greater than zero' };
+  const match = AMOUNT_SHAPE.exec(text);
+  if (!match) return { ok: false, message: 'Enter an amount like 1234.56' };
+  const [whole = '0', fraction = ''] = text.replaceAll(',', '').split('.');
+  if (fraction.length > minorDigits) {
+    return {
+      ok: false,
+      message: minorDigits === 0 ? 'This currency has no decimal places' : `Use at most ${minorDigits} decimal places`,
+    };
+  }
+  const minor = BigInt(whole) * 10n ** BigInt(minorDigits) + BigInt(fraction.padEnd(minorDigits, '0') || '0');
+  if (minor <= 0n) return { ok: false, message: 'The amount must be greater than zero' };
+  if (minor > BigInt(MAX_AMOUNT_MINOR)) return { ok: false, message: 'The amount is too large' };
+  return { ok: true, minor: Number(minor) };
+}
+
+/** The exact decimal string of a minor-unit amount: `toDecimalString(-12345, 2)` is `'-123.45'`. */
+export function toDecimalString(minor: number, minorDigits: number): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`not a safe integer amount: ${minor}`);
+  const sign = minor < 0 ? '-' : '';
+  const digits = Math.abs(minor).toString().padStart(minorDigits + 1, '0');
+  if (minorDigits === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -minorDigits)}.${digits.slice(-minorDigits)}`;
+}
+
+/** Formats minor units for people, e.g. `$1,234.56`; the decimal string is formatted, never a float. */
+export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
+  const digits = currencyMinorDigits(currency);
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency }).format as (value: string) => string;
+  return format(toDecimalString(minor, digits));
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { isValidCalendarDate } from '@/lib/dates/calendar-date';
+import { isValidTimeZone } from '@/lib/dates/local-day';
+import { isKnownCurrency } from '@/lib/money';
+
+/** Building blocks shared by every form, action and route schema. */
+
+export const calendarDate = z
+  .string({ error: 'Enter a date' })
+  .trim()
+  .refine(isValidCalendarDate, 'Enter a real date as YYYY-MM-DD');
+
+/**
+ * An amount as typed: a positive decimal string. Its decimal places are checked against the company's currency
+ * by the service, which knows the currency.
+ */
+export const amountText = z
+  .string({ error: 'Enter an amount' })
+  .trim()
+  .min(1, 'Enter an amount')
+  .max(40, 'The amount is too long');
+
+/** A database id as it arrives from a form, a URL or JSON. */
+export const recordId = z.coerce
+  .number({ error: 'Choose a record' })
+  .int('Choose a record')
+  .positive('Choose a record')
+  .max(Number.MAX_SAFE_INTEGER, 'Choose a record');
+
+export const companyId = z.uuid({ error: 'Unknown company' });
+
+export const currencyCode = z
+  .string({ error: 'Choose a currency' })
+  .trim()
+  .toUpperCase()
+  .refine(isKnownCurrency, 'Use a known ISO 4217 currency code, like USD');
+
+/** An IANA zone, or empty for UTC. */
+export const timeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || isValidTimeZone(v), 'Use an IANA time zone, like America/New_York');
+
+export const shortText = (label: string, max = 200) =>
+  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${label} is too long`);
+
+export const optionalText = (max = 500) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .optional()
+    .transform((v) => v ?? '');
