@@ -1,0 +1,6 @@
+// Runs once per server process before the first request (Next.js), on the Node runtime only.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { bootServer } = await import('./lib/server/boot');
+  await bootServer();
+}

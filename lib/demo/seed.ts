@@ -1,0 +1,65 @@
+import { count } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { companies } from '@/db/schema/ledger';
+import { addDays } from '@/lib/dates/calendar-date';
+import { todayInZone } from '@/lib/dates/calendar-date';
+import { listAccounts } from '@/lib/ledger/accounts';
+import { createCompany, type Company } from '@/lib/ledger/companies';
+import { createDocument } from '@/lib/ledger/documents';
+import { createParty } from '@/lib/ledger/parties';
+import { recordPayment } from '@/lib/ledger/payments';
+
+export const DEMO_COMPANY_NAME = 'Northwind Studio';
+export const DEMO_TIME_ZONE = 'America/New_York';
+
+/** True when the database has no company yet: the first run of a fresh install. */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(companies);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Creates the demo company (New York time) with customers, vendors, invoices, bills and payments dated around
+ * `today`, so a newcomer sees a live ledger at once: an overpaid invoice (a customer credit), a part-paid one, an
+ * open one, a paid bill and a part-paid bill.
+ */
+export async function seedDemoCompany(db: Db, now: Date): Promise<Company> {
+  const company = await createCompany(db, { name: DEMO_COMPANY_NAME, baseCurrency: 'USD', timeZone: DEMO_TIME_ZONE });
+  const today = todayInZone(now, DEMO_TIME_ZONE);
+  const day = (offset: number) => addDays(today, offset);
+  const chart = await listAccounts(db, company.id);
+  const code = (c: string) => chart.find((a) => a.code === c)!.id;
+
+  const customer = async (name: string, email: string) => (await createParty(db, company.id, { kind: 'customer', name, email })).id;
+  const vendor = async (name: string) => (await createParty(db, company.id, { kind: 'vendor', name })).id;
+  const acme = await customer('Acme Corp', 'ap@acme.example');
+  const globex = await customer('Globex Ltd', 'billing@globex.example');
+  const initech = await customer('Initech', 'finance@initech.example');
+  const landlord = await vendor('Harbor Properties');
+  const cloud = await vendor('CloudHost Inc');
+  const power = await vendor('City Power & Light');
+
+  const invoice = (partyId: number, offset: number, terms: number, amount: string, category: string, memo: string) =>
+    createDocument(db, company.id, 'invoice', {
+      partyId, issueDate: day(offset), dueDate: day(offset + terms), amount, categoryId: code(category), memo,
+    });
+  const bill = (partyId: number, offset: number, terms: number, amount: string, category: string, memo: string) =>
+    createDocument(db, company.id, 'bill', {
+      partyId, issueDate: day(offset), dueDate: day(offset + terms), amount, categoryId: code(category), memo,
+    });
+
+  const i1 = await invoice(acme, -60, 30, '4,800.00', '4100', 'Website redesign, phase 1');
+  const i2 = await invoice(globex, -40, 30, '1,250.00', '4200', 'Annual support plan');
+  const i3 = await invoice(initech, -20, 14, '3,600.00', '4100', 'Data migration workshop');
+  await invoice(acme, -5, 30, '2,400.00', '4300', 'Design system license');
+  await recordPayment(db, company.id, { documentId: i1.id, amount: '5,000.00', date: day(-35), memo: 'Paid with a deposit for phase 2' });
+  await recordPayment(db, company.id, { documentId: i2.id, amount: '500.00', date: day(-10) });
+  await recordPayment(db, company.id, { documentId: i3.id, amount: '3,600.00', date: day(-2) });
+
+  const b1 = await bill(landlord, -31, 0, '2,750.00', '5000', 'Studio rent');
+  const b2 = await bill(cloud, -25, 15, '389.99', '5200', 'Hosting and backups');
+  await bill(power, -12, 21, '214.37', '5300', 'Electricity');
+  await recordPayment(db, company.id, { documentId: b1.id, amount: '2,750.00', date: day(-30) });
+  await recordPayment(db, company.id, { documentId: b2.id, amount: '200.00', date: day(-8) });
+  return company;
+}

@@ -1,0 +1,317 @@
+/**
+ * The pure calendar of the recurring engine: which calendar dates a schedule falls on.
+ *
+ * Every function here maps (schedule, dates) to dates. There is no clock, no database and no `Date`: "today" is an
+ * argument, and dates are `'YYYY-MM-DD'` strings handled through epoch days (see `lib/dates/calendar-date.ts`).
+ *
+ * Two design rules carry the product's semantics:
+ *   - Anchored, never chained. Occurrence k is computed from the schedule's anchor (start date or first occurrence)
+ *     and k, never from occurrence k-1, so a clamp in one month cannot leak into the next:
+ *     Jan 31 monthly → Feb 29 (2024) → Mar 31 → Apr 30, never Feb 29 → Mar 29.
+ *   - Constant time. Finding the next occurrence after a date computes the period index from the distance between
+ *     the anchor and that date; a rule started in 1936 costs the same as one started yesterday.
+ *
+ * Each schedule is an arithmetic progression of periods: daily and weekly step through days, monthly and annual step
+ * through months (annual is twelve-monthly on the start date's day). Period k's date is `dayAt(k)`; the valid
+ * occurrences are the periods from `firstIndex` on (a monthly period that falls before the start date is skipped)
+ * whose date is not after the end date.
+ */
+import {
+  MAX_EPOCH_DAY,
+  daysInMonth,
+  epochDayFromParts,
+  fromEpochDay,
+  parseCalendarDate,
+  partsFromEpochDay,
+  toEpochDay,
+  weekdayOfEpochDay,
+} from '@/lib/dates/calendar-date';
+
+export const CADENCES = ['daily', 'weekly', 'monthly', 'annual'] as const;
+export type Cadence = (typeof CADENCES)[number];
+
+/**
+ * A recurring schedule. Fields that do not apply to the cadence are ignored; `null` counts as unset so database rows
+ * can be passed straight in.
+ *
+ * - daily: every `intervalDays` days (default 1) from `startDate`.
+ * - weekly: on `weekday` (0 = Sunday … 6 = Saturday; default the start date's weekday) every `intervalWeeks` weeks
+ *   (default 1), starting with the first such weekday on or after `startDate`.
+ * - monthly: every `intervalMonths` months (default 1) counted from the start date's month, on the first that applies
+ *   of: the last day (`endOfMonth`), `dayOfMonth` clamped to the month's length, the `nthWeek`-th `nthWeekday`
+ *   (`nthWeek` 5 = the last one), or the start date's day clamped.
+ * - annual: every year on the start date's month and day (Feb 29 falls on Feb 28 in common years).
+ *
+ * Nothing falls before `startDate` or after `endDate` (both inclusive).
+ */
+export type Schedule = {
+  cadence: Cadence;
+  startDate: string;
+  endDate?: string | null;
+  intervalDays?: number;
+  weekday?: number;
+  intervalWeeks?: number;
+  intervalMonths?: number;
+  dayOfMonth?: number;
+  endOfMonth?: boolean;
+  nthWeek?: number;
+  nthWeekday?: number;
+};
+
+// A century of daily posts is 36,525 dates; a request for more than this is an unbounded expansion by mistake, and
+// failing loudly beats building a million-element array inside a request or the sweep.
+const MAX_OCCURRENCES_PER_CALL = 100_000;
+
+// nthWeek 5 means "the last such weekday", whether the month has four or five of them.
+const LAST_NTH_WEEK = 5;
+
+type DayPick = { kind: 'last-day' } | { kind: 'day'; day: number } | { kind: 'nth-weekday'; nth: number; weekday: number };
+
+type Plan =
+  | { kind: 'days'; cadence: 'daily' | 'weekly'; firstDay: number; stepDays: number; endDay: number }
+  | {
+      kind: 'months';
+      cadence: 'monthly' | 'annual';
+      startDay: number;
+      startMonthIndex: number;
+      stepMonths: number;
+      pick: DayPick;
+      firstIndex: number;
+      endDay: number;
+    };
+
+// null and undefined both mean "unset": the type says undefined, database rows say null.
+function isSet<T>(value: T | null | undefined): value is T {
+  return value !== undefined && value !== null;
+}
+
+function integerInRange(name: string, value: number | null | undefined, min: number, max: number, fallback: number) {
+  if (!isSet(value)) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`Schedule ${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function monthIndexOfDay(epochDay: number): number {
+  const { year, month } = partsFromEpochDay(epochDay);
+  return year * 12 + (month - 1);
+}
+
+/** The epoch day a day-pick lands on in the month with index `year * 12 + (month - 1)`. */
+function pickDayInMonth(monthIndex: number, pick: DayPick): number {
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  const length = daysInMonth(year, month);
+  let day: number;
+  if (pick.kind === 'last-day') {
+    day = length;
+  } else if (pick.kind === 'day') {
+    day = Math.min(pick.day, length);
+  } else {
+    const firstOfMonth = epochDayFromParts({ year, month, day: 1 });
+    const firstMatch = 1 + ((pick.weekday - weekdayOfEpochDay(firstOfMonth) + 7) % 7);
+    day = pick.nth === LAST_NTH_WEEK ? firstMatch + 7 * Math.floor((length - firstMatch) / 7) : firstMatch + 7 * (pick.nth - 1);
+  }
+  return epochDayFromParts({ year, month, day });
+}
+
+function monthlyPick(schedule: Schedule, startDayOfMonth: number): DayPick {
+  const hasNthWeek = isSet(schedule.nthWeek);
+  if (hasNthWeek !== isSet(schedule.nthWeekday)) {
+    throw new RangeError('Schedule nthWeek and nthWeekday must be set together');
+  }
+  if (schedule.endOfMonth === true) return { kind: 'last-day' };
+  if (isSet(schedule.dayOfMonth)) return { kind: 'day', day: integerInRange('dayOfMonth', schedule.dayOfMonth, 1, 31, 1) };
+  if (hasNthWeek) {
+    return {
+      kind: 'nth-weekday',
+      nth: integerInRange('nthWeek', schedule.nthWeek, 1, LAST_NTH_WEEK, 1),
+      weekday: integerInRange('nthWeekday', schedule.nthWeekday, 0, 6, 0),
+    };
+  }
+  return { kind: 'day', day: startDayOfMonth };
+}
+
+/** Validates a schedule and reduces it to a progression. Throws a `RangeError` on anything invalid. */
+function planSchedule(schedule: Schedule): Plan {
+  const start = parseCalendarDate(schedule.startDate);
+  const startDay = epochDayFromParts(start);
+  // Dates past 9999-12-31 cannot be written as YYYY-MM-DD, so that is where every schedule ends at the latest.
+  const endDay = isSet(schedule.endDate) ? toEpochDay(schedule.endDate) : MAX_EPOCH_DAY;
+
+  switch (schedule.cadence) {
+    case 'daily':
+      return {
+        kind: 'days',
+        cadence: 'daily',
+        firstDay: startDay,
+        stepDays: integerInRange('intervalDays', schedule.intervalDays, 1, MAX_EPOCH_DAY, 1),
+        endDay,
+      };
+    case 'weekly': {
+      const startWeekday = weekdayOfEpochDay(startDay);
+      const weekday = integerInRange('weekday', schedule.weekday, 0, 6, startWeekday);
+      return {
+        kind: 'days',
+        cadence: 'weekly',
+        firstDay: startDay + ((weekday - startWeekday + 7) % 7),
+        stepDays: 7 * integerInRange('intervalWeeks', schedule.intervalWeeks, 1, MAX_EPOCH_DAY, 1),
+        endDay,
+      };
+    }
+    case 'monthly':
+    case 'annual': {
+      const isAnnual = schedule.cadence === 'annual';
+      const pick: DayPick = isAnnual ? { kind: 'day', day: start.day } : monthlyPick(schedule, start.day);
+      const startMonthIndex = start.year * 12 + (start.month - 1);
+      return {
+        kind: 'months',
+        cadence: schedule.cadence,
+        startDay,
+        startMonthIndex,
+        stepMonths: isAnnual ? 12 : integerInRange('intervalMonths', schedule.intervalMonths, 1, 120_000, 1),
+        pick,
+        // Start Jan 20 with dayOfMonth 5: January's date (Jan 5) is before the start, so February is the first.
+        firstIndex: pickDayInMonth(startMonthIndex, pick) < startDay ? 1 : 0,
+        endDay,
+      };
+    }
+    default:
+      throw new RangeError(`Unknown schedule cadence: ${JSON.stringify((schedule as { cadence: unknown }).cadence)}`);
+  }
+}
+
+function dayAt(plan: Plan, index: number): number {
+  return plan.kind === 'days'
+    ? plan.firstDay + index * plan.stepDays
+    : pickDayInMonth(plan.startMonthIndex + index * plan.stepMonths, plan.pick);
+}
+
+/** The smallest valid period index whose date is on or after `epochDay` (ignoring the end date). */
+function indexAtOrAfter(plan: Plan, epochDay: number): number {
+  if (plan.kind === 'days') {
+    return epochDay <= plan.firstDay ? 0 : Math.ceil((epochDay - plan.firstDay) / plan.stepDays);
+  }
+  // Each period is one month, so the only period that can hold `epochDay`'s month is the one that starts there;
+  // if its date is earlier in that month, the answer is the next period.
+  const monthsSinceStart = monthIndexOfDay(epochDay) - plan.startMonthIndex;
+  const index = Math.max(plan.firstIndex, Math.ceil(monthsSinceStart / plan.stepMonths));
+  return index;
+}
+
+/** The largest valid period index whose date is on or before `epochDay`, or -1 if there is none. */
+function indexAtOrBefore(plan: Plan, epochDay: number): number {
+  if (plan.kind === 'days') {
+    return epochDay < plan.firstDay ? -1 : Math.floor((epochDay - plan.firstDay) / plan.stepDays);
+  }
+  const monthsSinceStart = monthIndexOfDay(epochDay) - plan.startMonthIndex;
+  let index = Math.floor(monthsSinceStart / plan.stepMonths);
+  if (index >= 0 && dayAt(plan, index) > epochDay) index -= 1;
+  return index < plan.firstIndex ? -1 : index;
+}
+
+/**
+ * The first occurrence strictly after `after`, or `null` when the schedule has ended by then.
+ * Constant time however long ago the schedule started.
+ *
+ * @example
+ * // Anchored on Jan 31, so the February clamp does not carry into March.
+ * nextOccurrence({ cadence: 'monthly', startDate: '2024-01-31' }, '2024-01-31') // '2024-02-29'
+ * nextOccurrence({ cadence: 'monthly', startDate: '2024-01-31' }, '2024-02-29') // '2024-03-31'
+ * nextOccurrence({ cadence: 'daily', startDate: '2024-01-01', endDate: '2024-01-31' }, '2024-01-31') // null
+ */
+export function nextOccurrence(schedule: Schedule, after: string): string | null {
+  const plan = planSchedule(schedule);
+  const day = dayAt(plan, indexAtOrAfter(plan, toEpochDay(after) + 1));
+  return day > plan.endDay ? null : fromEpochDay(day);
+}
+
+/**
+ * The schedule's first occurrence (on or after its start date), or `null` if it ends before one happens.
+ *
+ * @example firstOccurrence({ cadence: 'weekly', startDate: '2024-01-03', weekday: 1 }) // '2024-01-08'
+ */
+export function firstOccurrence(schedule: Schedule): string | null {
+  const plan = planSchedule(schedule);
+  const firstIndex = plan.kind === 'days' ? 0 : plan.firstIndex;
+  const day = dayAt(plan, firstIndex);
+  return day > plan.endDay ? null : fromEpochDay(day);
+}
+
+/**
+ * The latest occurrence on or before `date`, or `null` if none has happened by then. The sweep uses it to jump
+ * straight to the most recent due date when catching up with the `latest` policy.
+ *
+ * @example occurrenceAtOrBefore({ cadence: 'monthly', startDate: '2024-01-31' }, '2024-03-30') // '2024-02-29'
+ */
+export function occurrenceAtOrBefore(schedule: Schedule, date: string): string | null {
+  const plan = planSchedule(schedule);
+  const index = indexAtOrBefore(plan, Math.min(toEpochDay(date), plan.endDay));
+  return index < 0 ? null : fromEpochDay(dayAt(plan, index));
+}
+
+/**
+ * Every occurrence from `from` to `to` inclusive, ascending; empty if `from` is after `to`.
+ * Throws a `RangeError` rather than return more than 100,000 dates.
+ *
+ * @example
+ * occurrences({ cadence: 'monthly', startDate: '2024-01-31', endOfMonth: true }, '2024-01-01', '2024-04-30')
+ * // ['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30']
+ */
+export function occurrences(schedule: Schedule, from: string, to: string): string[] {
+  const plan = planSchedule(schedule);
+  const fromDay = toEpochDay(from);
+  const toDay = Math.min(toEpochDay(to), plan.endDay);
+  if (fromDay > toDay) return [];
+  const firstIndex = indexAtOrAfter(plan, fromDay);
+  const lastIndex = indexAtOrBefore(plan, toDay);
+  const count = lastIndex - firstIndex + 1;
+  if (count > MAX_OCCURRENCES_PER_CALL) {
+    throw new RangeError(
+      `occurrences(${from}, ${to}) would return ${count} dates; ask for at most ${MAX_OCCURRENCES_PER_CALL}`,
+    );
+  }
+  const dates: string[] = [];
+  for (let index = firstIndex; index <= lastIndex; index++) dates.push(fromEpochDay(dayAt(plan, index)));
+  return dates;
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const NTH_WORDS = ['1st', '2nd', '3rd', '4th'] as const;
+
+function every(count: number, singular: string, plural: string): string {
+  return count === 1 ? `Every ${singular}` : `Every ${count} ${plural}`;
+}
+
+function describeDayPick(pick: DayPick): string {
+  if (pick.kind === 'last-day') return 'on the last day';
+  if (pick.kind === 'day') return pick.day > 28 ? `on day ${pick.day} (clamped to month end)` : `on day ${pick.day}`;
+  const ordinal = pick.nth === LAST_NTH_WEEK ? 'last' : NTH_WORDS[pick.nth - 1];
+  return `on the ${ordinal} ${WEEKDAY_NAMES[pick.weekday]}`;
+}
+
+/**
+ * The cadence in words, for screens (start and end dates are shown separately).
+ *
+ * @example describeSchedule({ cadence: 'monthly', startDate: '2024-01-31', dayOfMonth: 31 })
+ * // 'Every month on day 31 (clamped to month end)'
+ * @example describeSchedule({ cadence: 'monthly', startDate: '2024-01-01', intervalMonths: 3, nthWeek: 3, nthWeekday: 5 })
+ * // 'Every 3 months on the 3rd Friday'
+ * @example describeSchedule({ cadence: 'annual', startDate: '2024-02-29' })
+ * // 'Every year on Feb 29 (Feb 28 in common years)'
+ */
+export function describeSchedule(schedule: Schedule): string {
+  const plan = planSchedule(schedule);
+  if (plan.kind === 'days') {
+    if (plan.cadence === 'daily') return every(plan.stepDays, 'day', 'days');
+    return `${every(plan.stepDays / 7, 'week', 'weeks')} on ${WEEKDAY_NAMES[weekdayOfEpochDay(plan.firstDay)]}`;
+  }
+  if (plan.cadence === 'annual') {
+    const { month, day } = partsFromEpochDay(plan.startDay);
+    const onDay = `${MONTH_ABBREVIATIONS[month - 1]} ${day}`;
+    return month === 2 && day === 29 ? `Every year on ${onDay} (Feb 28 in common years)` : `Every year on ${onDay}`;
+  }
+  return `${every(plan.stepMonths, 'month', 'months')} ${describeDayPick(plan.pick)}`;
+}
