@@ -4,8 +4,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
 import * as enums from './schema/enums';
 import * as ledger from './schema/ledger';
+import * as recurring from './schema/recurring';
 
-export const schema = { ...enums, ...ledger };
+export const schema = { ...enums, ...ledger, ...recurring };
 export type Schema = typeof schema;
 
 /** A database or a transaction: data functions take either, first. */

@@ -1,4 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { CADENCES, CATCH_UP_POLICIES, EVENT_OUTCOMES, RULE_STATUSES, RULE_TYPES, SKIP_REASONS } from '../../lib/recurring/constants';
 
 // One `as const` list feeds the TS type, the zod enum and the pg enum.
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'revenue', 'expense'] as const;
@@ -28,3 +29,12 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_STATUSES = ['open', 'partially_paid', 'paid', 'void'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const documentStatus = pgEnum('document_status', DOCUMENT_STATUSES);
+
+// The recurring engine's enums come from its own constants (relative import: drizzle-kit loads this file).
+
+export const cadence = pgEnum('cadence', CADENCES);
+export const ruleType = pgEnum('rule_type', RULE_TYPES);
+export const catchUpPolicy = pgEnum('catch_up_policy', CATCH_UP_POLICIES);
+export const ruleStatus = pgEnum('rule_status', RULE_STATUSES);
+export const skipReason = pgEnum('skip_reason', SKIP_REASONS);
+export const eventOutcome = pgEnum('event_outcome', EVENT_OUTCOMES);

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { accounts, companies, journalEntries } from '@/db/schema/ledger';
 import { fieldError, notFound, parseOrThrow } from '@/lib/errors';
 import { DEFAULT_CHART } from './chart';
+import { replanCompanyRules } from '@/lib/recurring/replan';
 import { companyProfileInput, type CompanyProfileInput } from './schemas';
 
 export type Company = typeof companies.$inferSelect;
@@ -30,7 +31,7 @@ export async function listCompanies(db: Db): Promise<Company[]> {
 
 /**
  * Changes a company's name, currency or time zone. The currency is fixed once anything is posted: amounts are
- * stored in its minor units.
+ * stored in its minor units. A new time zone re-plans when its recurring rules wake up.
  */
 export async function updateCompanyProfile(db: Db, companyId: string, input: CompanyProfileInput): Promise<Company> {
   const profile = parseOrThrow(companyProfileInput, input);
@@ -41,6 +42,8 @@ export async function updateCompanyProfile(db: Db, companyId: string, input: Com
     }
     const [updated] = await tx.update(companies).set(profile).where(eq(companies.id, companyId)).returning();
     if (!updated) throw notFound('Company');
+    // Rules wake at local midnight: a new zone moves every wake-up instant, never an occurrence date.
+    if (current.timeZone !== updated.timeZone) await replanCompanyRules(tx, companyId, updated.timeZone);
     return updated;
   });
 }

@@ -197,7 +197,7 @@ function indexAtOrAfter(plan: Plan, epochDay: number): number {
   // if its date is earlier in that month, the answer is the next period.
   const monthsSinceStart = monthIndexOfDay(epochDay) - plan.startMonthIndex;
   const index = Math.max(plan.firstIndex, Math.ceil(monthsSinceStart / plan.stepMonths));
-  return index;
+  return dayAt(plan, index) < epochDay ? index + 1 : index;
 }
 
 /** The largest valid period index whose date is on or before `epochDay`, or -1 if there is none. */

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
 import { openMemoryPglite, openPostgres, type DatabaseHandle } from '@/db/client';
+import { installDatabaseClock } from './db-clock';
 import { withDatabase } from './global-setup';
 
 export type Backend = 'pglite' | 'postgres';
@@ -16,11 +17,16 @@ export interface TestDatabase extends DatabaseHandle {
   url?: string;
 }
 
-/** A fresh, migrated database of its own: a clone of the template (PostgreSQL) or of the dump (PGlite). */
-export async function openTestDatabase(backend: Backend): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database of its own: a clone of the template (PostgreSQL) or of the dump (PGlite). With
+ * `clock`, `now()` is a movable test clock (see db-clock.ts) for every connection, child processes included.
+ */
+export async function openTestDatabase(backend: Backend, options: { clock?: boolean } = {}): Promise<TestDatabase> {
   if (backend === 'pglite') {
     const dump = new Blob([fs.readFileSync(inject('pgliteTemplatePath'))]);
-    return openMemoryPglite(dump);
+    const handle = await openMemoryPglite(dump);
+    if (options.clock) await installDatabaseClock(handle.db);
+    return handle;
   }
   const adminUrl = inject('pgAdminUrl');
   if (!adminUrl) throw new Error('no PostgreSQL for this run');
@@ -29,6 +35,11 @@ export async function openTestDatabase(backend: Backend): Promise<TestDatabase> 
   await admin.db.execute(sql.raw(`create database ${name} template ${inject('pgTemplate')}`));
   await admin.close();
   const url = withDatabase(adminUrl, name);
+  if (options.clock) {
+    const setup = await openPostgres(url, { max: 1 });
+    await installDatabaseClock(setup.db, name);
+    await setup.close();
+  }
   const handle = await openPostgres(url, { max: 10 });
   return {
     ...handle,

@@ -1,0 +1,157 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { cadence, catchUpPolicy, eventOutcome, ruleStatus, ruleType, skipReason } from './enums';
+import { accounts, companies, parties } from './ledger';
+
+/**
+ * A recurring rule. Its schedule is the anchor (`start_date` and the cadence options); `next_occurrence` is the
+ * first date not yet decided (posted or skipped), and `next_run_at` the instant it becomes due: the start of
+ * (`next_occurrence` − `create_days_ahead`) in the company's zone. The sweep's only predicate is
+ * `next_run_at <= now()`, served by a partial index.
+ */
+export const recurringRules = pgTable(
+  'recurring_rules',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    name: text('name').notNull(),
+    type: ruleType('type').notNull(),
+    partyId: bigint('party_id', { mode: 'number' }).notNull(),
+    categoryAccountId: bigint('category_account_id', { mode: 'number' }).notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    memo: text('memo').notNull().default(''),
+    cadence: cadence('cadence').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    maxOccurrences: integer('max_occurrences'),
+    intervalDays: smallint('interval_days'),
+    weekday: smallint('weekday'),
+    intervalWeeks: smallint('interval_weeks'),
+    intervalMonths: smallint('interval_months'),
+    dayOfMonth: smallint('day_of_month'),
+    endOfMonth: boolean('end_of_month').notNull().default(false),
+    nthWeek: smallint('nth_week'),
+    nthWeekday: smallint('nth_weekday'),
+    dueDays: smallint('due_days').notNull().default(0),
+    dueDate: date('due_date'),
+    createDaysAhead: smallint('create_days_ahead').notNull().default(0),
+    catchUp: catchUpPolicy('catch_up').notNull().default('all'),
+    status: ruleStatus('status').notNull().default('active'),
+    statusReason: text('status_reason'),
+    pauseUntil: date('pause_until'),
+    resumeOn: date('resume_on'),
+    nextOccurrence: date('next_occurrence'),
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }),
+    lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+    lastOccurrence: date('last_occurrence'),
+    occurrencesPosted: integer('occurrences_posted').notNull().default(0),
+    consecutiveFailures: smallint('consecutive_failures').notNull().default(0),
+    lastError: text('last_error'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('recurring_rules_company_id_key').on(t.companyId, t.id),
+    index('recurring_rules_due_idx')
+      .on(t.nextRunAt)
+      .where(sql`${t.nextRunAt} is not null`),
+    index('recurring_rules_company_idx').on(t.companyId, t.status),
+    foreignKey({
+      name: 'recurring_rules_party_fk',
+      columns: [t.companyId, t.partyId],
+      foreignColumns: [parties.companyId, parties.id],
+    }),
+    foreignKey({
+      name: 'recurring_rules_category_fk',
+      columns: [t.companyId, t.categoryAccountId],
+      foreignColumns: [accounts.companyId, accounts.id],
+    }),
+    check('recurring_rules_name_present', sql`length(trim(${t.name})) between 1 and 120`),
+    check('recurring_rules_amount_positive', sql`${t.amountMinor} > 0`),
+    check('recurring_rules_end_after_start', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check('recurring_rules_max_occurrences', sql`${t.maxOccurrences} is null or ${t.maxOccurrences} >= 1`),
+    check('recurring_rules_interval_days', sql`${t.intervalDays} is null or ${t.intervalDays} between 1 and 3650`),
+    check('recurring_rules_weekday', sql`${t.weekday} is null or ${t.weekday} between 0 and 6`),
+    check('recurring_rules_interval_weeks', sql`${t.intervalWeeks} is null or ${t.intervalWeeks} between 1 and 520`),
+    check('recurring_rules_interval_months', sql`${t.intervalMonths} is null or ${t.intervalMonths} between 1 and 120`),
+    check('recurring_rules_day_of_month', sql`${t.dayOfMonth} is null or ${t.dayOfMonth} between 1 and 31`),
+    check('recurring_rules_nth_week', sql`(${t.nthWeek} is null) = (${t.nthWeekday} is null)
+      and (${t.nthWeek} is null or (${t.nthWeek} between 1 and 5 and ${t.nthWeekday} between 0 and 6))`),
+    check('recurring_rules_due_days', sql`${t.dueDays} between 0 and 3650`),
+    check('recurring_rules_days_ahead', sql`${t.createDaysAhead} between 0 and 365`),
+    check('recurring_rules_counts', sql`${t.occurrencesPosted} >= 0 and ${t.consecutiveFailures} >= 0`),
+    check('recurring_rules_active_planned', sql`${t.status} <> 'active' or (${t.nextOccurrence} is not null and ${t.nextRunAt} is not null)`),
+    check('recurring_rules_deleted', sql`(${t.status} = 'deleted') = (${t.deletedAt} is not null)`),
+  ],
+);
+
+/**
+ * What happened to occurrences that were not posted (skips, with their reason) and to attempts that failed.
+ * A posted occurrence needs no row here: its document carries the rule and the occurrence date.
+ */
+export const recurringEvents = pgTable(
+  'recurring_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    companyId: uuid('company_id').notNull(),
+    ruleId: bigint('rule_id', { mode: 'number' }).notNull(),
+    occurrenceDate: date('occurrence_date'),
+    outcome: eventOutcome('outcome').notNull(),
+    reason: skipReason('reason'),
+    message: text('message'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'recurring_events_rule_fk',
+      columns: [t.companyId, t.ruleId],
+      foreignColumns: [recurringRules.companyId, recurringRules.id],
+    }),
+    index('recurring_events_rule_idx').on(t.ruleId, t.createdAt),
+    uniqueIndex('recurring_events_skip_once')
+      .on(t.ruleId, t.occurrenceDate)
+      .where(sql`${t.outcome} = 'skipped'`),
+    check('recurring_events_skip_shape', sql`(${t.outcome} = 'skipped') = (${t.reason} is not null)
+      and (${t.outcome} <> 'skipped' or ${t.occurrenceDate} is not null)`),
+  ],
+);
+
+/** One row per run of the sweep (any trigger), for screens, health and audits. */
+export const recurringRuns = pgTable(
+  'recurring_runs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    trigger: text('trigger').notNull(),
+    companyId: uuid('company_id'),
+    ruleId: bigint('rule_id', { mode: 'number' }),
+    dryRun: boolean('dry_run').notNull().default(false),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    rulesProcessed: integer('rules_processed').notNull().default(0),
+    posted: integer('posted').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    failures: integer('failures').notNull().default(0),
+    errors: text('errors'),
+  },
+  (t) => [index('recurring_runs_started_idx').on(t.startedAt)],
+);

@@ -1,0 +1,119 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { accounts, parties } from '@/db/schema/ledger';
+import { systemAccountsOrThrow } from '@/lib/ledger/accounts';
+import { getCompanyOrThrow } from '@/lib/ledger/companies';
+import { documentLines } from '@/lib/ledger/posting';
+import { firstOccurrence, nextOccurrence } from './calendar';
+import { dueDateFor, runAtFor, type RuleState } from './plan';
+import { DOCUMENT_KIND_OF, occurrenceReference, ruleStateOf } from './rule-state';
+import { getRuleOrThrow } from './rules';
+import type { RuleInput } from './schemas';
+import { validateRuleInput } from './validate';
+
+export interface PreviewLine {
+  side: 'Dr' | 'Cr';
+  accountId: number;
+  accountCode: string;
+  accountName: string;
+  amountMinor: number;
+}
+
+export interface PreviewOccurrence {
+  occurrenceDate: string;
+  /** The instant the sweep posts it (ISO, UTC). */
+  runAt: string;
+  dueDate: string;
+  /** Set when it would be skipped rather than posted. */
+  skipReason: 'pause_until' | null;
+  document: {
+    kind: 'invoice' | 'bill';
+    reference: string | null;
+    partyId: number;
+    partyName: string;
+    categoryId: number;
+    amountMinor: number;
+    memo: string;
+  };
+  lines: PreviewLine[];
+}
+
+/** The next `count` occurrences of a saved rule, each with the document and the exact journal lines it posts. */
+export async function previewRule(db: Db, companyId: string, ruleId: number, count = 5): Promise<PreviewOccurrence[]> {
+  const rule = await getRuleOrThrow(db, companyId, ruleId);
+  if (rule.status !== 'active' && rule.status !== 'paused' && rule.status !== 'needs_review') return [];
+  return previewState(db, companyId, ruleStateOf(rule), rule, rule.timeZone ?? undefined, count, rule.nextOccurrence);
+}
+
+/** The same for an unsaved draft from the editor (validated like a save; nothing is written). */
+export async function previewDraft(db: Db, companyId: string, input: RuleInput, count = 5): Promise<PreviewOccurrence[]> {
+  const company = await getCompanyOrThrow(db, companyId);
+  const { values, schedule } = await validateRuleInput(db, company, input);
+  const state: RuleState = {
+    id: 0,
+    companyId,
+    type: values.type,
+    schedule,
+    maxOccurrences: values.maxOccurrences,
+    dueDays: values.dueDays,
+    dueDate: values.dueDate,
+    createDaysAhead: values.createDaysAhead,
+    catchUp: values.catchUp,
+    status: 'active',
+    pauseUntil: null,
+    resumeOn: null,
+    nextOccurrence: firstOccurrence(schedule),
+    occurrencesPosted: 0,
+  };
+  return previewState(db, companyId, state, { ...values, id: 0 }, company.timeZone ?? undefined, count, state.nextOccurrence);
+}
+
+async function previewState(
+  db: Db,
+  companyId: string,
+  state: RuleState,
+  rule: { id: number; name: string; memo: string; partyId: number; categoryAccountId: number; amountMinor: number },
+  timeZone: string | undefined,
+  count: number,
+  from: string | null,
+): Promise<PreviewOccurrence[]> {
+  const remaining = state.maxOccurrences === null ? count : Math.min(count, state.maxOccurrences - state.occurrencesPosted);
+  const dates: string[] = [];
+  for (let d = from; d !== null && dates.length < remaining; d = nextOccurrence(state.schedule, d)) dates.push(d);
+  if (dates.length === 0) return [];
+
+  const kind = DOCUMENT_KIND_OF[state.type];
+  const system = await systemAccountsOrThrow(db, companyId);
+  const lines = documentLines(kind, rule.amountMinor, rule.categoryAccountId, system);
+  const named = await db
+    .select({ id: accounts.id, code: accounts.code, name: accounts.name })
+    .from(accounts)
+    .where(and(eq(accounts.companyId, companyId), inArray(accounts.id, lines.map((l) => l.accountId))));
+  const [party] = await db.select({ name: parties.name }).from(parties).where(and(eq(parties.companyId, companyId), eq(parties.id, rule.partyId)));
+  const previewLines: PreviewLine[] = lines.map((l) => {
+    const account = named.find((a) => a.id === l.accountId);
+    return {
+      side: l.amountMinor > 0 ? 'Dr' : 'Cr',
+      accountId: l.accountId,
+      accountCode: account?.code ?? '',
+      accountName: account?.name ?? '',
+      amountMinor: Math.abs(l.amountMinor),
+    };
+  });
+  return dates.map((d) => ({
+    occurrenceDate: d,
+    runAt: runAtFor(d, state.createDaysAhead, timeZone).toISOString(),
+    dueDate: dueDateFor(state, d),
+    skipReason: state.pauseUntil && d <= state.pauseUntil ? 'pause_until' : null,
+    document: {
+      kind,
+      reference: rule.id ? occurrenceReference(rule.id, d) : null,
+      partyId: rule.partyId,
+      partyName: party?.name ?? '',
+      categoryId: rule.categoryAccountId,
+      amountMinor: rule.amountMinor,
+      memo: rule.memo || rule.name,
+    },
+    lines: previewLines,
+  }));
+}

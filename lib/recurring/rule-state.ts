@@ -1,0 +1,49 @@
+import type { recurringRules } from '@/db/schema/recurring';
+import type { Schedule } from './calendar';
+import type { RuleState } from './plan';
+
+export type RuleRow = typeof recurringRules.$inferSelect;
+
+/** The schedule part of a stored rule, in the pure calendar's terms. */
+export function scheduleOf(rule: RuleRow): Schedule {
+  return {
+    cadence: rule.cadence,
+    startDate: rule.startDate,
+    endDate: rule.endDate,
+    ...(rule.intervalDays !== null ? { intervalDays: rule.intervalDays } : {}),
+    ...(rule.weekday !== null ? { weekday: rule.weekday } : {}),
+    ...(rule.intervalWeeks !== null ? { intervalWeeks: rule.intervalWeeks } : {}),
+    ...(rule.intervalMonths !== null ? { intervalMonths: rule.intervalMonths } : {}),
+    ...(rule.dayOfMonth !== null ? { dayOfMonth: rule.dayOfMonth } : {}),
+    ...(rule.endOfMonth ? { endOfMonth: true } : {}),
+    ...(rule.nthWeek !== null && rule.nthWeekday !== null ? { nthWeek: rule.nthWeek, nthWeekday: rule.nthWeekday } : {}),
+  };
+}
+
+export function ruleStateOf(rule: RuleRow): RuleState {
+  return {
+    id: rule.id,
+    companyId: rule.companyId,
+    type: rule.type,
+    schedule: scheduleOf(rule),
+    maxOccurrences: rule.maxOccurrences,
+    dueDays: rule.dueDays,
+    dueDate: rule.dueDate,
+    createDaysAhead: rule.createDaysAhead,
+    catchUp: rule.catchUp,
+    status: rule.status,
+    pauseUntil: rule.pauseUntil,
+    resumeOn: rule.resumeOn,
+    nextOccurrence: rule.nextOccurrence,
+    occurrencesPosted: rule.occurrencesPosted,
+  };
+}
+
+/** The posting reference of an occurrence: its identity, unique per company in the database. */
+export function occurrenceReference(ruleId: number, occurrenceDate: string): string {
+  return `REC-${ruleId}-${occurrenceDate}`;
+}
+
+export const DOCUMENT_KIND_OF = { invoice: 'invoice', expense: 'bill' } as const;
+export const PARTY_KIND_OF_RULE = { invoice: 'customer', expense: 'vendor' } as const;
+export const CATEGORY_TYPE_OF_RULE = { invoice: 'revenue', expense: 'expense' } as const;

@@ -1,0 +1,66 @@
+import type { Db } from '@/db/client';
+import { parseOrThrow } from '@/lib/errors';
+import { categoryOrThrow } from '@/lib/ledger/accounts';
+import type { Company } from '@/lib/ledger/companies';
+import { amountMinorOrThrow } from '@/lib/ledger/documents';
+import { partyOrThrow } from '@/lib/ledger/parties';
+import { CATEGORY_TYPE_OF_RULE, PARTY_KIND_OF_RULE, scheduleOf, type RuleRow } from './rule-state';
+import { ruleInput, type ParsedRule, type RuleInput } from './schemas';
+
+type ScheduleColumns = Pick<
+  RuleRow,
+  'cadence' | 'startDate' | 'endDate' | 'intervalDays' | 'weekday' | 'intervalWeeks' | 'intervalMonths' | 'dayOfMonth' | 'endOfMonth' | 'nthWeek' | 'nthWeekday'
+>;
+
+function scheduleColumns(rule: ParsedRule): ScheduleColumns {
+  const none = { intervalDays: null, weekday: null, intervalWeeks: null, intervalMonths: null, dayOfMonth: null, endOfMonth: false, nthWeek: null, nthWeekday: null };
+  const base = { cadence: rule.cadence, startDate: rule.startDate, endDate: rule.endDate ?? null };
+  switch (rule.cadence) {
+    case 'daily':
+      return { ...none, ...base, intervalDays: rule.intervalDays };
+    case 'weekly':
+      return { ...none, ...base, weekday: rule.weekday, intervalWeeks: rule.intervalWeeks };
+    case 'monthly':
+      return {
+        ...none,
+        ...base,
+        intervalMonths: rule.intervalMonths,
+        endOfMonth: rule.endOfMonth,
+        dayOfMonth: rule.dayOfMonth ?? null,
+        nthWeek: rule.nthWeek ?? null,
+        nthWeekday: rule.nthWeekday ?? null,
+      };
+    case 'annual':
+      return { ...none, ...base };
+  }
+}
+
+/** Parses and checks a rule against its company: amount for the currency, party and category kinds. */
+export async function validateRuleInput(db: Db, company: Company, input: RuleInput) {
+  const rule = parseOrThrow(ruleInput, input);
+  const amountMinor = amountMinorOrThrow(rule.amount, company.baseCurrency);
+  await partyOrThrow(db, company.id, rule.partyId, PARTY_KIND_OF_RULE[rule.type]);
+  await categoryOrThrow(db, company.id, rule.categoryId, CATEGORY_TYPE_OF_RULE[rule.type]);
+  const columns = scheduleColumns(rule);
+  return {
+    rule,
+    columns,
+    schedule: scheduleOf({ ...columns } as RuleRow),
+    values: {
+      name: rule.name,
+      type: rule.type,
+      partyId: rule.partyId,
+      categoryAccountId: rule.categoryId,
+      amountMinor,
+      memo: rule.memo,
+      maxOccurrences: rule.maxOccurrences ?? null,
+      dueDays: rule.dueDays,
+      dueDate: rule.dueDate ?? null,
+      createDaysAhead: rule.createDaysAhead,
+      catchUp: rule.catchUp,
+      ...columns,
+    },
+  };
+}
+
+
