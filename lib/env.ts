@@ -30,10 +30,22 @@ const envSchema = z.object({
   AILEGR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AILEGR_RECURRING_CRON: flag(false),
   AILEGR_RECURRING_INTERVAL_MINUTES: positiveInt(15),
+  AILEGR_RECURRING_RUN_AT_STARTUP: flag(true),
+  AILEGR_RECURRING_BATCH_SIZE: positiveInt(500),
+  AILEGR_RECURRING_TIME_BUDGET_SECONDS: positiveInt(600),
   AILEGR_JOB_KEY: z
     .string()
     .optional()
-    .transform((v) => (v ? v : undefined)),
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+}).superRefine((e, ctx) => {
+  if (e.AILEGR_RECURRING_CRON && !e.AILEGR_JOB_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AILEGR_JOB_KEY'],
+      message: 'is required when AILEGR_RECURRING_CRON=true (it guards the run endpoint and metrics); set it, or turn the runner off',
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,13 +1,13 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { companies } from '@/db/schema/ledger';
-import { addDays } from '@/lib/dates/calendar-date';
-import { todayInZone } from '@/lib/dates/calendar-date';
+import { addDays, addMonths, daysInMonth, todayInZone } from '@/lib/dates/calendar-date';
 import { listAccounts } from '@/lib/ledger/accounts';
 import { createCompany, type Company } from '@/lib/ledger/companies';
 import { createDocument } from '@/lib/ledger/documents';
 import { createParty } from '@/lib/ledger/parties';
 import { recordPayment } from '@/lib/ledger/payments';
+import { createRule, setPauseUntil } from '@/lib/recurring/rules';
 
 export const DEMO_COMPANY_NAME = 'Northwind Studio';
 export const DEMO_TIME_ZONE = 'America/New_York';
@@ -61,5 +61,49 @@ export async function seedDemoCompany(db: Db, now: Date): Promise<Company> {
   await bill(power, -12, 21, '214.37', '5300', 'Electricity');
   await recordPayment(db, company.id, { documentId: b1.id, amount: '2,750.00', date: day(-30) });
   await recordPayment(db, company.id, { documentId: b2.id, amount: '200.00', date: day(-8) });
+
+  await seedDemoRules(db, company.id, today, { acme, globex, initech, landlord, cloud, payroll: await vendor('Gusto Payroll') }, code);
   return company;
+}
+
+/**
+ * One recurring rule of every kind, started in the past so the first sweep posts (and skips) something real:
+ * month-end rent, last-Friday payroll, a weekly and a quarterly invoice, a Feb 29 annual invoice, and a daily
+ * expense with a pauseUntil.
+ */
+async function seedDemoRules(
+  db: Db,
+  companyId: string,
+  today: string,
+  p: Record<'acme' | 'globex' | 'initech' | 'landlord' | 'cloud' | 'payroll', number>,
+  code: (c: string) => number,
+) {
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const monthsAgo = (n: number) => addMonths(monthStart, -n);
+  const endOfMonth = (first: string) => `${first.slice(0, 8)}${String(daysInMonth(Number(first.slice(0, 4)), Number(first.slice(5, 7)))).padStart(2, '0')}`;
+  await createRule(db, companyId, {
+    name: 'Studio rent', type: 'expense', partyId: p.landlord, categoryId: code('5000'), amount: '2,750.00',
+    cadence: 'monthly', dayOfMonth: 31, startDate: endOfMonth(monthsAgo(3)), memo: 'Monthly studio rent, due on the last day',
+  });
+  await createRule(db, companyId, {
+    name: 'Payroll', type: 'expense', partyId: p.payroll, categoryId: code('5100'), amount: '8,400.00',
+    cadence: 'monthly', nthWeek: 5, nthWeekday: 5, startDate: monthsAgo(3), memo: 'Payroll on the last Friday',
+  });
+  await createRule(db, companyId, {
+    name: 'Weekly retainer', type: 'invoice', partyId: p.acme, categoryId: code('4100'), amount: '1,500.00',
+    cadence: 'weekly', weekday: 1, startDate: addDays(today, -42), dueDays: 14, memo: 'Weekly design retainer',
+  });
+  await createRule(db, companyId, {
+    name: 'Quarterly support', type: 'invoice', partyId: p.globex, categoryId: code('4200'), amount: '3,000.00',
+    cadence: 'monthly', intervalMonths: 3, dayOfMonth: 1, startDate: monthsAgo(4), dueDays: 30, memo: 'Quarterly support plan',
+  });
+  await createRule(db, companyId, {
+    name: 'Leap-day license', type: 'invoice', partyId: p.initech, categoryId: code('4300'), amount: '999.00',
+    cadence: 'annual', startDate: '2024-02-29', dueDays: 30, memo: 'Annual license, renewed on Feb 29 (Feb 28 in common years)',
+  });
+  const daily = await createRule(db, companyId, {
+    name: 'Cloud usage', type: 'expense', partyId: p.cloud, categoryId: code('5200'), amount: '12.40',
+    cadence: 'daily', startDate: addDays(today, -10), memo: 'Daily metered hosting',
+  });
+  await setPauseUntil(db, companyId, daily.id, { pauseUntil: addDays(today, -7) });
 }

@@ -62,10 +62,16 @@ export type Schedule = {
 // failing loudly beats building a million-element array inside a request or the sweep.
 const MAX_OCCURRENCES_PER_CALL = 100_000;
 
+// Far beyond any span of writable dates, and small enough that index × interval stays an exact integer.
+const MAX_INTERVAL = 1_000_000;
+
 // nthWeek 5 means "the last such weekday", whether the month has four or five of them.
 const LAST_NTH_WEEK = 5;
 
-type DayPick = { kind: 'last-day' } | { kind: 'day'; day: number } | { kind: 'nth-weekday'; nth: number; weekday: number };
+type DayPick =
+  | { kind: 'last-day' }
+  | { kind: 'day'; day: number }
+  | { kind: 'nth-weekday'; nth: number; weekday: number };
 
 type Plan =
   | { kind: 'days'; cadence: 'daily' | 'weekly'; firstDay: number; stepDays: number; endDay: number }
@@ -85,12 +91,15 @@ function isSet<T>(value: T | null | undefined): value is T {
   return value !== undefined && value !== null;
 }
 
-function integerInRange(name: string, value: number | null | undefined, min: number, max: number, fallback: number) {
-  if (!isSet(value)) return fallback;
+function integerInRange(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new RangeError(`Schedule ${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
   }
   return value;
+}
+
+function intervalOrDefault(name: string, value: number | null | undefined): number {
+  return isSet(value) ? integerInRange(name, value, 1, MAX_INTERVAL) : 1;
 }
 
 function monthIndexOfDay(epochDay: number): number {
@@ -111,25 +120,25 @@ function pickDayInMonth(monthIndex: number, pick: DayPick): number {
   } else {
     const firstOfMonth = epochDayFromParts({ year, month, day: 1 });
     const firstMatch = 1 + ((pick.weekday - weekdayOfEpochDay(firstOfMonth) + 7) % 7);
-    day = pick.nth === LAST_NTH_WEEK ? firstMatch + 7 * Math.floor((length - firstMatch) / 7) : firstMatch + 7 * (pick.nth - 1);
+    day =
+      pick.nth === LAST_NTH_WEEK
+        ? firstMatch + 7 * Math.floor((length - firstMatch) / 7)
+        : firstMatch + 7 * (pick.nth - 1);
   }
   return epochDayFromParts({ year, month, day });
 }
 
 function monthlyPick(schedule: Schedule, startDayOfMonth: number): DayPick {
-  const hasNthWeek = isSet(schedule.nthWeek);
-  if (hasNthWeek !== isSet(schedule.nthWeekday)) {
+  // Validate every field that is set, not only the one that wins, so a typo never hides behind endOfMonth.
+  const dayOfMonth = isSet(schedule.dayOfMonth) ? integerInRange('dayOfMonth', schedule.dayOfMonth, 1, 31) : null;
+  const nth = isSet(schedule.nthWeek) ? integerInRange('nthWeek', schedule.nthWeek, 1, LAST_NTH_WEEK) : null;
+  const weekday = isSet(schedule.nthWeekday) ? integerInRange('nthWeekday', schedule.nthWeekday, 0, 6) : null;
+  if ((nth === null) !== (weekday === null)) {
     throw new RangeError('Schedule nthWeek and nthWeekday must be set together');
   }
   if (schedule.endOfMonth === true) return { kind: 'last-day' };
-  if (isSet(schedule.dayOfMonth)) return { kind: 'day', day: integerInRange('dayOfMonth', schedule.dayOfMonth, 1, 31, 1) };
-  if (hasNthWeek) {
-    return {
-      kind: 'nth-weekday',
-      nth: integerInRange('nthWeek', schedule.nthWeek, 1, LAST_NTH_WEEK, 1),
-      weekday: integerInRange('nthWeekday', schedule.nthWeekday, 0, 6, 0),
-    };
-  }
+  if (dayOfMonth !== null) return { kind: 'day', day: dayOfMonth };
+  if (nth !== null && weekday !== null) return { kind: 'nth-weekday', nth, weekday };
   return { kind: 'day', day: startDayOfMonth };
 }
 
@@ -146,17 +155,17 @@ function planSchedule(schedule: Schedule): Plan {
         kind: 'days',
         cadence: 'daily',
         firstDay: startDay,
-        stepDays: integerInRange('intervalDays', schedule.intervalDays, 1, MAX_EPOCH_DAY, 1),
+        stepDays: intervalOrDefault('intervalDays', schedule.intervalDays),
         endDay,
       };
     case 'weekly': {
       const startWeekday = weekdayOfEpochDay(startDay);
-      const weekday = integerInRange('weekday', schedule.weekday, 0, 6, startWeekday);
+      const weekday = isSet(schedule.weekday) ? integerInRange('weekday', schedule.weekday, 0, 6) : startWeekday;
       return {
         kind: 'days',
         cadence: 'weekly',
         firstDay: startDay + ((weekday - startWeekday + 7) % 7),
-        stepDays: 7 * integerInRange('intervalWeeks', schedule.intervalWeeks, 1, MAX_EPOCH_DAY, 1),
+        stepDays: 7 * intervalOrDefault('intervalWeeks', schedule.intervalWeeks),
         endDay,
       };
     }
@@ -170,7 +179,7 @@ function planSchedule(schedule: Schedule): Plan {
         cadence: schedule.cadence,
         startDay,
         startMonthIndex,
-        stepMonths: isAnnual ? 12 : integerInRange('intervalMonths', schedule.intervalMonths, 1, 120_000, 1),
+        stepMonths: isAnnual ? 12 : intervalOrDefault('intervalMonths', schedule.intervalMonths),
         pick,
         // Start Jan 20 with dayOfMonth 5: January's date (Jan 5) is before the start, so February is the first.
         firstIndex: pickDayInMonth(startMonthIndex, pick) < startDay ? 1 : 0,
@@ -278,7 +287,9 @@ export function occurrences(schedule: Schedule, from: string, to: string): strin
 }
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTH_ABBREVIATIONS = [
+  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+] as const;
 const NTH_WORDS = ['1st', '2nd', '3rd', '4th'] as const;
 
 function every(count: number, singular: string, plural: string): string {
@@ -297,7 +308,8 @@ function describeDayPick(pick: DayPick): string {
  *
  * @example describeSchedule({ cadence: 'monthly', startDate: '2024-01-31', dayOfMonth: 31 })
  * // 'Every month on day 31 (clamped to month end)'
- * @example describeSchedule({ cadence: 'monthly', startDate: '2024-01-01', intervalMonths: 3, nthWeek: 3, nthWeekday: 5 })
+ * @example
+ * describeSchedule({ cadence: 'monthly', startDate: '2024-01-01', intervalMonths: 3, nthWeek: 3, nthWeekday: 5 })
  * // 'Every 3 months on the 3rd Friday'
  * @example describeSchedule({ cadence: 'annual', startDate: '2024-02-29' })
  * // 'Every year on Feb 29 (Feb 28 in common years)'

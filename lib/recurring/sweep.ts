@@ -26,6 +26,8 @@ export interface SweepOptions {
   timeBudgetMs?: number;
   /** Keep per-rule outcomes in the summary (for a single rule, the CLI and tests). */
   keepOutcomes?: boolean;
+  /** Checked before each batch: a stopping process finishes its batch and claims no more. */
+  signal?: AbortSignal;
 }
 
 export interface RuleFailure {
@@ -123,7 +125,7 @@ export async function runDueRules(db: Db, options: SweepOptions): Promise<SweepS
   let isolate = 0; // after a batch fails unexpectedly, go one rule per transaction for that many claims
   try {
     for (;;) {
-      if (options.timeBudgetMs !== undefined && Date.now() - started > options.timeBudgetMs) {
+      if (options.signal?.aborted || (options.timeBudgetMs !== undefined && Date.now() - started > options.timeBudgetMs)) {
         summary.incomplete = true;
         break;
       }

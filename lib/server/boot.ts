@@ -1,14 +1,17 @@
-import { database } from '@/db/client';
+import { database, db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { isEmptyDatabase, seedDemoCompany } from '@/lib/demo/seed';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { metrics } from '@/lib/metrics';
+import { startRecurringRunnerFromEnv } from './recurring-runner';
 
 const globalForBoot = globalThis as unknown as { ailegrBoot?: Promise<void> };
 
 /**
  * Everything a server process does once before serving: validate the environment, open and migrate the
- * database, and create the demo company on an empty one. Idempotent per process.
+ * database, create the demo company on an empty one, and start the recurring runner when it is switched on.
+ * Idempotent per process.
  */
 export function bootServer(): Promise<void> {
   globalForBoot.ailegrBoot ??= boot().catch((error: unknown) => {
@@ -28,4 +31,6 @@ async function boot(): Promise<void> {
     const company = await seedDemoCompany(handle.db, new Date());
     log.info({ companyId: company.id, company: company.name }, 'created the demo company on an empty database');
   }
+  metrics().useDatabase(db);
+  startRecurringRunnerFromEnv();
 }

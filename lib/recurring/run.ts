@@ -1,0 +1,42 @@
+import type { Db } from '@/db/client';
+import { logger } from '@/lib/log';
+import { metrics } from '@/lib/metrics';
+import { runDueRules, simulateDueRules, type SweepOptions, type SweepSummary } from './sweep';
+
+/**
+ * Every trigger (interval runner, startup burst, CLI, HTTP) runs the sweep through here: one JSON log line per
+ * run, one per failed rule (with rule and company), and the run's figures into the metrics.
+ */
+export async function runRecurring(db: Db, options: SweepOptions & { dryRun?: boolean }): Promise<SweepSummary> {
+  const log = logger();
+  let summary: SweepSummary;
+  try {
+    summary = options.dryRun ? await simulateDueRules(db, options) : await runDueRules(db, options);
+  } catch (error) {
+    log.error({ err: error, trigger: options.trigger, companyId: options.companyId, ruleId: options.ruleId }, 'recurring run crashed');
+    if (!options.dryRun) metrics().recordCrash(options.trigger);
+    throw error;
+  }
+  for (const failure of summary.errors) {
+    log.warn({ trigger: summary.trigger, ruleId: failure.ruleId, companyId: failure.companyId, error: failure.message, pausedRule: failure.pausedRule }, 'recurring rule failed');
+  }
+  log.info(
+    {
+      trigger: summary.trigger,
+      dryRun: summary.dryRun,
+      runId: summary.runId,
+      companies: summary.companies,
+      rules: summary.rules,
+      posted: summary.posted,
+      skipped: summary.skipped,
+      duplicates: summary.duplicates,
+      failures: summary.failures,
+      needsReview: summary.needsReview,
+      incomplete: summary.incomplete,
+      durationMs: summary.durationMs,
+    },
+    'recurring run',
+  );
+  if (!summary.dryRun) metrics().recordRun(summary);
+  return summary;
+}
