@@ -25,7 +25,7 @@ function createMetrics() {
   let statsDb: (() => Promise<Db>) | undefined;
   const backlog = new Gauge({ name: 'ailegr_recurring_due_backlog', help: 'Rules due now', registers: [registry] });
   const oldest = new Gauge({ name: 'ailegr_recurring_oldest_due_age_seconds', help: 'Age of the oldest due occurrence', registers: [registry] });
-  const active = new Gauge({
+  new Gauge({
     name: 'ailegr_recurring_active_rules',
     help: 'Active rules',
     registers: [registry],
