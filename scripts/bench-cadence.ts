@@ -107,7 +107,8 @@ for (const testCase of NEXT_CASES) {
     const ours = nextOccurrence(testCase.schedule, after);
     const theirs = rule.after(afterInstants[i]!, false);
     comparedDates++;
-    if (ours !== (theirs && dateOf(theirs))) mismatches.push(`${testCase.name} after ${after}: ${ours} vs ${theirs && dateOf(theirs)}`);
+    const theirDate = theirs && dateOf(theirs);
+    if (ours !== theirDate) mismatches.push(`${testCase.name} after ${after}: ${ours} vs ${theirDate}`);
   }
   rows.push({
     kind: 'next',
@@ -147,18 +148,20 @@ const table = [
   ]),
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
-const printLine = (line: string[]) =>
-  console.log(line.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  '));
+// Names left-aligned, figures right-aligned.
+const alignCell = (cell: string, column: number) =>
+  column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!);
+const printLine = (line: string[]) => console.log(line.map(alignCell).join('  '));
 
 console.log(`recurring calendar vs rrule (per call, ${TIME_BUDGET_MS} ms budget per cell, Node ${process.version})\n`);
 printLine(table[0]!);
 printLine(widths.map((width) => '-'.repeat(width)));
 for (const line of table.slice(1)) printLine(line);
 
-const slowestDecadesOldSpeedUp = Math.min(...rows.filter((row) => row.kind === 'next').map((row) => row.rruleUs / row.oursUs));
+const smallestSpeedUp = Math.min(...rows.filter((row) => row.kind === 'next').map((row) => row.rruleUs / row.oursUs));
 console.log(
-  `\ngoal ≥10× over rrule after() for rules started decades ago: ${slowestDecadesOldSpeedUp >= 10 ? 'met' : 'NOT met'} ` +
-    `(smallest speed-up ${slowestDecadesOldSpeedUp.toFixed(0)}×)`,
+  `\ngoal ≥10× over rrule after() for rules started decades ago: ` +
+    `${smallestSpeedUp >= 10 ? 'met' : 'NOT met'} (smallest speed-up ${smallestSpeedUp.toFixed(0)}×)`,
 );
 if (mismatches.length === 0) {
   console.log(`check: calendar.ts and rrule agree on all ${comparedDates} dates compared`);

@@ -235,6 +235,8 @@ export function compareCalendarDates(a: string, b: string): -1 | 0 | 1 {
 
 // Creating a DateTimeFormat costs far more than using one, and the sweep asks for "today" in the same few zones.
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+// Zone names can come from users in any letter case; a cap keeps that from growing the cache without bound.
+const MAX_CACHED_ZONES = 1000;
 
 function dateFormatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = dateFormatters.get(timeZone);
@@ -248,6 +250,7 @@ function dateFormatterFor(timeZone: string): Intl.DateTimeFormat {
       month: 'numeric',
       day: 'numeric',
     });
+    if (dateFormatters.size >= MAX_CACHED_ZONES) dateFormatters.clear();
     dateFormatters.set(timeZone, formatter);
   }
   return formatter;

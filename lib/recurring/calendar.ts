@@ -202,8 +202,8 @@ function indexAtOrAfter(plan: Plan, epochDay: number): number {
   if (plan.kind === 'days') {
     return epochDay <= plan.firstDay ? 0 : Math.ceil((epochDay - plan.firstDay) / plan.stepDays);
   }
-  // Each period is one month, so the only period that can hold `epochDay`'s month is the one that starts there;
-  // if its date is earlier in that month, the answer is the next period.
+  // A period's date lies inside the period's month, so the first period whose month is not before `epochDay`'s month
+  // is the answer unless it is that very month and its date falls earlier in it; then it is the period after.
   const monthsSinceStart = monthIndexOfDay(epochDay) - plan.startMonthIndex;
   const index = Math.max(plan.firstIndex, Math.ceil(monthsSinceStart / plan.stepMonths));
   return dayAt(plan, index) < epochDay ? index + 1 : index;
