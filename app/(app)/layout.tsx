@@ -6,8 +6,10 @@ const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/invoices', label: 'Invoices' },
   { href: '/expenses', label: 'Expenses' },
+  { href: '/parties', label: 'Customers & vendors' },
   { href: '/reports/profit-and-loss', label: 'Profit & Loss' },
   { href: '/reports/balance-sheet', label: 'Balance Sheet' },
+  { href: '/settings/recurring', label: 'Recurring' },
   { href: '/settings/company', label: 'Settings' },
 ];
 

@@ -156,6 +156,14 @@ export async function getDocumentOrThrow(db: Db, companyId: string, documentId: 
   return toDocumentRow(row);
 }
 
+/** A document of the company and of `kind`, or null: for pages that answer "not found" themselves. */
+export async function findDocument(db: Db, companyId: string, kind: DocumentKind, documentId: number): Promise<DocumentRow | null> {
+  const [row] = await documentQuery(db).where(
+    and(eq(journalEntries.companyId, companyId), eq(journalEntries.id, documentId), eq(journalEntries.kind, kind)),
+  );
+  return row ? toDocumentRow(row) : null;
+}
+
 /** The settlement status a document's paid amount implies. */
 export function settlementStatus(amountMinor: number, paidMinor: number): DocumentStatus {
   if (paidMinor <= 0) return 'open';

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { journalEntries, parties } from '@/db/schema/ledger';
@@ -101,6 +101,46 @@ export async function listPayments(db: Db, companyId: string, options: { documen
     )
     .orderBy(desc(journalEntries.entryDate), desc(journalEntries.id))
     .limit(options.limit ?? 500);
+}
+
+const voidingEntry = alias(journalEntries, 'void_entry');
+
+export interface DocumentPayment {
+  id: number;
+  number: string | null;
+  reference: string;
+  date: string;
+  amountMinor: number;
+  appliedMinor: number;
+  memo: string;
+  /** The reference of the entry that voided this payment, or null while it stands. */
+  voidReference: string | null;
+}
+
+/** The payments of one document, oldest first, each with the void that reversed it (if any). */
+export async function listDocumentPayments(db: Db, companyId: string, documentId: number): Promise<DocumentPayment[]> {
+  const rows = await db
+    .select({
+      id: journalEntries.id,
+      number: journalEntries.number,
+      reference: journalEntries.reference,
+      date: journalEntries.entryDate,
+      amountMinor: journalEntries.amountMinor,
+      appliedMinor: journalEntries.appliedMinor,
+      memo: journalEntries.memo,
+      voidReference: voidingEntry.reference,
+    })
+    .from(journalEntries)
+    .leftJoin(voidingEntry, and(eq(voidingEntry.companyId, journalEntries.companyId), eq(voidingEntry.reversesId, journalEntries.id)))
+    .where(
+      and(
+        eq(journalEntries.companyId, companyId),
+        eq(journalEntries.documentId, documentId),
+        inArray(journalEntries.kind, ['payment_received', 'payment_made']),
+      ),
+    )
+    .orderBy(asc(journalEntries.entryDate), asc(journalEntries.id));
+  return rows.map((r) => ({ ...r, amountMinor: r.amountMinor ?? 0, appliedMinor: r.appliedMinor ?? 0 }));
 }
 
 /**

@@ -1,0 +1,18 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { formObject, runCompanyAction } from '@/lib/http/action';
+import { updateCompanyProfile } from '@/lib/ledger/companies';
+import type { CompanyProfileInput } from '@/lib/ledger/schemas';
+
+export async function updateCompanyAction(_previous: unknown, formData: FormData) {
+  const result = await runCompanyAction(
+    'updateCompanyAction',
+    // Untyped form strings: the service parses them with the shared schema.
+    ({ db, company }) => updateCompanyProfile(db, company.id, formObject(formData) as CompanyProfileInput),
+    (c) => `Saved ${c.name}`,
+  );
+  // The name, currency and zone show in the top bar of every page.
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
+}

@@ -1,0 +1,46 @@
+'use client';
+
+import { ActionForm, useActionForm, type FormAction } from '@/components/forms/action-form';
+import { SelectField, TextField, type SelectOption } from '@/components/forms/field';
+import { FormMessage } from '@/components/forms/form-message';
+import { SubmitButton } from '@/components/forms/submit-button';
+
+interface CompanyFormProps {
+  action: FormAction<unknown>;
+  name: string;
+  baseCurrency: string;
+  /** The stored zone, or '' for UTC. */
+  timeZone: string;
+  currencies: readonly SelectOption[];
+  timeZones: readonly SelectOption[];
+}
+
+/** The company profile. Values stay as typed after an error and as saved after a success. */
+export function CompanyForm({ action, name, baseCurrency, timeZone, currencies, timeZones }: CompanyFormProps) {
+  const form = useActionForm(action);
+  return (
+    <ActionForm form={form} aria-label="Company profile">
+      <TextField name="name" label="Company name" defaultValue={name} autoComplete="organization" />
+      <div className="row">
+        <SelectField
+          name="baseCurrency"
+          label="Base currency"
+          options={currencies}
+          defaultValue={baseCurrency}
+          hint="Every amount is kept in this currency’s minor units, so it is fixed once anything is posted."
+        />
+        <SelectField
+          name="timeZone"
+          label="Time zone"
+          options={timeZones}
+          defaultValue={timeZone}
+          hint="Decides which calendar day “today” is for new documents, reports and recurring postings."
+        />
+      </div>
+      <div className="form-actions">
+        <SubmitButton>Save settings</SubmitButton>
+        <FormMessage />
+      </div>
+    </ActionForm>
+  );
+}

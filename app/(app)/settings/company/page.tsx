@@ -1,0 +1,39 @@
+import { companyContext } from '@/lib/session/company-context';
+import { updateCompanyAction } from './actions';
+import { CompanyForm } from './company-form';
+
+export const metadata = { title: 'Company settings' };
+
+const UTC_OPTION = { value: '', label: 'UTC (none)' };
+
+export default async function CompanySettingsPage() {
+  const { company } = await companyContext();
+  // Built on the server so the lists (and their ICU names) match what the service validates against.
+  const currencyNames = new Intl.DisplayNames('en', { type: 'currency' });
+  const currencies = withCurrent(
+    Intl.supportedValuesOf('currency').map((code) => ({ value: code, label: `${code} · ${currencyNames.of(code) ?? code}` })),
+    company.baseCurrency,
+  );
+  const timeZones = [UTC_OPTION, ...withCurrent(Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z.replaceAll('_', ' ') })), company.timeZone)];
+  return (
+    <>
+      <header className="page-head">
+        <h1>Company settings</h1>
+      </header>
+      <CompanyForm
+        action={updateCompanyAction}
+        name={company.name}
+        baseCurrency={company.baseCurrency}
+        timeZone={company.timeZone ?? ''}
+        currencies={currencies}
+        timeZones={timeZones}
+      />
+    </>
+  );
+}
+
+/** The options with the stored value added when the runtime does not list it (an alias such as `US/Eastern`). */
+function withCurrent(options: { value: string; label: string }[], current: string | null) {
+  if (!current || options.some((o) => o.value === current)) return options;
+  return [{ value: current, label: current }, ...options];
+}

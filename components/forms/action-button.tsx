@@ -1,0 +1,53 @@
+'use client';
+
+import { useState } from 'react';
+import { ActionForm, useActionForm, type FormAction } from './action-form';
+import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
+
+/**
+ * A one-button form for a destructive action on a record (void), asking for a second click first. `fields` travel
+ * as hidden inputs; the action re-validates them.
+ */
+export function ActionButton<T>({
+  action,
+  fields,
+  label,
+  description,
+  confirmLabel,
+  pendingLabel,
+}: {
+  action: FormAction<T>;
+  fields: Record<string, string>;
+  label: string;
+  /** Names the form for assistive technology, e.g. "Void PAY-000004". */
+  description: string;
+  confirmLabel: string;
+  pendingLabel?: string;
+}) {
+  const form = useActionForm(action);
+  const [confirming, setConfirming] = useState(false);
+  const failed = form.state.result !== null && !form.state.result.ok;
+  return (
+    <ActionForm form={form} className="action-button" aria-label={description}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {confirming ? (
+        <>
+          <SubmitButton className="danger" pendingLabel={pendingLabel}>
+            {confirmLabel}
+          </SubmitButton>
+          <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={form.pending}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <button type="button" className="secondary danger-text" onClick={() => setConfirming(true)}>
+          {label}
+        </button>
+      )}
+      {failed && <FormMessage />}
+    </ActionForm>
+  );
+}
