@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { DEMO_STORAGE_STATE, E2E_DEMO_PASSWORD } from './e2e/demo';
 
 // Playwright evaluates this file in every worker: choose the port and the data folder once and pass them on
 // through the environment so every worker agrees.
@@ -41,7 +42,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    // Signs in once as the demo owner and saves the session; specs start signed in (auth.spec.ts opts out).
+    { name: 'setup', testMatch: /auth\.setup\.ts$/, use: { ...devices['Desktop Chrome'] } },
+    {
+      name: 'chromium',
+      testIgnore: /auth\.setup\.ts$/,
+      dependencies: ['setup'],
+      use: { ...devices['Desktop Chrome'], storageState: DEMO_STORAGE_STATE },
+    },
+  ],
   webServer: {
     // A production server over a fresh embedded database with the demo company (run `next build` first).
     command: `npx next start -p ${port} -H 127.0.0.1`,
@@ -52,6 +62,10 @@ export default defineConfig({
     env: {
       AILEGR_DATA_DIR: process.env.E2E_DATA_DIR,
       AILEGR_DEMO: 'true',
+      AILEGR_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      // `next start` runs in production mode, which requires a real secret; this one exists only for the test server.
+      BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+      BETTER_AUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: '',
     },

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
+import * as auth from './schema/auth';
 import * as enums from './schema/enums';
 import * as ledger from './schema/ledger';
 import * as recurring from './schema/recurring';
 
-export const schema = { ...enums, ...ledger, ...recurring };
+export const schema = { ...enums, ...ledger, ...recurring, ...auth };
 export type Schema = typeof schema;
 
 /** A database or a transaction: data functions take either, first. */

@@ -38,7 +38,38 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  NODE_ENV: z.string().optional(),
+  /** Signs session cookies. Required in production; development and tests fall back to DEV_AUTH_SECRET. */
+  BETTER_AUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters (try `openssl rand -base64 32`)'),
+  /** The public origin (`https://books.example.com`). Unset: taken from each request. */
+  BETTER_AUTH_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/]+\/?$/.test(v), 'must be an origin like https://books.example.com'),
+  /** Reverse proxies whose X-Forwarded-For is believed (IPs or CIDR ranges, comma-separated). */
+  AILEGR_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((p) => p.trim()).filter(Boolean) : [])),
+  /** The demo user's password; unset, a random one is printed once in the server log. */
+  AILEGR_DEMO_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || (v.length >= 12 && v.length <= 128), 'must be 12 to 128 characters'),
 }).superRefine((e, ctx) => {
+  if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BETTER_AUTH_SECRET'],
+      message: 'is required in production (it signs session cookies): set it to 32+ random characters, e.g. `openssl rand -base64 32`',
+    });
+  }
   if (e.AILEGR_RECURRING_CRON && !e.AILEGR_JOB_KEY) {
     ctx.addIssue({
       code: 'custom',
@@ -49,6 +80,9 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Development and test only: production refuses to start without BETTER_AUTH_SECRET (see the schema above). */
+export const DEV_AUTH_SECRET = 'ailegr-development-only-secret-never-use-in-production';
 
 let cached: Env | undefined;
 

@@ -1,6 +1,10 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { ROLE_LABELS } from '@/lib/auth/roles';
 import { companyContext } from '@/lib/session/company-context';
+import { AccountMenu } from './account-menu';
+import { switchCompanyAction } from './actions';
+import { CompanySwitcher } from './company-switcher';
 
 const NAV = [
   { href: '/', label: 'Overview' },
@@ -9,13 +13,16 @@ const NAV = [
   { href: '/parties', label: 'Customers & vendors' },
   { href: '/reports/profit-and-loss', label: 'Profit & Loss' },
   { href: '/reports/balance-sheet', label: 'Balance Sheet' },
-  { href: '/settings/recurring', label: 'Recurring' },
   { href: '/settings/company', label: 'Settings' },
 ];
 
+/**
+ * The signed-in shell. `companyContext()` redirects a signed-out visitor to /sign-in; every page calls it too
+ * (Next renders a page alongside its layout, so the layout's redirect alone would not keep a page's data in).
+ */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  const { company } = await companyContext();
+  const { company, companies, role, caller } = await companyContext();
   return (
     <div className="shell">
       <header className="topbar">
@@ -32,6 +39,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <span className="company" data-testid="current-company">
           {company.name} · {company.baseCurrency} · {company.timeZone ?? 'UTC'}
         </span>
+        {companies.length > 1 && (
+          <CompanySwitcher companies={companies.map((c) => ({ id: c.id, name: c.name }))} currentId={company.id} action={switchCompanyAction} />
+        )}
+        <AccountMenu name={caller.name} email={caller.email} roleLabel={ROLE_LABELS[role]} />
       </header>
       <main className="content">{children}</main>
     </div>

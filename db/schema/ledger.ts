@@ -32,6 +32,10 @@ export const companies = pgTable(
     baseCurrency: text('base_currency').notNull(),
     /** IANA zone; null means UTC. */
     timeZone: text('time_zone'),
+    // The rest of better-auth's organization model, which is this table (lib/auth/auth.ts); the app leaves them empty.
+    slug: text('slug').unique('companies_slug_key'),
+    logo: text('logo'),
+    metadata: text('metadata'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -87,7 +91,10 @@ export const journalEntries = pgTable(
   'journal_entries',
   {
     id: id(),
-    companyId: companyId(),
+    // No foreign key of its own to companies: every entry has a counterparty or reverses an entry (the check
+    // journal_entries_counterparty below), and the composite foreign keys to either (company_id, party_id) or
+    // (company_id, reverses_id) already prove the company exists. One check fewer per posted row.
+    companyId: uuid('company_id').notNull(),
     kind: entryKind('kind').notNull(),
     entryDate: date('entry_date').notNull(),
     /** Unique per company: `INV-000001`, `PAY-000001`, `REC-{ruleId}-{YYYY-MM-DD}`, `VOID-…`. */
@@ -162,6 +169,7 @@ export const journalEntries = pgTable(
     ),
     check('journal_entries_void_shape', sql`(${t.kind} = 'void') = (${t.reversesId} is not null)`),
     check('journal_entries_rule_shape', sql`(${t.ruleId} is null) = (${t.occurrenceDate} is null)`),
+    check('journal_entries_counterparty', sql`${t.partyId} is not null or ${t.reversesId} is not null`),
   ],
 );
 
@@ -171,7 +179,8 @@ export const journalLines = pgTable(
   {
     entryId: bigint('entry_id', { mode: 'number' }).notNull(),
     lineNo: smallint('line_no').notNull(),
-    companyId: companyId(),
+    // The company exists because the entry does (journal_lines_entry_fk is on (company_id, entry_id)).
+    companyId: uuid('company_id').notNull(),
     accountId: bigint('account_id', { mode: 'number' }).notNull(),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
   },

@@ -8,9 +8,18 @@ import { createDocument } from '@/lib/ledger/documents';
 import { createParty } from '@/lib/ledger/parties';
 import { recordPayment } from '@/lib/ledger/payments';
 import { createRule, setPauseUntil } from '@/lib/recurring/rules';
+import { generateRandomString } from 'better-auth/crypto';
+import type { Auth } from '@/lib/auth/auth';
+import { addMember, createUserWithPassword } from '@/lib/auth/members';
 
 export const DEMO_COMPANY_NAME = 'Northwind Studio';
 export const DEMO_TIME_ZONE = 'America/New_York';
+export const SECOND_DEMO_COMPANY_NAME = 'Lakeside Bakery';
+export const SECOND_DEMO_TIME_ZONE = 'Europe/Paris';
+/** The demo owner's sign-in (`.test` is reserved: it never reaches a real mailbox). */
+export const DEMO_USER_EMAIL = 'demo@ailegr.test';
+export const DEMO_USER_NAME = 'Demo Owner';
+const DEMO_PASSWORD_LENGTH = 20; // letters and digits: ~119 bits
 
 /** True when the database has no company yet: the first run of a fresh install. */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -106,4 +115,51 @@ async function seedDemoRules(
     cadence: 'daily', startDate: addDays(today, -10), memo: 'Daily metered hosting',
   });
   await setPauseUntil(db, companyId, daily.id, { pauseUntil: addDays(today, -7) });
+}
+
+/**
+ * A second, smaller demo company (euros, Paris time) so the company switcher has somewhere to go and shows that
+ * each company's books are its own: one customer with one open invoice, one vendor with one paid bill.
+ */
+export async function seedSecondDemoCompany(db: Db, now: Date): Promise<Company> {
+  const company = await createCompany(db, { name: SECOND_DEMO_COMPANY_NAME, baseCurrency: 'EUR', timeZone: SECOND_DEMO_TIME_ZONE });
+  const today = todayInZone(now, SECOND_DEMO_TIME_ZONE);
+  const chart = await listAccounts(db, company.id);
+  const code = (c: string) => chart.find((a) => a.code === c)!.id;
+  const cafe = (await createParty(db, company.id, { kind: 'customer', name: 'Café du Lac', email: 'compta@cafedulac.example' })).id;
+  const mill = (await createParty(db, company.id, { kind: 'vendor', name: 'Moulin Farine SARL' })).id;
+  await createDocument(db, company.id, 'invoice', {
+    partyId: cafe, issueDate: addDays(today, -6), dueDate: addDays(today, 24), amount: '640.00', categoryId: code('4300'), memo: 'Weekly bread and pastries',
+  });
+  const flour = await createDocument(db, company.id, 'bill', {
+    partyId: mill, issueDate: addDays(today, -15), dueDate: addDays(today, -1), amount: '318.50', categoryId: code('5400'), memo: 'Flour, 25 kg sacks',
+  });
+  await recordPayment(db, company.id, { documentId: flour.id, amount: '318.50', date: addDays(today, -3) });
+  return company;
+}
+
+/** Creates the demo user with `password` (hashed by the library) as owner of each given company, in order. */
+export async function seedDemoUser(auth: Auth, db: Db, companyIds: string[], password: string): Promise<void> {
+  await createUserWithPassword(auth, { email: DEMO_USER_EMAIL, name: DEMO_USER_NAME, password });
+  for (const companyId of companyIds) {
+    await addMember(auth, db, companyId, { email: DEMO_USER_EMAIL, name: DEMO_USER_NAME, role: 'owner' });
+  }
+}
+
+export interface SeededDemo {
+  companies: Company[];
+  /** The demo user's password in clear when it was generated here; null when the caller chose it. */
+  generatedPassword: string | null;
+}
+
+/**
+ * The whole first-run demo: both demo companies and the demo user owning them. `password` null generates one
+ * (returned once, for the caller to print).
+ */
+export async function seedDemo(auth: Auth, db: Db, now: Date, password: string | null): Promise<SeededDemo> {
+  const first = await seedDemoCompany(db, now);
+  const second = await seedSecondDemoCompany(db, now);
+  const generatedPassword = password ? null : generateRandomString(DEMO_PASSWORD_LENGTH, 'a-z', 'A-Z', '0-9');
+  await seedDemoUser(auth, db, [first.id, second.id], password ?? generatedPassword!);
+  return { companies: [first, second], generatedPassword };
 }

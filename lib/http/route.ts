@@ -1,18 +1,29 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
+import { db as openDb } from '@/db/client';
+import { API_KEY_MAX_LENGTH, verifyApiKeyOrThrow } from '@/lib/auth/api-keys';
+import { getAuth } from '@/lib/auth/auth';
+import type { Role } from '@/lib/auth/roles';
 import { AppError, toPublicError } from '@/lib/errors';
+import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { logger } from '@/lib/log';
+import { bootServer } from '@/lib/server/boot';
+import { refuseNulBytes } from './nul-bytes';
+import { requireRole, sessionCompanyContext, type CompanyContext } from '@/lib/session/company-context';
 
-/** JSON body of a request, or a 400 when it is not JSON (or is larger than `maxBytes`). */
+/** JSON body of a request, or a 400 when it is not JSON, holds a NUL character or is larger than `maxBytes`. */
 export async function readJson(request: Request, maxBytes = 256 * 1024): Promise<unknown> {
   const text = await request.text();
   if (text.length > maxBytes) throw new AppError('validation', 'The request body is too large');
   if (text.trim() === '') return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError('validation', 'The request body is not valid JSON');
   }
+  refuseNulBytes(value);
+  return value;
 }
 
 /** Maps an error to its JSON response; unexpected ones are logged and never shown raw. */
@@ -20,4 +31,84 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
   const { status, error: shown } = toPublicError(error);
   if (status >= 500) logger().error({ err: error, ...context }, 'route failed');
   return NextResponse.json({ error: shown }, { status });
+}
+
+export interface RoutePolicy {
+  /** Names the route in logs, e.g. 'GET /api/parties'. */
+  name: string;
+  /** The least role the caller needs in the company. */
+  role: Role;
+}
+
+type RouteParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Wraps a company-scoped route handler: resolves the caller and the company from `Authorization: Bearer <API
+ * key>` or else the session cookie, checks the role, runs the handler and maps errors. No credentials or a bad
+ * one answer 401, too small a role 403; the handler's company-scoped queries make another company's records 404.
+ *
+ * @example export const GET = companyRoute({ name: 'GET /api/parties', role: 'viewer' }, async ({ db, company }) => …)
+ */
+export function companyRoute<P extends RouteParams = RouteParams>(
+  policy: RoutePolicy,
+  handler: (ctx: CompanyContext, request: Request, params: P) => Promise<Response>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    let companyId: string | undefined;
+    try {
+      const ctx = await requestCompanyContext(request);
+      companyId = ctx.company.id;
+      requireRole(ctx, policy.role);
+      return await handler(ctx, request, await context.params);
+    } catch (error) {
+      const response = errorResponse(error, { route: policy.name, companyId });
+      if (response.status === 401) response.headers.set('WWW-Authenticate', 'Bearer realm="ailegr"');
+      return response;
+    }
+  };
+}
+
+/**
+ * The caller of an API request. A request with an `Authorization` header is judged by it alone: it must be
+ * `Bearer <API key>` (a malformed, oversized or unknown token is a 401 whatever cookies come with it).
+ * Otherwise the session cookie counts, and a state-changing request must then come from our own origin.
+ */
+export async function requestCompanyContext(request: Request): Promise<CompanyContext> {
+  const authorization = request.headers.get('authorization');
+  if (authorization === null) {
+    refuseCrossSite(request);
+    return sessionCompanyContext(request.headers);
+  }
+  const match = /^Bearer ([\x21-\x7e]+)$/.exec(authorization);
+  if (!match || match[1]!.length > API_KEY_MAX_LENGTH) {
+    throw new AppError('unauthorized', 'Send Authorization: Bearer <API key>');
+  }
+  await bootServer();
+  const db = await openDb();
+  const key = await verifyApiKeyOrThrow(await getAuth(), match[1]!);
+  const company = await getCompanyOrThrow(db, key.companyId);
+  return { db, company, companies: [company], role: key.role, caller: { kind: 'api-key', keyId: key.keyId, keyName: key.keyName } };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Session cookies are SameSite=Lax, so browsers already withhold them from cross-site POSTs; this refuses what
+ * slips through anyway (an old browser, a same-site sibling origin) when the browser says where it came from.
+ */
+function refuseCrossSite(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  let crossOrigin = false;
+  if (origin !== null) {
+    try {
+      crossOrigin = new URL(origin).host !== new URL(request.url).host;
+    } catch {
+      crossOrigin = true;
+    }
+  }
+  if (crossOrigin || (site !== null && site !== 'same-origin' && site !== 'none')) {
+    throw new AppError('forbidden', 'Cross-site requests are refused: call the API with an API key');
+  }
 }

@@ -1,6 +1,7 @@
 import { database, db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { isEmptyDatabase, seedDemoCompany } from '@/lib/demo/seed';
+import { getAuth } from '@/lib/auth/auth';
+import { DEMO_USER_EMAIL, isEmptyDatabase, seedDemo } from '@/lib/demo/seed';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
@@ -28,8 +29,13 @@ async function boot(): Promise<void> {
   await migrateDatabase(handle, settings.DATABASE_URL);
   log.info({ database: handle.kind, location: handle.location }, 'database ready');
   if (settings.AILEGR_DEMO && (await isEmptyDatabase(handle.db))) {
-    const company = await seedDemoCompany(handle.db, new Date());
-    log.info({ companyId: company.id, company: company.name }, 'created the demo company on an empty database');
+    const demo = await seedDemo(await getAuth(), handle.db, new Date(), settings.AILEGR_DEMO_PASSWORD ?? null);
+    const names = demo.companies.map((c) => c.name).join(' and ');
+    // Printed once, here: the password is stored only as the library's hash.
+    log.warn(
+      { email: DEMO_USER_EMAIL, password: demo.generatedPassword ?? '(the value of AILEGR_DEMO_PASSWORD)' },
+      `created the demo companies ${names}; sign in as ${DEMO_USER_EMAIL} (their owner). The password is shown only this once`,
+    );
   }
   metrics().useDatabase(db);
   startRecurringRunnerFromEnv();

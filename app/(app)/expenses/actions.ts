@@ -18,7 +18,7 @@ function revalidateBills() {
 
 export async function createBillAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
-    'createBillAction',
+    { name: 'createBillAction', role: 'accountant' },
     ({ db, company }) => createDocument(db, company.id, 'bill', formObject(formData) as DocumentInput),
     (d) => `Bill ${d.number} created`,
   );
@@ -28,7 +28,7 @@ export async function createBillAction(_previous: unknown, formData: FormData) {
 
 export async function createVendorAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
-    'createVendorAction',
+    { name: 'createVendorAction', role: 'accountant' },
     ({ db, company }) => createParty(db, company.id, { ...(formObject(formData) as PartyInput), kind: 'vendor' }),
     (p) => `Vendor ${p.name} added`,
   );
@@ -38,7 +38,7 @@ export async function createVendorAction(_previous: unknown, formData: FormData)
 
 export async function recordBillPaymentAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
-    'recordBillPaymentAction',
+    { name: 'recordBillPaymentAction', role: 'accountant' },
     ({ db, company }) => recordPayment(db, company.id, formObject(formData) as PaymentInput),
     (p) => `Payment ${p.number} recorded`,
   );
@@ -49,7 +49,7 @@ export async function recordBillPaymentAction(_previous: unknown, formData: Form
 /** Voids a bill or one of its payments (a reversing entry; the original stays). */
 export async function voidBillEntryAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
-    'voidBillEntryAction',
+    { name: 'voidBillEntryAction', role: 'accountant' },
     ({ db, company }) => voidEntry(db, company.id, parseOrThrow(voidInput, formObject(formData)).entryId),
     (v) => `${v.memo} posted`,
   );

@@ -18,7 +18,7 @@ function revalidateInvoices() {
 
 export async function createInvoiceAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
-    'createInvoiceAction',
+    { name: 'createInvoiceAction', role: 'accountant' },
     ({ db, company }) => createDocument(db, company.id, 'invoice', formObject(formData) as DocumentInput),
     (d) => `Invoice ${d.number} created`,
   );
@@ -28,7 +28,7 @@ export async function createInvoiceAction(_previous: unknown, formData: FormData
 
 export async function createCustomerAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
-    'createCustomerAction',
+    { name: 'createCustomerAction', role: 'accountant' },
     ({ db, company }) => createParty(db, company.id, { ...(formObject(formData) as PartyInput), kind: 'customer' }),
     (p) => `Customer ${p.name} added`,
   );
@@ -38,7 +38,7 @@ export async function createCustomerAction(_previous: unknown, formData: FormDat
 
 export async function recordInvoicePaymentAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
-    'recordInvoicePaymentAction',
+    { name: 'recordInvoicePaymentAction', role: 'accountant' },
     ({ db, company }) => recordPayment(db, company.id, formObject(formData) as PaymentInput),
     (p) => `Payment ${p.number} recorded`,
   );
@@ -49,7 +49,7 @@ export async function recordInvoicePaymentAction(_previous: unknown, formData: F
 /** Voids an invoice or one of its payments (a reversing entry; the original stays). */
 export async function voidInvoiceEntryAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
-    'voidInvoiceEntryAction',
+    { name: 'voidInvoiceEntryAction', role: 'accountant' },
     ({ db, company }) => voidEntry(db, company.id, parseOrThrow(voidInput, formObject(formData)).entryId),
     (v) => `${v.memo} posted`,
   );

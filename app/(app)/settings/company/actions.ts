@@ -7,7 +7,7 @@ import type { CompanyProfileInput } from '@/lib/ledger/schemas';
 
 export async function updateCompanyAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
-    'updateCompanyAction',
+    { name: 'updateCompanyAction', role: 'owner' },
     // Untyped form strings: the service parses them with the shared schema.
     ({ db, company }) => updateCompanyProfile(db, company.id, formObject(formData) as CompanyProfileInput),
     (c) => `Saved ${c.name}`,

@@ -1,4 +1,6 @@
+import { roleAllows } from '@/lib/auth/roles';
 import { companyContext } from '@/lib/session/company-context';
+import { OwnersOnly } from '../owners-only';
 import { updateCompanyAction } from './actions';
 import { CompanyForm } from './company-form';
 
@@ -7,7 +9,20 @@ export const metadata = { title: 'Company settings' };
 const UTC_OPTION = { value: '', label: 'UTC (none)' };
 
 export default async function CompanySettingsPage() {
-  const { company } = await companyContext();
+  const { company, role } = await companyContext();
+  if (!roleAllows(role, 'owner')) {
+    return (
+      <>
+        <header className="page-head">
+          <h1>Company settings</h1>
+        </header>
+        <p>
+          {company.name} · {company.baseCurrency} · {company.timeZone ?? 'UTC'}
+        </p>
+        <OwnersOnly what="company settings" role={role} />
+      </>
+    );
+  }
   // Built on the server so the lists (and their ICU names) match what the service validates against.
   const currencyNames = new Intl.DisplayNames('en', { type: 'currency' });
   const currencies = withCurrent(

@@ -1,0 +1,46 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { authClient } from '@/lib/auth/auth-client';
+
+/**
+ * Who is signed in, and signing out. Signing out ends the session on the server, then replaces this page with
+ * the sign-in page by a full load, so the client's router cache (which holds the private screens) is dropped.
+ */
+export function AccountMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
+  const [pending, setPending] = useState(false);
+  useReloadWhenRestoredFromCache();
+
+  async function signOut() {
+    setPending(true);
+    await authClient.signOut();
+    window.location.replace('/sign-in');
+  }
+
+  return (
+    <span className="account">
+      <Link href="/account" title={email}>
+        {name}
+      </Link>
+      <span data-testid="current-role">{roleLabel}</span>
+      <button type="button" className="secondary" onClick={signOut} disabled={pending}>
+        {pending ? 'Signing out…' : 'Sign out'}
+      </button>
+    </span>
+  );
+}
+
+/**
+ * A page shown again by the back button may come from the browser's back-forward cache, rendered for a session
+ * that has since ended. Reloading asks the server, which answers with sign-in when the session is gone.
+ */
+function useReloadWhenRestoredFromCache() {
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) window.location.reload();
+    };
+    window.addEventListener('pageshow', onPageShow);
+    return () => window.removeEventListener('pageshow', onPageShow);
+  }, []);
+}

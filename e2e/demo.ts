@@ -1,0 +1,5 @@
+/** The demo user on the e2e server: its password is fixed there (AILEGR_DEMO_PASSWORD) so specs can sign in. */
+export const DEMO_EMAIL = 'demo@ailegr.test';
+export const E2E_DEMO_PASSWORD = 'e2e demo password, not a secret';
+/** The signed-in state the setup project saves and every other spec starts from. */
+export const DEMO_STORAGE_STATE = 'e2e/.auth/demo.json';

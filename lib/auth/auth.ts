@@ -1,0 +1,158 @@
+import { apiKey } from '@better-auth/api-key';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { nextCookies } from 'better-auth/next-js';
+import { organization } from 'better-auth/plugins/organization';
+import { database, type Db } from '@/db/client';
+import { apiKeys, authAccounts, authRateLimits, authVerifications, companyInvitations, companyMembers, sessions, users } from '@/db/schema/auth';
+import { companies } from '@/db/schema/ledger';
+import { DEV_AUTH_SECRET, env } from '@/lib/env';
+import { logger } from '@/lib/log';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
+import { AUTH_BASE_PATH } from './paths';
+import { accessControl, organizationRoles } from './access-control';
+import { clearSignInFailures, recordSignInFailure, signInWaitMs, throttleKeyOf, TOO_MANY_SIGN_INS } from './sign-in-throttle';
+
+/**
+ * better-auth, configured once. Its organization model is our `companies` table (organization id = company
+ * id), so memberships, the session's current company and API keys all point at the tenant itself; the drizzle
+ * adapter maps each library model onto our tables below, and the library checks that mapping at startup.
+ *
+ * Only sign-in, sign-out and get-session are served over HTTP (app/api/auth/[...all]/route.ts); everything else
+ * (members, the current company, API keys, creating users) is called server-side from our wrappers, which have
+ * already authenticated and authorized the caller.
+ */
+
+export const API_KEY_PREFIX = 'ailegr_';
+const API_KEY_LENGTH = 48; // random letters after the prefix: ~285 bits
+const SESSION_DAYS = 7;
+const SIGN_IN_PER_ADDRESS = { window: 60, max: 10 }; // attempts per minute from one address
+
+/** Library model → our table. Keys are better-auth's model names (unchanged); values our drizzle tables. */
+const ADAPTER_SCHEMA = {
+  user: users,
+  session: sessions,
+  account: authAccounts,
+  verification: authVerifications,
+  organization: companies,
+  member: companyMembers,
+  invitation: companyInvitations,
+  apikey: apiKeys,
+  rateLimit: authRateLimits,
+};
+
+export function createAuth(db: Db) {
+  const settings = env();
+  const log = logger().child({ module: 'better-auth' });
+  return betterAuth({
+    appName: 'AiLegr',
+    secret: settings.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
+    baseURL: settings.BETTER_AUTH_URL,
+    basePath: AUTH_BASE_PATH,
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, { provider: 'pg', schema: ADAPTER_SCHEMA }),
+    logger: {
+      level: 'warn',
+      // A refused API key is the caller's mistake, answered 401: not worth an error line each time.
+      log: (level, message, ...args) =>
+        log[message.startsWith('Failed to validate API key') ? 'info' : level]({ details: args.length ? args : undefined }, message),
+    },
+    advanced: {
+      database: { generateId: 'uuid' },
+      cookiePrefix: 'ailegr',
+      ipAddress: settings.AILEGR_TRUSTED_PROXIES.length ? { trustedProxies: settings.AILEGR_TRUSTED_PROXIES } : undefined,
+    },
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are created server-side (the demo seed, an owner adding a member); `/sign-up/email` is not served.
+      autoSignIn: false,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+    },
+    disabledPaths: ['/sign-up/email'],
+    session: {
+      expiresIn: SESSION_DAYS * 24 * 60 * 60,
+      updateAge: 24 * 60 * 60,
+      // Every request reads the session row, so signing out (or removing a member) takes effect at once.
+      cookieCache: { enabled: false },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 100,
+      customRules: { '/sign-in/email': SIGN_IN_PER_ADDRESS },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
+        const email = throttleKeyOf(ctx.body);
+        if (!email) return;
+        const waitMs = await signInWaitMs(db, email, new Date());
+        if (waitMs > 0) {
+          throw new APIError('TOO_MANY_REQUESTS', { message: TOO_MANY_SIGN_INS }, { 'X-Retry-After': String(Math.ceil(waitMs / 1000)) });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
+        const email = throttleKeyOf(ctx.body);
+        if (!email) return;
+        const returned = ctx.context.returned;
+        if (!isAPIError(returned)) await clearSignInFailures(db, email);
+        else if (returned.statusCode === 401) await recordSignInFailure(db, email, new Date());
+      }),
+    },
+    plugins: [
+      organization({
+        ac: accessControl,
+        roles: organizationRoles,
+        creatorRole: 'owner',
+        // Companies are created with their chart of accounts by lib/ledger, never through the plugin.
+        allowUserToCreateOrganization: false,
+        disableOrganizationDeletion: true,
+        membershipLimit: 1_000,
+        schema: {
+          session: { fields: { activeOrganizationId: 'activeCompanyId' } },
+          organization: {
+            additionalFields: {
+              baseCurrency: { type: 'string', required: true, fieldName: 'baseCurrency' },
+              timeZone: { type: 'string', required: false, fieldName: 'timeZone' },
+            },
+          },
+          member: { fields: { organizationId: 'companyId' } },
+          invitation: { fields: { organizationId: 'companyId' } },
+        },
+      }),
+      apiKey({
+        references: 'organization',
+        defaultPrefix: API_KEY_PREFIX,
+        defaultKeyLength: API_KEY_LENGTH,
+        requireName: true,
+        maximumNameLength: 60,
+        startingCharactersConfig: { shouldStore: true, charactersLength: API_KEY_PREFIX.length + 4 },
+        // The plugin's per-key limiter only resets after a pause as long as its window, so a steady integration
+        // would be cut off; with it off, every use still records `lastRequest` (shown as the key's last use).
+        rateLimit: { enabled: false },
+        schema: { apikey: { fields: { referenceId: 'companyId' } } },
+      }),
+      // Lets server actions that call the library set and clear cookies; it must stay last.
+      nextCookies(),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { ailegrAuth?: Promise<Auth> };
+
+/** The process-wide instance over the process-wide database (kept on globalThis, like the database). */
+export function getAuth(): Promise<Auth> {
+  globalForAuth.ailegrAuth ??= database()
+    .then((handle) => createAuth(handle.db))
+    .catch((error: unknown) => {
+      globalForAuth.ailegrAuth = undefined;
+      throw error;
+    });
+  return globalForAuth.ailegrAuth;
+}

@@ -1,0 +1,231 @@
+import type { Role } from '@/lib/auth/roles';
+import { createApiKey } from '@/lib/auth/api-keys';
+import { addMember, createUserWithPassword } from '@/lib/auth/members';
+import { createDocument } from '@/lib/ledger/documents';
+import { PASSWORD, signIn, type World } from './auth-world';
+
+/**
+ * Who may call every server action and route handler, and what each must answer. The authorization matrix
+ * (tests/authorization-matrix.test.ts) fails when an export under app/ is missing here or listed here but gone,
+ * so a new action or route cannot ship without saying who may call it. The bad-input test reuses the cases.
+ */
+
+export type Form = Record<string, string>;
+
+/** What a request aimed at another company's record must answer: 404, or the field error a missing record gets. */
+export type StrangerAnswer = { status: 404 } | { status: 400; field: string };
+
+export interface ActionCase {
+  /** The least role allowed; every role below gets 403. */
+  role: Role;
+  /** A valid submission in company A, made by a caller of `role` or above (it may first create what it needs). */
+  valid: (w: World) => Promise<Form> | Form;
+  /**
+   * The same request naming company B's record, and its answer; null when the action names no record (it acts on
+   * the caller's current company only, so there is no other company's record to reach for).
+   */
+  stranger: null | { form: (w: World) => Form; answer: StrangerAnswer };
+  /**
+   * The session cookie of a member of company A with `role` for the success case, when the action changes its
+   * caller (e.g. ends their other sessions) and so needs a caller of its own. Default: the world's member.
+   */
+  callerFor?: (w: World, role: Role) => Promise<string>;
+}
+
+let unique = 0;
+const next = (prefix: string) => `${prefix}-${++unique}`;
+
+const today = '2026-03-10';
+const documentForm = (w: World, kind: 'invoice' | 'bill'): Form => ({
+  partyId: String(kind === 'invoice' ? w.a.customer.id : w.a.vendor.id),
+  issueDate: today,
+  dueDate: '2026-04-09',
+  amount: '120.00',
+  categoryId: String(w.a.byCode(kind === 'invoice' ? '4100' : '5000')),
+  memo: 'Matrix',
+  reference: '',
+});
+const freshDocument = async (w: World, kind: 'invoice' | 'bill') =>
+  createDocument(w.db, w.a.company.id, kind, {
+    partyId: kind === 'invoice' ? w.a.customer.id : w.a.vendor.id,
+    issueDate: today,
+    dueDate: '2026-04-09',
+    amount: '75.00',
+    categoryId: w.a.byCode(kind === 'invoice' ? '4100' : '5000'),
+  });
+const freshMember = async (w: World) =>
+  (await addMember(w.auth, w.db, w.a.company.id, { email: `${next('member')}@example.test`, name: 'Fresh member', role: 'viewer' })).member;
+
+/** A new member of company A with `role`, signed in: for actions that change their own caller. */
+const freshCaller = async (w: World, role: Role) => {
+  const email = `${next('caller')}@example.test`;
+  await createUserWithPassword(w.auth, { email, name: 'Fresh caller', password: PASSWORD });
+  await addMember(w.auth, w.db, w.a.company.id, { email, name: 'Fresh caller', role });
+  return signIn(w.auth, email, PASSWORD);
+};
+
+export const ACTIONS: Record<string, ActionCase> = {
+  'app/(app)/account/actions.ts#changePasswordAction': {
+    role: 'viewer',
+    valid: () => ({ currentPassword: PASSWORD, newPassword: `${PASSWORD} v${++unique}` }),
+    stranger: null,
+    callerFor: freshCaller,
+  },
+
+  'app/(app)/actions.ts#switchCompanyAction': {
+    role: 'viewer',
+    valid: (w) => ({ companyId: w.a.company.id }),
+    stranger: { form: (w) => ({ companyId: w.b.company.id }), answer: { status: 404 } },
+  },
+
+  'app/(app)/invoices/actions.ts#createInvoiceAction': {
+    role: 'accountant',
+    valid: (w) => documentForm(w, 'invoice'),
+    stranger: { form: (w) => ({ ...documentForm(w, 'invoice'), partyId: String(w.b.customer.id) }), answer: { status: 400, field: 'partyId' } },
+  },
+  'app/(app)/invoices/actions.ts#createCustomerAction': {
+    role: 'accountant',
+    valid: () => ({ name: next('Customer'), email: '' }),
+    stranger: null,
+  },
+  'app/(app)/invoices/actions.ts#recordInvoicePaymentAction': {
+    role: 'accountant',
+    valid: async (w) => ({ documentId: String((await freshDocument(w, 'invoice')).id), amount: '10.00', date: today, memo: '', reference: '' }),
+    stranger: { form: (w) => ({ documentId: String(w.b.invoice.id), amount: '10.00', date: today }), answer: { status: 400, field: 'documentId' } },
+  },
+  'app/(app)/invoices/actions.ts#voidInvoiceEntryAction': {
+    role: 'accountant',
+    valid: async (w) => ({ entryId: String((await freshDocument(w, 'invoice')).id) }),
+    stranger: { form: (w) => ({ entryId: String(w.b.invoice.id) }), answer: { status: 404 } },
+  },
+
+  'app/(app)/expenses/actions.ts#createBillAction': {
+    role: 'accountant',
+    valid: (w) => documentForm(w, 'bill'),
+    stranger: { form: (w) => ({ ...documentForm(w, 'bill'), partyId: String(w.b.vendor.id) }), answer: { status: 400, field: 'partyId' } },
+  },
+  'app/(app)/expenses/actions.ts#createVendorAction': {
+    role: 'accountant',
+    valid: () => ({ name: next('Vendor'), email: '' }),
+    stranger: null,
+  },
+  'app/(app)/expenses/actions.ts#recordBillPaymentAction': {
+    role: 'accountant',
+    valid: async (w) => ({ documentId: String((await freshDocument(w, 'bill')).id), amount: '10.00', date: today, memo: '', reference: '' }),
+    stranger: { form: (w) => ({ documentId: String(w.b.bill.id), amount: '10.00', date: today }), answer: { status: 400, field: 'documentId' } },
+  },
+  'app/(app)/expenses/actions.ts#voidBillEntryAction': {
+    role: 'accountant',
+    valid: async (w) => ({ entryId: String((await freshDocument(w, 'bill')).id) }),
+    stranger: { form: (w) => ({ entryId: String(w.b.bill.id) }), answer: { status: 404 } },
+  },
+
+  'app/(app)/parties/actions.ts#createPartyAction': {
+    role: 'accountant',
+    valid: () => ({ kind: 'customer', name: next('Party'), email: 'party@example.test' }),
+    stranger: null,
+  },
+
+  'app/(app)/settings/company/actions.ts#updateCompanyAction': {
+    role: 'owner',
+    valid: (w) => ({ name: w.a.company.name, baseCurrency: w.a.company.baseCurrency, timeZone: w.a.company.timeZone ?? '' }),
+    stranger: null,
+  },
+
+  'app/(app)/settings/api-keys/actions.ts#createApiKeyAction': {
+    role: 'owner',
+    valid: () => ({ name: next('Key'), role: 'viewer' }),
+    stranger: null,
+  },
+  'app/(app)/settings/api-keys/actions.ts#revokeApiKeyAction': {
+    role: 'owner',
+    valid: async (w) => ({ keyId: (await createApiKey(w.auth, w.db, w.a.company.id, w.a.userId.owner, { name: next('Doomed'), role: 'viewer' })).summary.id }),
+    stranger: { form: (w) => ({ keyId: w.b.keyId.viewer }), answer: { status: 404 } },
+  },
+
+  'app/(app)/settings/members/actions.ts#addMemberAction': {
+    role: 'owner',
+    valid: () => ({ email: `${next('new')}@example.test`, name: 'New person', role: 'viewer' }),
+    stranger: null,
+  },
+  'app/(app)/settings/members/actions.ts#changeMemberRoleAction': {
+    role: 'owner',
+    valid: async (w) => ({ memberId: (await freshMember(w)).id, role: 'accountant' }),
+    stranger: { form: (w) => ({ memberId: w.b.memberId.viewer, role: 'owner' }), answer: { status: 404 } },
+  },
+  'app/(app)/settings/members/actions.ts#removeMemberAction': {
+    role: 'owner',
+    valid: async (w) => ({ memberId: (await freshMember(w)).id }),
+    stranger: { form: (w) => ({ memberId: w.b.memberId.viewer }), answer: { status: 404 } },
+  },
+};
+
+export interface RouteRequest {
+  /** Path and query, e.g. '/api/parties?kind=customer'. */
+  path: string;
+  params?: Record<string, string>;
+  body?: unknown;
+}
+
+export type RouteCase =
+  | { kind: 'public'; why: string; request: RouteRequest }
+  | { kind: 'job-key'; request: RouteRequest }
+  | {
+      kind: 'company';
+      role: Role;
+      valid: (w: World) => RouteRequest;
+      stranger: null | { request: (w: World) => RouteRequest; answer: StrangerAnswer };
+    };
+
+export const ROUTES: Record<string, RouteCase> = {
+  'app/api/health/route.ts#GET': { kind: 'public', why: 'liveness for load balancers and Playwright; counts nothing private', request: { path: '/api/health' } },
+  'app/api/recurring/health/route.ts#GET': {
+    kind: 'public',
+    why: 'scheduler health across companies, counts only (no names, amounts or ids)',
+    request: { path: '/api/recurring/health' },
+  },
+  'app/api/auth/[...all]/route.ts#GET': {
+    kind: 'public',
+    why: "better-auth's own endpoint: reading the caller's own session (anything else it offers is not served)",
+    request: { path: '/api/auth/get-session' },
+  },
+  'app/api/auth/[...all]/route.ts#POST': {
+    kind: 'public',
+    why: "better-auth's own endpoints: sign-in (rate-limited) and sign-out",
+    request: { path: '/api/auth/sign-out', body: {} },
+  },
+
+  'app/api/recurring/run/route.ts#POST': { kind: 'job-key', request: { path: '/api/recurring/run', body: { dryRun: true } } },
+  'app/api/metrics/route.ts#GET': { kind: 'job-key', request: { path: '/api/metrics' } },
+
+  'app/api/company/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/company' }), stranger: null },
+  'app/api/company/route.ts#PATCH': {
+    kind: 'company',
+    role: 'owner',
+    valid: (w) => ({ path: '/api/company', body: { name: w.a.company.name, baseCurrency: w.a.company.baseCurrency, timeZone: w.a.company.timeZone ?? '' } }),
+    stranger: null,
+  },
+  'app/api/parties/route.ts#GET': {
+    kind: 'company',
+    role: 'viewer',
+    valid: () => ({ path: '/api/parties?kind=customer' }),
+    stranger: null,
+  },
+  'app/api/parties/route.ts#POST': {
+    kind: 'company',
+    role: 'accountant',
+    valid: () => ({ path: '/api/parties', body: { kind: 'vendor', name: next('API vendor') } }),
+    stranger: null,
+  },
+  'app/api/documents/[id]/route.ts#GET': {
+    kind: 'company',
+    role: 'viewer',
+    valid: (w) => ({ path: `/api/documents/${w.a.invoice.id}`, params: { id: String(w.a.invoice.id) } }),
+    stranger: { request: (w) => ({ path: `/api/documents/${w.b.invoice.id}`, params: { id: String(w.b.invoice.id) } }), answer: { status: 404 } },
+  },
+};
+
+/** Pages anyone may see; every other page must sit under app/(app), whose context redirects to sign-in. */
+export const PUBLIC_PAGES: Record<string, string> = {
+  'app/sign-in/page.tsx': 'the sign-in form itself',
+};
