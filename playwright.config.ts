@@ -16,6 +16,8 @@ if (!process.env.E2E_PORT) {
     .trim();
 }
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ailegr-e2e-'));
+// The test server's job key (the run endpoint and metrics); specs read it from here.
+process.env.E2E_JOB_KEY ??= 'e2e-only-job-key-0123456789';
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -66,6 +68,7 @@ export default defineConfig({
       // `next start` runs in production mode, which requires a real secret; this one exists only for the test server.
       BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
       BETTER_AUTH_URL: baseURL,
+      AILEGR_JOB_KEY: process.env.E2E_JOB_KEY,
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: '',
     },
