@@ -22,7 +22,8 @@ import { accounts, companies, parties } from './ledger';
  * A recurring rule. Its schedule is the anchor (`start_date` and the cadence options); `next_occurrence` is the
  * first date not yet decided (posted or skipped), and `next_run_at` the instant it becomes due: the start of
  * (`next_occurrence` − `create_days_ahead`) in the company's zone. The sweep's only predicate is
- * `next_run_at <= now()`, served by a partial index.
+ * `next_run_at <= now()`, served by partial indexes: across companies (which companies have due rules, the
+ * backlog) and per company (the claim).
  */
 export const recurringRules = pgTable(
   'recurring_rules',
@@ -74,7 +75,11 @@ export const recurringRules = pgTable(
     index('recurring_rules_due_idx')
       .on(t.nextRunAt)
       .where(sql`${t.nextRunAt} is not null`),
-    index('recurring_rules_company_idx').on(t.companyId, t.status),
+    // The sweep's claim: per company, due rules oldest first, from a keyset cursor (next_run_at, id). It also
+    // serves every per-company lookup, so the rules table keeps four indexes, each updated on every advance.
+    index('recurring_rules_company_due_idx')
+      .on(t.companyId, t.nextRunAt, t.id)
+      .where(sql`${t.nextRunAt} is not null`),
     foreignKey({
       name: 'recurring_rules_party_fk',
       columns: [t.companyId, t.partyId],

@@ -1,10 +1,10 @@
 import { and, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts } from '@/db/schema/ledger';
-import { recurringEvents } from '@/db/schema/recurring';
+import { sqlArray } from '@/db/sql-batch';
 import type { SystemAccounts } from '@/lib/ledger/accounts';
-import { insertDocuments, reserveNumbers, type NewDocument } from '@/lib/ledger/posting';
-import type { SkipReason } from './constants';
+import { insertDocuments, MAX_DOCUMENTS_PER_STATEMENT, reserveNumberBlocks, type NewDocument } from '@/lib/ledger/posting';
+import type { EventOutcome, SkipReason } from './constants';
 import { runAtFor, type RulePlan } from './plan';
 import { DOCUMENT_KIND_OF, occurrenceReference, type RuleRow } from './rule-state';
 
@@ -29,9 +29,11 @@ export interface RuleOutcome {
 }
 
 /**
- * Writes a batch of plans inside the caller's transaction, set-based: one statement for the documents (ON
- * CONFLICT on the posting identity skips what is already posted), one for their journal lines, one for skip
- * records and one advancing every rule. The rules must be locked by the caller.
+ * Writes a batch of plans inside the caller's transaction, set-based, in a constant number of statements whatever
+ * the batch's size: the skip records, one reservation of document numbers for every (company, kind), one
+ * statement for the documents and their journal lines (ON CONFLICT on the posting identity skips what is already
+ * posted), and one advancing every rule. Each column travels as one array parameter. The rules must be locked by
+ * the caller.
  */
 export async function applyPlans(
   tx: Db,
@@ -45,74 +47,64 @@ export async function applyPlans(
     return rule;
   };
 
-  // 1. Documents and their lines.
-  const wanted = plans.flatMap((plan) => plan.postings.map((p) => ({ plan, posting: p, rule: ruleOf(plan.ruleId) })));
-  const inserted = new Map<string, number>();
-  if (wanted.length > 0) {
-    const companyIds = [...new Set(wanted.map((w) => w.rule.companyId))];
-    const system = await systemAccountsByCompany(tx, companyIds);
-    const numbers = new Map<string, string[]>();
-    const groups = new Map<string, typeof wanted>(); // Map.groupBy needs node 21
-    for (const w of wanted) {
-      const key = `${w.rule.companyId}|${DOCUMENT_KIND_OF[w.rule.type]}`;
-      const list = groups.get(key);
-      if (list) list.push(w);
-      else groups.set(key, [w]);
-    }
-    for (const [key, list] of groups) {
-      const [companyId, kind] = key.split('|') as [string, 'invoice' | 'bill'];
-      numbers.set(key, await reserveNumbers(tx, companyId, kind, list.length));
-    }
-    const docs: NewDocument[] = [];
-    for (const [key, list] of groups) {
-      const reserved = numbers.get(key)!;
-      list.forEach(({ rule, posting }, i) =>
-        docs.push({
-          companyId: rule.companyId,
-          kind: DOCUMENT_KIND_OF[rule.type],
-          number: reserved[i]!,
-          reference: occurrenceReference(rule.id, posting.occurrenceDate),
-          partyId: rule.partyId,
-          categoryAccountId: rule.categoryAccountId,
-          amountMinor: rule.amountMinor,
-          entryDate: posting.occurrenceDate,
-          dueDate: posting.dueDate,
-          memo: rule.memo || rule.name,
-          ruleId: rule.id,
-          occurrenceDate: posting.occurrenceDate,
-        }),
-      );
-    }
-    for (const row of await insertDocuments(tx, docs, system, { skipDuplicates: true })) {
-      inserted.set(`${row.companyId}|${row.reference}`, row.id);
+  // 1. Skips (and reviews), each recorded once. First, so that the counters below are locked for less time.
+  const events: EventRow[] = [];
+  for (const plan of plans) {
+    for (const s of plan.skips) events.push({ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: s.occurrenceDate, outcome: 'skipped', reason: s.reason, message: null });
+    if (plan.review) events.push({ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: plan.advance.nextOccurrence, outcome: 'needs_review', reason: null, message: plan.review });
+  }
+  await insertEvents(tx, events);
+
+  // 2. Documents and their lines, in plan order; numbers come from one block per (company, kind).
+  const docs: NewDocument[] = [];
+  for (const plan of plans) {
+    if (plan.postings.length === 0) continue;
+    const rule = ruleOf(plan.ruleId);
+    const kind = DOCUMENT_KIND_OF[rule.type];
+    for (const posting of plan.postings) {
+      docs.push({
+        companyId: rule.companyId,
+        kind,
+        number: '',
+        reference: occurrenceReference(rule.id, posting.occurrenceDate),
+        partyId: rule.partyId,
+        categoryAccountId: rule.categoryAccountId,
+        amountMinor: rule.amountMinor,
+        entryDate: posting.occurrenceDate,
+        dueDate: posting.dueDate,
+        memo: rule.memo || rule.name,
+        ruleId: rule.id,
+        occurrenceDate: posting.occurrenceDate,
+      });
     }
   }
-
-  // 2. Skips (and reviews), each recorded once.
-  const events = plans.flatMap((plan) => [
-    ...plan.skips.map((s) => ({
-      companyId: plan.companyId,
-      ruleId: plan.ruleId,
-      occurrenceDate: s.occurrenceDate,
-      outcome: 'skipped' as const,
-      reason: s.reason,
-    })),
-    ...(plan.review
-      ? [{ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: plan.advance.nextOccurrence, outcome: 'needs_review' as const, reason: null, message: plan.review }]
-      : []),
-  ]);
-  if (events.length > 0) await tx.insert(recurringEvents).values(events).onConflictDoNothing();
+  const documentIds: (number | undefined)[] = new Array(docs.length);
+  if (docs.length > 0) {
+    const system = await systemAccountsByCompany(tx, [...new Set(docs.map((d) => d.companyId))]);
+    const groups = new Map<string, NewDocument[]>(); // Map.groupBy needs node 21
+    for (const doc of docs) {
+      const key = `${doc.companyId}|${doc.kind}`;
+      const list = groups.get(key);
+      if (list) list.push(doc);
+      else groups.set(key, [doc]);
+    }
+    const lists = [...groups.values()];
+    const blocks = await reserveNumberBlocks(tx, lists.map((list) => ({ companyId: list[0]!.companyId, kind: list[0]!.kind, count: list.length })));
+    lists.forEach((list, g) => list.forEach((doc, i) => (doc.number = blocks[g]!.numbers[i]!)));
+    for (const row of await insertDocuments(tx, docs, system, { skipDuplicates: true })) documentIds[row.index] = row.id;
+  }
 
   // 3. Outcomes, with the final status decided on what was really written.
+  let docIndex = 0;
   const outcomes = plans.map((plan): RuleOutcome => {
     const rule = ruleOf(plan.ruleId);
     const posted: PostedOccurrence[] = [];
     const duplicates: string[] = [];
     for (const p of plan.postings) {
-      const reference = occurrenceReference(rule.id, p.occurrenceDate);
-      const documentId = inserted.get(`${rule.companyId}|${reference}`);
+      const i = docIndex++;
+      const documentId = documentIds[i];
       if (documentId === undefined) duplicates.push(p.occurrenceDate);
-      else posted.push({ ...p, documentId, reference });
+      else posted.push({ ...p, documentId, reference: docs[i]!.reference });
     }
     let { status, nextRunAt } = plan.advance;
     const total = rule.occurrencesPosted + posted.length;
@@ -139,21 +131,7 @@ export async function applyPlans(
   });
 
   // 4. Advance every rule in one statement.
-  const advances = outcomes.map((o, i) => {
-    const plan = plans[i]!;
-    return {
-      id: o.ruleId,
-      next_occurrence: o.nextOccurrence,
-      next_run_at: o.nextRunAt,
-      status: o.status,
-      status_reason: o.status === plan.advance.status ? plan.advance.statusReason : o.status === 'completed' ? 'Reached the maximum number of occurrences' : null,
-      pause_until: plan.advance.pauseUntil,
-      resume_on: plan.advance.resumeOn,
-      last_occurrence: plan.advance.lastDecided,
-      posted: o.posted.length,
-      decided: plan.advance.lastDecided !== null,
-    };
-  });
+  const column = <T extends string | number | boolean | null>(pick: (o: RuleOutcome, plan: RulePlan) => T) => outcomes.map((o, i) => pick(o, plans[i]!));
   await tx.execute(sql`
     update recurring_rules r set
       next_occurrence = v.next_occurrence,
@@ -169,11 +147,42 @@ export async function applyPlans(
       last_error = null,
       version = r.version + 1,
       updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(advances)}::jsonb) as v(
-      id bigint, next_occurrence date, next_run_at timestamptz, status rule_status, status_reason text,
-      pause_until date, resume_on date, last_occurrence date, posted int, decided boolean)
+    from unnest(
+      ${sqlArray(column((o) => o.ruleId), 'bigint')}, ${sqlArray(column((o) => o.nextOccurrence), 'date')},
+      ${sqlArray(column((o) => o.nextRunAt), 'timestamptz')}, ${sqlArray(column((o) => o.status), 'rule_status')},
+      ${sqlArray(column((o, plan) => (o.status === plan.advance.status ? plan.advance.statusReason : o.status === 'completed' ? 'Reached the maximum number of occurrences' : null)), 'text')},
+      ${sqlArray(column((_, plan) => plan.advance.pauseUntil), 'date')}, ${sqlArray(column((_, plan) => plan.advance.resumeOn), 'date')},
+      ${sqlArray(column((_, plan) => plan.advance.lastDecided), 'date')}, ${sqlArray(column((o) => o.posted.length), 'int')},
+      ${sqlArray(column((_, plan) => plan.advance.lastDecided !== null), 'boolean')}
+    ) as v(id, next_occurrence, next_run_at, status, status_reason, pause_until, resume_on, last_occurrence, posted, decided)
     where r.id = v.id`);
   return outcomes;
+}
+
+interface EventRow {
+  companyId: string;
+  ruleId: number;
+  occurrenceDate: string | null;
+  outcome: EventOutcome;
+  reason: SkipReason | null;
+  message: string | null;
+}
+
+/**
+ * Records history rows, one statement per MAX_DOCUMENTS_PER_STATEMENT rows; a skip already recorded for its date
+ * is left as it was.
+ */
+async function insertEvents(tx: Db, events: EventRow[]): Promise<void> {
+  for (let start = 0; start < events.length; start += MAX_DOCUMENTS_PER_STATEMENT) {
+    const chunk = events.slice(start, start + MAX_DOCUMENTS_PER_STATEMENT);
+    await tx.execute(sql`
+      insert into recurring_events (company_id, rule_id, occurrence_date, outcome, reason, message)
+      select * from unnest(
+        ${sqlArray(chunk.map((e) => e.companyId), 'uuid')}, ${sqlArray(chunk.map((e) => e.ruleId), 'bigint')},
+        ${sqlArray(chunk.map((e) => e.occurrenceDate), 'date')}, ${sqlArray(chunk.map((e) => e.outcome), 'event_outcome')},
+        ${sqlArray(chunk.map((e) => e.reason), 'skip_reason')}, ${sqlArray(chunk.map((e) => e.message), 'text')})
+      on conflict do nothing`);
+  }
 }
 
 async function systemAccountsByCompany(tx: Db, companyIds: string[]) {
@@ -181,13 +190,17 @@ async function systemAccountsByCompany(tx: Db, companyIds: string[]) {
     .select({ companyId: accounts.companyId, id: accounts.id, role: accounts.role })
     .from(accounts)
     .where(and(inArray(accounts.companyId, companyIds), isNotNull(accounts.role), inArray(accounts.role, ['receivable', 'payable'])));
+  const found = new Map<string, Partial<Pick<SystemAccounts, 'receivable' | 'payable'>>>();
+  for (const r of rows) {
+    const entry = found.get(r.companyId) ?? {};
+    if (r.role === 'receivable' || r.role === 'payable') entry[r.role] = r.id;
+    found.set(r.companyId, entry);
+  }
   const map = new Map<string, Pick<SystemAccounts, 'receivable' | 'payable'>>();
   for (const companyId of companyIds) {
-    const receivable = rows.find((r) => r.companyId === companyId && r.role === 'receivable')?.id;
-    const payable = rows.find((r) => r.companyId === companyId && r.role === 'payable')?.id;
+    const { receivable, payable } = found.get(companyId) ?? {};
     if (receivable === undefined || payable === undefined) throw new Error(`company ${companyId} lacks A/R or A/P`);
     map.set(companyId, { receivable, payable });
   }
   return map;
 }
-

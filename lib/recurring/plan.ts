@@ -79,9 +79,21 @@ export function dueDateFor(rule: Pick<RuleState, 'dueDate' | 'dueDays'>, occurre
   return addDays(occurrenceDate, rule.dueDays);
 }
 
+// The sweep asks for the same few (date, zone) pairs for every rule of a batch (a million rules due at midnight
+// share a handful of wake-up dates), and each answer costs several Intl calls: remember them, within a bound.
+const runAtCache = new Map<string, number>();
+const MAX_CACHED_RUN_ATS = 10_000;
+
 /** When an occurrence becomes due: the first instant of (its date − days ahead) in the company's zone. */
 export function runAtFor(occurrenceDate: string, createDaysAhead: number, timeZone?: string): Date {
-  return startOfLocalDay(addDays(occurrenceDate, -createDaysAhead), timeZone);
+  const key = `${occurrenceDate}|${createDaysAhead}|${timeZone ?? ''}`;
+  let instantMs = runAtCache.get(key);
+  if (instantMs === undefined) {
+    instantMs = startOfLocalDay(addDays(occurrenceDate, -createDaysAhead), timeZone).getTime();
+    if (runAtCache.size >= MAX_CACHED_RUN_ATS) runAtCache.clear();
+    runAtCache.set(key, instantMs);
+  }
+  return new Date(instantMs);
 }
 
 /**

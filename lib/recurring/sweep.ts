@@ -2,10 +2,11 @@ import { and, asc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, companies, journalEntries, parties } from '@/db/schema/ledger';
 import { recurringEvents, recurringRules, recurringRuns } from '@/db/schema/recurring';
+import { parseTimestamptz, rowsOf, sqlArray } from '@/db/sql-batch';
 import { todayInZone } from '@/lib/dates/calendar-date';
 import { logger } from '@/lib/log';
 import { applyPlans, type RuleOutcome } from './execute';
-import { planDueRule, type RulePlan, type RuleState } from './plan';
+import { MAX_PLAUSIBLE_GAP, planDueRule, type RulePlan, type RuleState } from './plan';
 import { occurrenceReference, ruleStateOf, type RuleRow } from './rule-state';
 
 /** Rules claimed per transaction: large enough for set-based writes, small enough for short locks. */
@@ -62,7 +63,22 @@ type ClaimedRule = RuleRow & {
   partyDeletedAt: Date | null;
   categoryArchivedAt: Date | null;
   dbNow: Date;
+  /** `next_run_at` as the database wrote it (microseconds): the company's keyset cursor after this rule. */
+  dueKey: string;
 };
+
+/**
+ * Fairness: a batch takes at most this many rules from one company while others have due rules, so one company
+ * with 500,000 due rules gets its turn like the others instead of holding them back for the whole pass.
+ */
+export const MAX_RULES_PER_COMPANY_PER_BATCH = 50;
+/**
+ * Occurrences decided (posted or skipped) per transaction: a batch of rules each 30 days behind stops planning
+ * here, so its memory and the time it holds its locks stay bounded whatever the catch-up depth.
+ */
+export const MAX_OCCURRENCES_PER_BATCH = 10_000;
+/** Refills of the company queue per run: each finds the companies with rules still due; a pass needs one or two. */
+const MAX_REFILLS = 1000;
 
 function dueFilter(options: Pick<SweepOptions, 'companyId' | 'ruleId'>): SQL | undefined {
   return and(
@@ -72,9 +88,9 @@ function dueFilter(options: Pick<SweepOptions, 'companyId' | 'ruleId'>): SQL | u
   );
 }
 
-/** Due rules with what planning needs, by the database's clock. With `lock`, claimed for this transaction. */
-async function selectDueRules(tx: Db, options: SweepOptions, limit: number, lock: boolean): Promise<ClaimedRule[]> {
-  const query = tx
+/** Due rules with what planning needs, by the database's clock, oldest due first (no locks: for the dry run). */
+async function selectDueRules(tx: Db, options: SweepOptions, limit: number): Promise<ClaimedRule[]> {
+  const rows = await tx
     .select({
       rule: recurringRules,
       timeZone: companies.timeZone,
@@ -82,6 +98,7 @@ async function selectDueRules(tx: Db, options: SweepOptions, limit: number, lock
       partyDeletedAt: parties.deletedAt,
       categoryArchivedAt: accounts.archivedAt,
       dbNow: sql<Date>`now()`.mapWith((v: unknown) => new Date(v as string)),
+      dueKey: sql<string>`${recurringRules.nextRunAt}::text`,
     })
     .from(recurringRules)
     .innerJoin(companies, eq(companies.id, recurringRules.companyId))
@@ -90,10 +107,117 @@ async function selectDueRules(tx: Db, options: SweepOptions, limit: number, lock
     .where(dueFilter(options))
     .orderBy(asc(recurringRules.nextRunAt), asc(recurringRules.id))
     .limit(limit);
-  const rows = lock ? await query.for('update', { of: recurringRules, skipLocked: true }) : await query;
-  return rows.map((r) => ({ ...r.rule, timeZone: r.timeZone, partyName: r.partyName, partyDeletedAt: r.partyDeletedAt, categoryArchivedAt: r.categoryArchivedAt, dbNow: r.dbNow }));
+  return rows.map((r) => ({ ...r.rule, timeZone: r.timeZone, partyName: r.partyName, partyDeletedAt: r.partyDeletedAt, categoryArchivedAt: r.categoryArchivedAt, dbNow: r.dbNow, dueKey: r.dueKey }));
 }
 
+/** Where a company's next claim starts: after the last rule claimed from it in this run (null: from its oldest). */
+interface CompanyCursor {
+  companyId: string;
+  afterKey: string | null;
+  afterId: number | null;
+}
+
+const instant = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? parseTimestamptz(v) : (v as Date));
+
+/**
+ * A claimed row (raw driver values from db.execute), decoded as drizzle would. Written out field by field: it runs
+ * for every claimed rule, and an object built in one literal is several times cheaper than one assembled key by
+ * key. A new column of the rules table is a type error here until it is added.
+ */
+function claimedRuleOf(r: Record<string, unknown>, dbNow: Date): ClaimedRule {
+  return {
+    id: Number(r.id),
+    companyId: r.company_id as string,
+    name: r.name as string,
+    type: r.type as RuleRow['type'],
+    partyId: Number(r.party_id),
+    categoryAccountId: Number(r.category_account_id),
+    amountMinor: Number(r.amount_minor),
+    memo: r.memo as string,
+    cadence: r.cadence as RuleRow['cadence'],
+    startDate: r.start_date as string,
+    endDate: r.end_date as string | null,
+    maxOccurrences: r.max_occurrences as number | null,
+    intervalDays: r.interval_days as number | null,
+    weekday: r.weekday as number | null,
+    intervalWeeks: r.interval_weeks as number | null,
+    intervalMonths: r.interval_months as number | null,
+    dayOfMonth: r.day_of_month as number | null,
+    endOfMonth: r.end_of_month as boolean,
+    nthWeek: r.nth_week as number | null,
+    nthWeekday: r.nth_weekday as number | null,
+    dueDays: r.due_days as number,
+    dueDate: r.due_date as string | null,
+    createDaysAhead: r.create_days_ahead as number,
+    catchUp: r.catch_up as RuleRow['catchUp'],
+    status: r.status as RuleRow['status'],
+    statusReason: r.status_reason as string | null,
+    pauseUntil: r.pause_until as string | null,
+    resumeOn: r.resume_on as string | null,
+    nextOccurrence: r.next_occurrence as string | null,
+    nextRunAt: instant(r.next_run_at),
+    lastRunAt: instant(r.last_run_at),
+    lastOccurrence: r.last_occurrence as string | null,
+    occurrencesPosted: r.occurrences_posted as number,
+    consecutiveFailures: r.consecutive_failures as number,
+    lastError: r.last_error as string | null,
+    version: r.version as number,
+    createdAt: instant(r.created_at)!,
+    updatedAt: instant(r.updated_at)!,
+    deletedAt: instant(r.deleted_at),
+    timeZone: (r.company_time_zone as string | null) ?? null,
+    partyName: r.party_name as string,
+    partyDeletedAt: instant(r.party_deleted_at),
+    categoryArchivedAt: instant(r.category_archived_at),
+    dbNow,
+    dueKey: r.due_key as string,
+  } satisfies { [K in keyof ClaimedRule]-?: ClaimedRule[K] };
+}
+
+type ClaimTarget = { cursors: CompanyCursor[]; perCompany: number } | { ruleIds: number[]; companyId?: string };
+
+/**
+ * Claims due rules for this transaction with FOR UPDATE SKIP LOCKED: up to `perCompany` from each of the given
+ * companies, each from its cursor on, oldest due first (the company due index serves each probe; the cursor is
+ * part of the index condition, so rules this run already advanced are not scanned again). With `ruleIds`, exactly
+ * those rules if they are still due. Rows come from the lock, so they are the latest versions.
+ */
+async function claimDueRules(tx: Db, target: ClaimTarget): Promise<ClaimedRule[]> {
+  const locked =
+    'cursors' in target
+      ? sql`
+        select r.*, r.next_run_at::text as due_key, c.ord as claim_order
+        from unnest(${sqlArray(target.cursors.map((c) => c.companyId), 'uuid')},
+          ${sqlArray(target.cursors.map((c) => c.afterKey ?? '-infinity'), 'timestamptz')},
+          ${sqlArray(target.cursors.map((c) => c.afterId ?? 0), 'bigint')}) with ordinality as c(company_id, after_key, after_id, ord)
+        cross join lateral (
+          select * from recurring_rules r
+          where r.company_id = c.company_id and r.next_run_at <= now()
+            and (r.company_id, r.next_run_at, r.id) > (c.company_id, c.after_key, c.after_id)
+          order by r.next_run_at, r.id
+          limit ${target.perCompany}
+          for update of r skip locked
+        ) r`
+      : sql`
+        select r.*, r.next_run_at::text as due_key from recurring_rules r
+        where r.id = any(${sqlArray(target.ruleIds, 'bigint')}) and r.next_run_at <= now()
+          ${target.companyId ? sql`and r.company_id = ${target.companyId}` : sql``}
+        order by r.next_run_at, r.id
+        for update of r skip locked`;
+  const result = await tx.execute(sql`
+    with r as (${locked})
+    select r.*, c.time_zone as company_time_zone, p.name as party_name, p.deleted_at as party_deleted_at,
+      a.archived_at as category_archived_at, now() as db_now
+    from r
+    join companies c on c.id = r.company_id
+    join parties p on p.company_id = r.company_id and p.id = r.party_id
+    join accounts a on a.company_id = r.company_id and a.id = r.category_account_id
+    order by ${'cursors' in target ? sql`r.claim_order, ` : sql``}r.next_run_at, r.id`);
+  const rows = rowsOf<Record<string, unknown>>(result);
+  if (rows.length === 0) return [];
+  const dbNow = instant(rows[0]!.db_now)!; // one statement, one now()
+  return rows.map((row) => claimedRuleOf(row, dbNow));
+}
 /** Why a claimed rule cannot post right now, or null. */
 function cannotPost(rule: ClaimedRule): string | null {
   const party = rule.type === 'invoice' ? 'customer' : 'vendor';
@@ -102,15 +226,108 @@ function cannotPost(rule: ClaimedRule): string | null {
   return null;
 }
 
-function planClaimed(rule: ClaimedRule): RulePlan {
-  const zone = rule.timeZone ?? undefined;
-  return planDueRule(ruleStateOf(rule), { today: todayInZone(rule.dbNow, zone), timeZone: zone });
+/**
+ * Plans a claimed batch in claim order, and stops once MAX_OCCURRENCES_PER_BATCH occurrences are decided: `applied`
+ * rules (a prefix of `claimed`) are planned, the rest stay due and are claimed again by the next batch. "Today" is
+ * computed once per zone, since every rule of a batch shares the clock.
+ */
+function planBatch(claimed: ClaimedRule[]): { plans: RulePlan[]; failures: RuleFailure[]; applied: number } {
+  const todayByZone = new Map<string | null, string>();
+  const plans: RulePlan[] = [];
+  const failures: RuleFailure[] = [];
+  let occurrences = 0;
+  let applied = 0;
+  for (const rule of claimed) {
+    if (occurrences >= MAX_OCCURRENCES_PER_BATCH) break;
+    applied++;
+    const reason = cannotPost(rule);
+    if (reason) {
+      failures.push({ ruleId: rule.id, companyId: rule.companyId, message: reason, pausedRule: rule.consecutiveFailures + 1 >= MAX_CONSECUTIVE_FAILURES });
+      occurrences++;
+      continue;
+    }
+    const zone = rule.timeZone ?? undefined;
+    let today = todayByZone.get(rule.timeZone);
+    if (today === undefined) {
+      today = todayInZone(rule.dbNow, zone);
+      todayByZone.set(rule.timeZone, today);
+    }
+    const plan = planDueRule(ruleStateOf(rule), { today, timeZone: zone });
+    occurrences += Math.max(1, plan.postings.length + plan.skips.length);
+    plans.push(plan);
+  }
+  return { plans, failures, applied };
+}
+
+/**
+ * Which rules the next batch claims. Companies with due rules wait in a queue; a batch takes up to `perCompany`
+ * rules from each of the companies at its head, and a company that gave a full share goes to the back with its
+ * cursor moved on, so every company advances in each round whatever the size of the others. The queue starts at
+ * a random company, so that concurrent sweepers mostly work on different companies (their document counters
+ * then rarely wait on each other). When it empties it is refilled from the due index with cursors reset, which
+ * also catches rules that a failed batch of another process left behind; the run ends when a refill round
+ * claims nothing.
+ */
+class CompanyQueue {
+  private queue: CompanyCursor[] = [];
+  private refills = 0;
+  private claimedSinceRefill = 0;
+
+  constructor(private readonly companyId: string | undefined) {}
+
+  /** The companies for a batch of `batchSize` rules and the share of each, or null when the run is over. */
+  async next(db: Db, batchSize: number): Promise<{ cursors: CompanyCursor[]; perCompany: number } | null> {
+    if (this.queue.length === 0) {
+      if (this.refills > 0 && this.claimedSinceRefill === 0) return null;
+      if (this.refills >= MAX_REFILLS) return null;
+      this.refills++;
+      this.claimedSinceRefill = 0;
+      const due = await db
+        .selectDistinct({ companyId: recurringRules.companyId })
+        .from(recurringRules)
+        .where(dueFilter({ companyId: this.companyId }));
+      if (due.length === 0) return null;
+      const start = Math.floor(Math.random() * due.length);
+      this.queue = [...due.slice(start), ...due.slice(0, start)].map((d) => ({ companyId: d.companyId, afterKey: null, afterId: null }));
+    }
+    // With few companies left, each may fill more of the batch.
+    const perCompany = Math.min(batchSize, Math.max(MAX_RULES_PER_COMPANY_PER_BATCH, Math.ceil(batchSize / this.queue.length)));
+    const count = Math.max(1, Math.floor(batchSize / perCompany));
+    return { cursors: this.queue.slice(0, count), perCompany };
+  }
+
+  /**
+   * After a batch. A company with claimed rules the batch did not get to (see MAX_OCCURRENCES_PER_BATCH) stays at
+   * the head; one that gave a full share goes to the back, past what it gave; the others are done for this round.
+   */
+  served(cursors: CompanyCursor[], perCompany: number, claimed: ClaimedRule[], applied: number) {
+    this.claimedSinceRefill += applied;
+    const last = new Map<string, ClaimedRule>();
+    const counts = new Map<string, number>();
+    const unfinished = new Set<string>();
+    claimed.forEach((rule, i) => {
+      counts.set(rule.companyId, (counts.get(rule.companyId) ?? 0) + 1);
+      if (i < applied) last.set(rule.companyId, rule); // claimed in (next_run_at, id) order within a company
+      else unfinished.add(rule.companyId);
+    });
+    const front: CompanyCursor[] = [];
+    const back: CompanyCursor[] = [];
+    for (const cursor of cursors) {
+      const rule = last.get(cursor.companyId);
+      const moved = rule ? { companyId: cursor.companyId, afterKey: rule.dueKey, afterId: rule.id } : cursor;
+      if (unfinished.has(cursor.companyId)) front.push(moved);
+      else if ((counts.get(cursor.companyId) ?? 0) >= perCompany) back.push(moved);
+    }
+    this.queue = [...front, ...this.queue.slice(cursors.length), ...back];
+  }
 }
 
 /**
  * One pass over due rules: claims batches with FOR UPDATE SKIP LOCKED (so any number of processes share the
- * work), plans each rule, and writes each batch in one transaction. A rule that cannot post is recorded and
- * retried later without blocking its batch; after 3 failures in a row it pauses itself.
+ * work), a fair share per company (see CompanyQueue), plans each rule, and writes each batch in one transaction.
+ * A rule that cannot post is recorded and retried later without blocking its batch; after 3 failures in a row it
+ * pauses itself. A batch that fails for an unforeseen reason is rolled back whole, and its rules are retried one
+ * per transaction so that only the culprit is marked failed.
  */
 export async function runDueRules(db: Db, options: SweepOptions): Promise<SweepSummary> {
   const started = Date.now();
@@ -122,61 +339,49 @@ export async function runDueRules(db: Db, options: SweepOptions): Promise<SweepS
   summary.runId = run?.id ?? null;
   const companiesSeen = new Set<string>();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  let isolate = 0; // after a batch fails unexpectedly, go one rule per transaction for that many claims
+  const queue = new CompanyQueue(options.companyId);
+  // Rules claimed per batch: fewer when the last batch's rules each decided many occurrences (a catch-up), so
+  // that a batch claims about what MAX_OCCURRENCES_PER_BATCH lets it write.
+  let claimSize = batchSize;
+  // One rule may need several claims (MAX_POSTINGS_PER_PASS per claim); never more than its gap allows.
+  let ruleClaims = 0;
   try {
     for (;;) {
       if (options.signal?.aborted || (options.timeBudgetMs !== undefined && Date.now() - started > options.timeBudgetMs)) {
         summary.incomplete = true;
         break;
       }
-      const size = isolate > 0 ? 1 : batchSize;
-      let claimedIds: { id: number; companyId: string }[] = [];
+      let target: ClaimTarget;
+      if (options.ruleId !== undefined) {
+        if (ruleClaims++ > MAX_PLAUSIBLE_GAP) break;
+        target = { ruleIds: [options.ruleId], companyId: options.companyId };
+      } else {
+        const slice = await queue.next(db, claimSize);
+        if (!slice) break;
+        target = slice;
+      }
+      let claimed: ClaimedRule[] = [];
+      let applied = 0;
       try {
         const result = await db.transaction(async (tx) => {
-          const claimed = await selectDueRules(tx, options, size, true);
-          claimedIds = claimed.map((r) => ({ id: r.id, companyId: r.companyId }));
-          const failures: RuleFailure[] = [];
-          const plans: RulePlan[] = [];
-          for (const rule of claimed) {
-            const reason = cannotPost(rule);
-            if (reason) failures.push({ ruleId: rule.id, companyId: rule.companyId, message: reason, pausedRule: rule.consecutiveFailures + 1 >= MAX_CONSECUTIVE_FAILURES });
-            else plans.push(planClaimed(rule));
-          }
-          const outcomes = await applyPlans(tx, plans, new Map(claimed.map((r) => [r.id, r])));
-          await recordFailures(tx, failures);
-          return { claimed: claimed.length, outcomes, failures };
+          claimed = await claimDueRules(tx, target);
+          return writeBatch(tx, claimed);
         });
-        if (isolate > 0) isolate--;
-        for (const { companyId } of claimedIds) companiesSeen.add(companyId);
-        summary.rules += result.claimed;
-        addOutcomes(summary, result.outcomes, options.keepOutcomes);
-        summary.failures += result.failures.length;
-        summary.errors.push(...result.failures);
-        if (result.claimed < size && isolate === 0) break;
+        applied = result.applied;
+        summary.rules += applied;
+        addBatch(summary, result, options.keepOutcomes);
+        const decided = result.failures.length + result.outcomes.reduce((n, o) => n + o.posted.length + o.skipped.length + o.duplicates.length, 0);
+        if (applied > 0) claimSize = Math.max(1, Math.min(batchSize, Math.floor(MAX_OCCURRENCES_PER_BATCH / Math.max(1, decided / applied))));
       } catch (error) {
         // Something unforeseen (a constraint, a driver error) sank the whole batch: nothing of it was written.
-        // Retry its rules one by one so that only the culprit is marked failed.
-        if (claimedIds.length === 0) throw error; // the claim itself failed: nothing to isolate
-        if (size > 1) {
-          isolate = claimedIds.length;
-          logger().warn({ err: error, rules: claimedIds.length }, 'recurring batch failed; retrying its rules one by one');
-          continue;
-        }
-        const culprit = claimedIds[0];
-        if (!culprit) throw error;
-        logger().error({ err: error, ruleId: culprit.id, companyId: culprit.companyId }, 'recurring rule failed');
-        const [current] = await db.select({ failures: recurringRules.consecutiveFailures }).from(recurringRules).where(eq(recurringRules.id, culprit.id));
-        const failure = {
-          ruleId: culprit.id,
-          companyId: culprit.companyId,
-          message: 'Posting failed with an internal error; it has been logged and will be retried',
-          pausedRule: (current?.failures ?? 0) + 1 >= MAX_CONSECUTIVE_FAILURES,
-        };
-        await db.transaction((tx) => recordFailures(tx, [failure]));
-        summary.failures++;
-        summary.errors.push(failure);
-        isolate = Math.max(0, isolate - 1);
+        if (claimed.length === 0) throw error; // the claim itself failed: nothing to isolate
+        logger().warn({ err: rootCause(error), rules: claimed.length }, 'recurring batch failed; retrying its rules one by one');
+        for (const rule of claimed) await runIsolated(db, rule, summary, options.keepOutcomes);
+        applied = claimed.length;
       }
+      for (let i = 0; i < applied; i++) companiesSeen.add(claimed[i]!.companyId);
+      if ('cursors' in target) queue.served(target.cursors, target.perCompany, claimed, applied);
+      else if (claimed.length === 0) break;
     }
   } finally {
     summary.companies = companiesSeen.size;
@@ -199,6 +404,47 @@ export async function runDueRules(db: Db, options: SweepOptions): Promise<SweepS
   return summary;
 }
 
+/** Plans and writes claimed rules inside the caller's transaction. */
+async function writeBatch(tx: Db, claimed: ClaimedRule[]) {
+  const { plans, failures, applied } = planBatch(claimed);
+  const outcomes = await applyPlans(tx, plans, new Map(claimed.map((r) => [r.id, r])));
+  await recordFailures(tx, failures);
+  return { outcomes, failures, applied };
+}
+
+function addBatch(summary: SweepSummary, batch: { outcomes: RuleOutcome[]; failures: RuleFailure[] }, keepOutcomes?: boolean) {
+  addOutcomes(summary, batch.outcomes, keepOutcomes);
+  summary.failures += batch.failures.length;
+  summary.errors.push(...batch.failures);
+}
+
+/** The database's error rather than the driver's wrapper, whose message repeats the batch's every parameter. */
+function rootCause(error: unknown): unknown {
+  return error instanceof Error && error.cause instanceof Error ? error.cause : error;
+}
+
+/** Retries one rule of a failed batch in a transaction of its own; if it fails again, records the failure. */
+async function runIsolated(db: Db, rule: ClaimedRule, summary: SweepSummary, keepOutcomes?: boolean) {
+  try {
+    const result = await db.transaction(async (tx) => writeBatch(tx, await claimDueRules(tx, { ruleIds: [rule.id] })));
+    summary.rules += result.applied;
+    addBatch(summary, result, keepOutcomes);
+  } catch (error) {
+    logger().error({ err: rootCause(error), ruleId: rule.id, companyId: rule.companyId }, 'recurring rule failed');
+    const [current] = await db.select({ failures: recurringRules.consecutiveFailures }).from(recurringRules).where(eq(recurringRules.id, rule.id));
+    const failure = {
+      ruleId: rule.id,
+      companyId: rule.companyId,
+      message: 'Posting failed with an internal error; it has been logged and will be retried',
+      pausedRule: (current?.failures ?? 0) + 1 >= MAX_CONSECUTIVE_FAILURES,
+    };
+    await db.transaction((tx) => recordFailures(tx, [failure]));
+    summary.rules++;
+    summary.failures++;
+    summary.errors.push(failure);
+  }
+}
+
 /**
  * Dry run: exactly what a run would post and skip right now, with no writes and no locks. It plans each due
  * rule pass after pass, as the sweep would, and marks occurrences whose documents already exist as duplicates.
@@ -206,7 +452,7 @@ export async function runDueRules(db: Db, options: SweepOptions): Promise<SweepS
 export async function simulateDueRules(db: Db, options: Omit<SweepOptions, 'trigger'> & { trigger?: RunTrigger; maxRules?: number }): Promise<SweepSummary> {
   const started = Date.now();
   const summary = emptySummary({ trigger: options.trigger ?? 'manual', ...options }, true);
-  const due = await selectDueRules(db, { trigger: 'manual', ...options }, options.maxRules ?? 10_000, false);
+  const due = await selectDueRules(db, { trigger: 'manual', ...options }, options.maxRules ?? 10_000);
   const outcomes: RuleOutcome[] = [];
   for (const rule of due) {
     const reason = cannotPost(rule);
