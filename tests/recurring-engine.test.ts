@@ -14,6 +14,7 @@ import {
   pauseRule,
   resumeRule,
   ruleHistory,
+  setNextRunAt,
   setPauseUntil,
   skipNextOccurrence,
   updateRule,
@@ -243,6 +244,20 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     const paused = await getRuleOrThrow(h.db, seeded.company.id, bad.id);
     expect(paused).toMatchObject({ status: 'paused', consecutiveFailures: 3, nextRunAt: null });
     expect(paused.statusReason).toMatch(/^Paused after 3 failed attempts: Its vendor/);
+  });
+
+  it('editing nextRunAt moves only the wake-up: the occurrences keep their own dates', async () => {
+    const rule = await createRule(h.db, seeded.company.id, ruleFor(seeded, { cadence: 'daily', startDate: '2026-10-01' }));
+    const moved = await setNextRunAt(h.db, seeded.company.id, rule.id, { nextRunAt: '2026-10-03T16:00:00Z' });
+    expect(moved.nextRunAt?.toISOString()).toBe('2026-10-03T16:00:00.000Z');
+    await setDatabaseClock(h.db, '2026-10-03T15:59:59Z');
+    expect((await sweep(h, seeded.company.id)).posted).toBe(0);
+    await setDatabaseClock(h.db, '2026-10-03T16:00:00Z');
+    await sweep(h, seeded.company.id);
+    expect(await postedDates(h.db, seeded.company.id, rule.id)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03']);
+    expect((await getRuleOrThrow(h.db, seeded.company.id, rule.id)).nextRunAt?.toISOString()).toBe('2026-10-04T04:00:00.000Z');
+    const bad = await rejection(setNextRunAt(h.db, seeded.company.id, rule.id, { nextRunAt: 'tomorrow' }));
+    expect((bad as AppError).fieldErrors).toEqual({ nextRunAt: ['Give an ISO 8601 instant with an offset, like 2026-12-01T05:00:00Z'] });
   });
 
   it('an implausible gap sets the rule to needs review and posts nothing', async () => {
