@@ -10,7 +10,7 @@ export async function listAccounts(db: Db, companyId: string): Promise<Account[]
   return db.select().from(accounts).where(eq(accounts.companyId, companyId)).orderBy(asc(accounts.code));
 }
 
-/** Revenue or expense accounts a document may be booked to (system accounts excluded, archived ones too). */
+/** Revenue or expense accounts a document may be booked to, the 4000 Revenue account included; archived ones are left out. */
 export async function listCategories(db: Db, companyId: string, type: 'revenue' | 'expense'): Promise<Account[]> {
   return db
     .select()
