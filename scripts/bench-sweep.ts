@@ -260,10 +260,13 @@ interface SweeperResult {
   cpuMs: number;
 }
 
+// BENCH_CPU_PROFILE_DIR: each sweeper writes a V8 CPU profile there (open it in Chrome's DevTools).
+const profileFlags = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
+
 /** Starts the sweeper processes, lets them go at once, and times them from the go to the last one's exit. */
 async function runSweepers(url: string, count: number): Promise<{ ms: number; results: SweeperResult[]; cpu: ReturnType<CpuMeter['stop']> }> {
   const children = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-sweep.ts', '--sweeper'], {
+    spawn(process.execPath, [...profileFlags, '--import', 'tsx', 'scripts/bench-sweep.ts', '--sweeper'], {
       env: { ...process.env, BENCH_URL: url, AILEGR_LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'inherit'],
     }),

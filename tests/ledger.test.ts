@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { createCompany } from '@/lib/ledger/companies';
 import { createDocument, getDocumentOrThrow, listDocuments } from '@/lib/ledger/documents';
 import { recordPayment, voidEntry } from '@/lib/ledger/payments';
+import { formatNumber } from '@/lib/ledger/posting';
 import { accountBalance, balanceSheet, openBalancesByParty, profitAndLoss } from '@/lib/ledger/reports';
 import { ledgerRowCounts, rejection, seedCompany } from './support/fixtures';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/test-db';
@@ -135,12 +136,38 @@ describe.each(BACKENDS)('ledger on %s', (backend) => {
 
     await h.db.execute(sql`insert into journal_lines (entry_id, line_no, company_id, account_id, amount_minor)
         values (${header!.id}, 1, ${company.id}, ${byCode('1100')}, 500), (${header!.id}, 2, ${company.id}, ${byCode('4100')}, -500)`);
+    // A later statement adding to a balanced entry is checked too: its lines must balance on their own.
+    const lateLine = await rejection(
+      h.db.execute(sql`insert into journal_lines (entry_id, line_no, company_id, account_id, amount_minor)
+        values (${header!.id}, 3, ${company.id}, ${byCode('1100')}, 1)`),
+    );
+    expect(String((lateLine as Error).cause ?? lateLine)).toMatch(/does not balance \(debits minus credits = 1\)/);
     const edit = await rejection(h.db.execute(sql`update journal_lines set amount_minor = 600 where entry_id = ${header!.id} and line_no = 1`));
     expect(String((edit as Error).cause ?? edit)).toMatch(/UPDATE on journal_lines is not allowed/);
     const del = await rejection(h.db.execute(sql`delete from journal_entries where id = ${header!.id}`));
     expect(String((del as Error).cause ?? del)).toMatch(/DELETE on journal_entries is not allowed/);
     const change = await rejection(h.db.execute(sql`update journal_entries set amount_minor = 1 where id = ${header!.id}`));
     expect(String((change as Error).cause ?? change)).toMatch(/only its status and paid amount may change/);
+  });
+
+  it('document numbers grow past six digits: INV-999999 is followed by INV-1000000', async () => {
+    const { company, customer, byCode } = await seedCompany(h.db, 'Million Co');
+    await h.db.execute(sql`insert into document_counters (company_id, kind, last_value) values (${company.id}, 'invoice', 999998)`);
+    const input = { partyId: customer.id, issueDate: '2026-03-02', dueDate: '2026-04-01', amount: '10.00', categoryId: byCode('4100') };
+    const first = await createDocument(h.db, company.id, 'invoice', input);
+    const second = await createDocument(h.db, company.id, 'invoice', { ...input, reference: 'PO-77' });
+    expect([first.number, first.reference, second.number, second.reference]).toEqual(['INV-999999', 'INV-999999', 'INV-1000000', 'PO-77']);
+    expect([formatNumber('invoice', 999999), formatNumber('invoice', 1000000), formatNumber('bill', 42)]).toEqual(['INV-999999', 'INV-1000000', 'BILL-000042']);
+  });
+
+  it('a company without an A/P account cannot book a bill: nothing is written', async () => {
+    const { company, vendor, byCode } = await seedCompany(h.db, 'No Payables Co');
+    await h.db.execute(sql`update accounts set role = null where company_id = ${company.id} and role = 'payable'`);
+    const before = await ledgerRowCounts(h.db);
+    const input = { partyId: vendor.id, issueDate: '2026-03-02', dueDate: '2026-04-01', amount: '10.00', categoryId: byCode('5000') };
+    const error = await rejection(createDocument(h.db, company.id, 'bill', input));
+    expect(String((error as Error).cause ?? error)).toMatch(/null value in column "account_id"/);
+    expect(await ledgerRowCounts(h.db)).toEqual(before);
   });
 
   it('foreign keys stay inside one company', async () => {

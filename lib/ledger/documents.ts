@@ -5,10 +5,10 @@ import type { DocumentKind, DocumentStatus } from '@/db/schema/enums';
 import { accounts, journalEntries, parties } from '@/db/schema/ledger';
 import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib/errors';
 import { currencyMinorDigits, parseMoney } from '@/lib/money';
-import { categoryOrThrow, systemAccountsOrThrow } from './accounts';
+import { categoryOrThrow } from './accounts';
 import { getCompanyOrThrow } from './companies';
 import { partyOrThrow } from './parties';
-import { insertDocuments, reserveNumbers } from './posting';
+import { insertDocuments } from './posting';
 import { documentInput, type DocumentInput } from './schemas';
 
 export const PARTY_KIND_OF: Record<DocumentKind, 'customer' | 'vendor'> = { invoice: 'customer', bill: 'vendor' };
@@ -33,17 +33,13 @@ export async function createDocument(db: Db, companyId: string, kind: DocumentKi
   await categoryOrThrow(db, companyId, values.categoryId, CATEGORY_TYPE_OF[kind]);
   try {
     const id = await db.transaction(async (tx) => {
-      const system = await systemAccountsOrThrow(tx, companyId);
-      const [number] = await reserveNumbers(tx, companyId, kind, 1);
-      if (!number) throw new Error('no number reserved');
       const [inserted] = await insertDocuments(
         tx,
         [
           {
             companyId,
             kind,
-            number,
-            reference: values.reference ?? number,
+            reference: values.reference ?? null,
             partyId: values.partyId,
             categoryAccountId: values.categoryId,
             amountMinor,
@@ -52,7 +48,6 @@ export async function createDocument(db: Db, companyId: string, kind: DocumentKi
             memo: values.memo,
           },
         ],
-        new Map([[companyId, system]]),
         { skipDuplicates: false },
       );
       if (!inserted) throw new Error('document insert returned no row');

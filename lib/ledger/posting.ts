@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { DocumentKind, EntryKind } from '@/db/schema/enums';
 import { journalEntries, journalLines } from '@/db/schema/ledger';
@@ -7,22 +7,20 @@ import type { SystemAccounts } from './accounts';
 
 /**
  * The one place that writes documents and their journal entries. Manual entry and the recurring sweep both call
- * `insertDocuments`, so a recurring invoice is booked exactly like a typed one.
+ * `writeDocuments`, so a recurring invoice is booked exactly like a typed one.
  */
 
 export interface NewDocument {
   companyId: string;
   kind: DocumentKind;
-  number: string;
-  reference: string;
+  /** Null: the document's own number, reserved by the insert. */
+  reference: string | null;
   partyId: number;
   categoryAccountId: number;
   amountMinor: number;
   entryDate: string;
   dueDate: string;
   memo: string;
-  ruleId?: number | null;
-  occurrenceDate?: string | null;
 }
 
 export interface JournalLine {
@@ -31,7 +29,10 @@ export interface JournalLine {
   amountMinor: number;
 }
 
-/** Invoice: Dr A/R, Cr revenue category. Bill: Dr expense category, Cr A/P. */
+/**
+ * Invoice: Dr A/R, Cr revenue category. Bill: Dr expense category, Cr A/P. `writeDocuments` books exactly these
+ * lines in SQL (its `l` step); the ledger tests compare both.
+ */
 export function documentLines(
   kind: DocumentKind,
   amountMinor: number,
@@ -51,8 +52,6 @@ export function documentLines(
 
 export interface InsertedDocument {
   id: number;
-  companyId: string;
-  reference: string;
   /** The document's position in the input. */
   index: number;
 }
@@ -61,84 +60,93 @@ export interface InsertedDocument {
 export const MAX_DOCUMENTS_PER_STATEMENT = 2_000;
 
 /**
- * Inserts documents and their lines inside the caller's transaction, set-based: one statement per
- * MAX_DOCUMENTS_PER_STATEMENT documents, whatever their number. Every column travels as one array parameter
- * (`unnest`), the entries are inserted, and their lines are inserted from what was really inserted, so the
- * balance trigger checks the whole statement at once. With `skipDuplicates`, a document whose reference (or rule
- * occurrence) is already posted is left out, with its lines, and not returned: the caller reports it as a
- * duplicate. Without it, a duplicate raises the unique violation. Returned in input order.
+ * The documents to write, as a SQL relation with these columns (one row per document):
+ * `company_id uuid, kind entry_kind, entry_date date, reference text` (null: the document's number), `memo text,
+ * party_id bigint, due_date date, amount_minor bigint, category_account_id bigint, rule_id bigint,
+ * occurrence_date date, ord bigint` (the 1-based position in the input). `insertDocuments` builds one from
+ * arrays; the recurring sweep builds one from the locked rules themselves, so that nothing the database already
+ * holds travels through the client.
  */
-export async function insertDocuments(
-  tx: Db,
-  docs: NewDocument[],
-  systemByCompany: ReadonlyMap<string, Pick<SystemAccounts, 'receivable' | 'payable'>>,
-  options: { skipDuplicates: boolean },
-): Promise<InsertedDocument[]> {
+export type DocumentSource = SQL;
+
+/**
+ * The one statement that writes documents (invoices and bills) and their journal entries, inside the caller's
+ * transaction: it reserves their numbers (one block per company and kind, counters locked in key order so two
+ * batches sharing companies cannot deadlock), inserts the entries, and inserts the two lines of each entry
+ * that was really inserted, with the A/R or A/P account of its company, so the balance trigger checks the
+ * whole statement at once. With `skipDuplicates`, a document whose reference (or rule occurrence) is already
+ * posted is left out with its lines and not returned: the caller reports it as a duplicate (its reserved number
+ * is not reused). Without it, a duplicate raises the unique violation. Returned in input order.
+ */
+export async function writeDocuments(tx: Db, source: DocumentSource, options: { skipDuplicates: boolean }): Promise<InsertedDocument[]> {
+  const result = await tx.execute(sql`
+    with d as (${source}),
+    n as (
+      insert into document_counters as c (company_id, kind, last_value)
+      select company_id, kind, count(*) from d group by company_id, kind order by company_id, kind
+      on conflict (company_id, kind) do update set last_value = c.last_value + excluded.last_value
+      returning company_id, kind, last_value
+    ),
+    numbered as (
+      select q.*, ${numberSql(sql`q.kind`, sql`q.seq`)} as number
+      from (
+        select d.*, n.last_value - count(*) over k + row_number() over (k order by d.ord) as seq
+        from d join n on n.company_id = d.company_id and n.kind = d.kind
+        window k as (partition by d.company_id, d.kind)
+      ) q
+    ),
+    e as (
+      insert into journal_entries (company_id, kind, entry_date, reference, memo, number, party_id, due_date, amount_minor,
+        category_account_id, status, rule_id, occurrence_date)
+      select company_id, kind, entry_date, coalesce(reference, number), memo, number, party_id, due_date, amount_minor,
+        category_account_id, 'open', rule_id, occurrence_date
+      from numbered order by ord
+      ${options.skipDuplicates ? sql`on conflict do nothing` : sql``}
+      returning id, company_id, kind, number, amount_minor, category_account_id
+    ),
+    s as (
+      select a.company_id, max(a.id) filter (where a.role = 'receivable') as receivable, max(a.id) filter (where a.role = 'payable') as payable
+      from accounts a
+      where a.company_id in (select company_id from d) and a.role in ('receivable', 'payable')
+      group by a.company_id
+    ),
+    l as (
+      -- A company without A/R or A/P leaves account_id null here, which the NOT NULL refuses: nothing is written.
+      insert into journal_lines (entry_id, line_no, company_id, account_id, amount_minor)
+      select e.id, x.line_no, e.company_id, x.account_id, x.amount_minor
+      from e left join s on s.company_id = e.company_id
+      cross join lateral (values
+        (1::smallint, case when e.kind = 'invoice' then s.receivable else e.category_account_id end, e.amount_minor),
+        (2::smallint, case when e.kind = 'invoice' then e.category_account_id else s.payable end, -e.amount_minor)
+      ) as x(line_no, account_id, amount_minor)
+    )
+    select e.id, numbered.ord from e join numbered on numbered.company_id = e.company_id and numbered.number = e.number
+    order by numbered.ord`);
+  return rowsOf<{ id: number | string; ord: number | string }>(result).map((r) => ({ id: Number(r.id), index: Number(r.ord) - 1 }));
+}
+
+/**
+ * Inserts documents typed or imported, inside the caller's transaction: one `writeDocuments` statement per
+ * MAX_DOCUMENTS_PER_STATEMENT documents, every column as one array parameter.
+ */
+export async function insertDocuments(tx: Db, docs: NewDocument[], options: { skipDuplicates: boolean }): Promise<InsertedDocument[]> {
   const inserted: InsertedDocument[] = [];
   for (let start = 0; start < docs.length; start += MAX_DOCUMENTS_PER_STATEMENT) {
     const chunk = docs.slice(start, start + MAX_DOCUMENTS_PER_STATEMENT);
-    for (const row of await insertDocumentChunk(tx, chunk, systemByCompany, options)) inserted.push({ ...row, index: row.index + start });
-  }
-  return inserted;
-}
-
-async function insertDocumentChunk(
-  tx: Db,
-  docs: NewDocument[],
-  systemByCompany: ReadonlyMap<string, Pick<SystemAccounts, 'receivable' | 'payable'>>,
-  options: { skipDuplicates: boolean },
-): Promise<InsertedDocument[]> {
-  if (docs.length === 0) return [];
-  const lineDoc: number[] = [];
-  const lineNo: number[] = [];
-  const lineAccount: number[] = [];
-  const lineAmount: number[] = [];
-  docs.forEach((doc, i) => {
-    const system = systemByCompany.get(doc.companyId);
-    if (!system) throw new Error(`no system accounts for company ${doc.companyId}`);
-    documentLines(doc.kind, doc.amountMinor, doc.categoryAccountId, system).forEach((line, n) => {
-      lineDoc.push(i + 1);
-      lineNo.push(n + 1);
-      lineAccount.push(line.accountId);
-      lineAmount.push(line.amountMinor);
-    });
-  });
-  const column = <T extends string | number | null>(pick: (d: NewDocument) => T) => docs.map(pick);
-  const result = await tx.execute(sql`
-    with d as (
+    const column = <T extends string | number | null>(pick: (d: NewDocument) => T) => chunk.map(pick);
+    const source = sql`
       select * from unnest(
         ${sqlArray(column((d) => d.companyId), 'uuid')}, ${sqlArray(column((d) => d.kind), 'entry_kind')},
         ${sqlArray(column((d) => d.entryDate), 'date')}, ${sqlArray(column((d) => d.reference), 'text')},
-        ${sqlArray(column((d) => d.memo), 'text')}, ${sqlArray(column((d) => d.number), 'text')},
-        ${sqlArray(column((d) => d.partyId), 'bigint')}, ${sqlArray(column((d) => d.dueDate), 'date')},
-        ${sqlArray(column((d) => d.amountMinor), 'bigint')}, ${sqlArray(column((d) => d.categoryAccountId), 'bigint')},
-        ${sqlArray(column((d) => d.ruleId ?? null), 'bigint')}, ${sqlArray(column((d) => d.occurrenceDate ?? null), 'date')}
-      ) with ordinality as d(company_id, kind, entry_date, reference, memo, number, party_id, due_date, amount_minor,
-        category_account_id, rule_id, occurrence_date, ord)
-    ), e as (
-      insert into journal_entries (company_id, kind, entry_date, reference, memo, number, party_id, due_date, amount_minor,
-        category_account_id, status, rule_id, occurrence_date)
-      select company_id, kind, entry_date, reference, memo, number, party_id, due_date, amount_minor,
-        category_account_id, 'open', rule_id, occurrence_date
-      from d order by ord
-      ${options.skipDuplicates ? sql`on conflict do nothing` : sql``}
-      returning id, company_id, reference
-    ), l as (
-      insert into journal_lines (entry_id, line_no, company_id, account_id, amount_minor)
-      select e.id, l.line_no, e.company_id, l.account_id, l.amount_minor
-      from e
-      join d on d.company_id = e.company_id and d.reference = e.reference
-      join unnest(${sqlArray(lineDoc, 'int')}, ${sqlArray(lineNo, 'smallint')}, ${sqlArray(lineAccount, 'bigint')},
-        ${sqlArray(lineAmount, 'bigint')}) as l(ord, line_no, account_id, amount_minor) on l.ord = d.ord
-    )
-    select e.id, e.company_id, e.reference, d.ord from e join d on d.company_id = e.company_id and d.reference = e.reference
-    order by d.ord`);
-  return rowsOf<{ id: number | string; company_id: string; reference: string; ord: number | string }>(result).map((r) => ({
-    id: Number(r.id),
-    companyId: r.company_id,
-    reference: r.reference,
-    index: Number(r.ord) - 1,
-  }));
+        ${sqlArray(column((d) => d.memo), 'text')}, ${sqlArray(column((d) => d.partyId), 'bigint')},
+        ${sqlArray(column((d) => d.dueDate), 'date')}, ${sqlArray(column((d) => d.amountMinor), 'bigint')},
+        ${sqlArray(column((d) => d.categoryAccountId), 'bigint')}, ${sqlArray(column(() => null), 'bigint')},
+        ${sqlArray(column(() => null), 'date')}
+      ) with ordinality as d(company_id, kind, entry_date, reference, memo, party_id, due_date, amount_minor,
+        category_account_id, rule_id, occurrence_date, ord)`;
+    for (const row of await writeDocuments(tx, source, options)) inserted.push({ id: row.id, index: row.index + start });
+  }
+  return inserted;
 }
 
 /** Inserts one non-document entry (payment or void) with its lines, which must balance. */
@@ -162,6 +170,17 @@ const NUMBER_PREFIX: Record<EntryKind, string> = {
   payment_made: 'PMT',
   void: 'VOID',
 };
+
+/** A document number: `INV-000042`, at least six digits (`INV-1234567` past a million). */
+export function formatNumber(kind: EntryKind, value: number): string {
+  return `${NUMBER_PREFIX[kind]}-${String(value).padStart(6, '0')}`;
+}
+
+/** `formatNumber` in SQL, for numbers the database reserves itself. */
+function numberSql(kind: SQL, value: SQL): SQL {
+  const prefixes = Object.entries(NUMBER_PREFIX).map(([k, prefix]) => sql`when ${sql.raw(`'${k}'`)} then ${sql.raw(`'${prefix}-'`)}`);
+  return sql`(case ${kind} ${sql.join(prefixes, sql` `)} end || lpad(${value}::text, greatest(6, length(${value}::text)), '0'))`;
+}
 
 /**
  * Reserves `count` consecutive document numbers for a company and kind, e.g. `['INV-000041', 'INV-000042']`.
@@ -198,7 +217,7 @@ export async function reserveNumberBlocks(tx: Db, requests: NumberRequest[]): Pr
     const lastValue = last.get(`${r.companyId}|${r.kind}`);
     if (lastValue === undefined) throw new Error(`no counter returned for ${r.companyId} ${r.kind}`);
     const first = lastValue - r.count + 1;
-    return { ...r, numbers: Array.from({ length: r.count }, (_, i) => `${NUMBER_PREFIX[r.kind]}-${String(first + i).padStart(6, '0')}`) };
+    return { ...r, numbers: Array.from({ length: r.count }, (_, i) => formatNumber(r.kind, first + i)) };
   });
 }
 

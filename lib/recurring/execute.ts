@@ -1,9 +1,7 @@
-import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts } from '@/db/schema/ledger';
 import { sqlArray } from '@/db/sql-batch';
-import type { SystemAccounts } from '@/lib/ledger/accounts';
-import { insertDocuments, MAX_DOCUMENTS_PER_STATEMENT, reserveNumberBlocks, type NewDocument } from '@/lib/ledger/posting';
+import { MAX_DOCUMENTS_PER_STATEMENT, writeDocuments, type DocumentSource } from '@/lib/ledger/posting';
 import type { EventOutcome, SkipReason } from './constants';
 import { runAtFor, type RulePlan } from './plan';
 import { DOCUMENT_KIND_OF, occurrenceReference, type RuleRow } from './rule-state';
@@ -28,18 +26,16 @@ export interface RuleOutcome {
   review?: string;
 }
 
+/** What `applyPlans` reads of a planned rule; everything a document needs comes from the locked row itself. */
+export type AppliedRule = Pick<RuleRow, 'id' | 'companyId' | 'maxOccurrences' | 'occurrencesPosted' | 'createDaysAhead'> & { timeZone: string | null };
+
 /**
  * Writes a batch of plans inside the caller's transaction, set-based, in a constant number of statements whatever
- * the batch's size: the skip records, one reservation of document numbers for every (company, kind), one
- * statement for the documents and their journal lines (ON CONFLICT on the posting identity skips what is already
- * posted), and one advancing every rule. Each column travels as one array parameter. The rules must be locked by
- * the caller.
+ * the batch's size: the skip records, one statement for the documents with their numbers and journal lines
+ * (ON CONFLICT on the posting identity skips what is already posted), and one advancing every rule. Each column
+ * travels as one array parameter. The rules must be locked by the caller.
  */
-export async function applyPlans(
-  tx: Db,
-  plans: RulePlan[],
-  rules: ReadonlyMap<number, RuleRow & { timeZone: string | null }>,
-): Promise<RuleOutcome[]> {
+export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<number, AppliedRule>): Promise<RuleOutcome[]> {
   if (plans.length === 0) return [];
   const ruleOf = (id: number) => {
     const rule = rules.get(id);
@@ -55,43 +51,14 @@ export async function applyPlans(
   }
   await insertEvents(tx, events);
 
-  // 2. Documents and their lines, in plan order; numbers come from one block per (company, kind).
-  const docs: NewDocument[] = [];
-  for (const plan of plans) {
-    if (plan.postings.length === 0) continue;
-    const rule = ruleOf(plan.ruleId);
-    const kind = DOCUMENT_KIND_OF[rule.type];
-    for (const posting of plan.postings) {
-      docs.push({
-        companyId: rule.companyId,
-        kind,
-        number: '',
-        reference: occurrenceReference(rule.id, posting.occurrenceDate),
-        partyId: rule.partyId,
-        categoryAccountId: rule.categoryAccountId,
-        amountMinor: rule.amountMinor,
-        entryDate: posting.occurrenceDate,
-        dueDate: posting.dueDate,
-        memo: rule.memo || rule.name,
-        ruleId: rule.id,
-        occurrenceDate: posting.occurrenceDate,
-      });
-    }
-  }
-  const documentIds: (number | undefined)[] = new Array(docs.length);
-  if (docs.length > 0) {
-    const system = await systemAccountsByCompany(tx, [...new Set(docs.map((d) => d.companyId))]);
-    const groups = new Map<string, NewDocument[]>(); // Map.groupBy needs node 21
-    for (const doc of docs) {
-      const key = `${doc.companyId}|${doc.kind}`;
-      const list = groups.get(key);
-      if (list) list.push(doc);
-      else groups.set(key, [doc]);
-    }
-    const lists = [...groups.values()];
-    const blocks = await reserveNumberBlocks(tx, lists.map((list) => ({ companyId: list[0]!.companyId, kind: list[0]!.kind, count: list.length })));
-    lists.forEach((list, g) => list.forEach((doc, i) => (doc.number = blocks[g]!.numbers[i]!)));
-    for (const row of await insertDocuments(tx, docs, system, { skipDuplicates: true })) documentIds[row.index] = row.id;
+  // 2. Documents and their lines, in plan order, built by the database from the locked rules.
+  const postings: { ruleId: number; occurrenceDate: string; dueDate: string }[] = [];
+  for (const plan of plans) for (const p of plan.postings) postings.push({ ruleId: plan.ruleId, occurrenceDate: p.occurrenceDate, dueDate: p.dueDate });
+  const documentIds: (number | undefined)[] = new Array(postings.length);
+  for (let start = 0; start < postings.length; start += MAX_DOCUMENTS_PER_STATEMENT) {
+    const chunk = postings.slice(start, start + MAX_DOCUMENTS_PER_STATEMENT);
+    const inserted = await writeDocuments(tx, ruleDocuments(chunk), { skipDuplicates: true });
+    for (const row of inserted) documentIds[start + row.index] = row.id;
   }
 
   // 3. Outcomes, with the final status decided on what was really written.
@@ -104,7 +71,7 @@ export async function applyPlans(
       const i = docIndex++;
       const documentId = documentIds[i];
       if (documentId === undefined) duplicates.push(p.occurrenceDate);
-      else posted.push({ ...p, documentId, reference: docs[i]!.reference });
+      else posted.push({ ...p, documentId, reference: occurrenceReference(rule.id, p.occurrenceDate) });
     }
     let { status, nextRunAt } = plan.advance;
     const total = rule.occurrencesPosted + posted.length;
@@ -185,22 +152,18 @@ async function insertEvents(tx: Db, events: EventRow[]): Promise<void> {
   }
 }
 
-async function systemAccountsByCompany(tx: Db, companyIds: string[]) {
-  const rows = await tx
-    .select({ companyId: accounts.companyId, id: accounts.id, role: accounts.role })
-    .from(accounts)
-    .where(and(inArray(accounts.companyId, companyIds), isNotNull(accounts.role), inArray(accounts.role, ['receivable', 'payable'])));
-  const found = new Map<string, Partial<Pick<SystemAccounts, 'receivable' | 'payable'>>>();
-  for (const r of rows) {
-    const entry = found.get(r.companyId) ?? {};
-    if (r.role === 'receivable' || r.role === 'payable') entry[r.role] = r.id;
-    found.set(r.companyId, entry);
-  }
-  const map = new Map<string, Pick<SystemAccounts, 'receivable' | 'payable'>>();
-  for (const companyId of companyIds) {
-    const { receivable, payable } = found.get(companyId) ?? {};
-    if (receivable === undefined || payable === undefined) throw new Error(`company ${companyId} lacks A/R or A/P`);
-    map.set(companyId, { receivable, payable });
-  }
-  return map;
+/**
+ * The documents of rule occurrences as a `writeDocuments` source: each posting sends its rule, date and due date;
+ * every other column comes from the rule row this transaction has locked. The reference is
+ * `occurrenceReference` and the memo the rule's memo or else its name, as the preview shows them.
+ */
+function ruleDocuments(postings: { ruleId: number; occurrenceDate: string; dueDate: string }[]): DocumentSource {
+  const kinds = Object.entries(DOCUMENT_KIND_OF).map(([type, kind]) => sql`when ${sql.raw(`'${type}'`)} then ${sql.raw(`'${kind}'`)}`);
+  return sql`
+    select r.company_id, (case r.type ${sql.join(kinds, sql` `)} end)::entry_kind as kind, p.occurrence_date as entry_date,
+      'REC-' || r.id || '-' || to_char(p.occurrence_date, 'YYYY-MM-DD') as reference, coalesce(nullif(r.memo, ''), r.name) as memo,
+      r.party_id, p.due_date, r.amount_minor, r.category_account_id, r.id as rule_id, p.occurrence_date, p.ord
+    from unnest(${sqlArray(postings.map((p) => p.ruleId), 'bigint')}, ${sqlArray(postings.map((p) => p.occurrenceDate), 'date')},
+      ${sqlArray(postings.map((p) => p.dueDate), 'date')}) with ordinality as p(rule_id, occurrence_date, due_date, ord)
+    join recurring_rules r on r.id = p.rule_id`;
 }

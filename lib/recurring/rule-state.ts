@@ -4,8 +4,33 @@ import type { RuleState } from './plan';
 
 export type RuleRow = typeof recurringRules.$inferSelect;
 
+/** The schedule columns of a rule. */
+export type ScheduleColumns = Pick<
+  RuleRow,
+  'cadence' | 'startDate' | 'endDate' | 'intervalDays' | 'weekday' | 'intervalWeeks' | 'intervalMonths' | 'dayOfMonth' | 'endOfMonth' | 'nthWeek' | 'nthWeekday'
+>;
+
+/** The columns of a rule that planning reads: what the sweep claims. */
+export type PlanningColumns = ScheduleColumns &
+  Pick<
+    RuleRow,
+    | 'id'
+    | 'companyId'
+    | 'type'
+    | 'maxOccurrences'
+    | 'dueDays'
+    | 'dueDate'
+    | 'createDaysAhead'
+    | 'catchUp'
+    | 'status'
+    | 'pauseUntil'
+    | 'resumeOn'
+    | 'nextOccurrence'
+    | 'occurrencesPosted'
+  >;
+
 /** The schedule part of a stored rule, in the pure calendar's terms. */
-export function scheduleOf(rule: RuleRow): Schedule {
+export function scheduleOf(rule: ScheduleColumns): Schedule {
   return {
     cadence: rule.cadence,
     startDate: rule.startDate,
@@ -20,7 +45,7 @@ export function scheduleOf(rule: RuleRow): Schedule {
   };
 }
 
-export function ruleStateOf(rule: RuleRow): RuleState {
+export function ruleStateOf(rule: PlanningColumns): RuleState {
   return {
     id: rule.id,
     companyId: rule.companyId,
