@@ -62,6 +62,10 @@ export const accounts = pgTable(
     uniqueIndex('accounts_company_role_key')
       .on(t.companyId, t.role)
       .where(sql`${t.role} is not null`),
+    // The sweep asks, for every claimed rule, whether its category is archived: a probe into archived rows only.
+    index('accounts_archived_idx')
+      .on(t.companyId, t.id)
+      .where(sql`${t.archivedAt} is not null`),
   ],
 );
 
@@ -79,6 +83,10 @@ export const parties = pgTable(
   (t) => [
     unique('parties_company_id_key').on(t.companyId, t.id),
     index('parties_company_kind_idx').on(t.companyId, t.kind),
+    // The sweep asks, for every claimed rule, whether its party is deleted: a probe into deleted rows only.
+    index('parties_deleted_idx')
+      .on(t.companyId, t.id)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 

@@ -74,9 +74,11 @@ export type DocumentSource = SQL;
  * transaction: it reserves their numbers (one block per company and kind, counters locked in key order so two
  * batches sharing companies cannot deadlock), inserts the entries, and inserts the two lines of each entry
  * that was really inserted, with the A/R or A/P account of its company, so the balance trigger checks the
- * whole statement at once. With `skipDuplicates`, a document whose reference (or rule occurrence) is already
- * posted is left out with its lines and not returned: the caller reports it as a duplicate (its reserved number
- * is not reused). Without it, a duplicate raises the unique violation. Returned in input order.
+ * whole statement at once. With `skipDuplicates`, a document whose reference is already posted in its company
+ * is left out with its lines and not returned: the caller reports it as a duplicate (its reserved number is not
+ * reused). The reference is the only conflict checked (a rule occurrence's reference is its identity,
+ * `REC-{rule}-{date}`), so each row costs one probe instead of one per unique index; any other unique violation
+ * still raises. Without `skipDuplicates`, a duplicate raises the unique violation. Returned in input order.
  */
 export async function writeDocuments(tx: Db, source: DocumentSource, options: { skipDuplicates: boolean }): Promise<InsertedDocument[]> {
   const result = await tx.execute(sql`
@@ -101,7 +103,7 @@ export async function writeDocuments(tx: Db, source: DocumentSource, options: { 
       select company_id, kind, entry_date, coalesce(reference, number), memo, number, party_id, due_date, amount_minor,
         category_account_id, 'open', rule_id, occurrence_date
       from numbered order by ord
-      ${options.skipDuplicates ? sql`on conflict do nothing` : sql``}
+      ${options.skipDuplicates ? sql`on conflict (company_id, reference) do nothing` : sql``}
       returning id, company_id, kind, number, amount_minor, category_account_id
     ),
     s as (

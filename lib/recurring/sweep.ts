@@ -178,10 +178,12 @@ function claimedRuleOf(r: Record<string, unknown>, dbNow: Date): ClaimedRule {
 type ClaimTarget = { cursors: CompanyCursor[]; perCompany: number } | { ruleIds: number[]; companyId?: string };
 
 /**
- * Claims due rules for this transaction with FOR UPDATE SKIP LOCKED: up to `perCompany` from each of the given
- * companies, each from its cursor on, oldest due first (the company due index serves each probe; the cursor is
- * part of the index condition, so rules this run already advanced are not scanned again). With `ruleIds`, exactly
- * those rules if they are still due. Rows come from the lock, so they are the latest versions.
+ * Claims due rules for this transaction with FOR NO KEY UPDATE SKIP LOCKED (the advance changes no key, so
+ * foreign-key checks on the rule are not held up): up to `perCompany` from each of the given companies, each from
+ * its cursor on, oldest due first (the company due index serves each probe; the cursor is part of the index
+ * condition, so rules this run already advanced are not scanned again). With `ruleIds`, exactly those rules if
+ * they are still due. Rows come from the lock, so they are the latest versions. Whether a rule's party is deleted
+ * or its category archived is one probe each into small partial indexes that hold only those rows.
  */
 async function claimDueRules(tx: Db, target: ClaimTarget): Promise<ClaimedRule[]> {
   const locked =
@@ -197,22 +199,21 @@ async function claimDueRules(tx: Db, target: ClaimTarget): Promise<ClaimedRule[]
             and (r.company_id, r.next_run_at, r.id) > (c.company_id, c.after_key, c.after_id)
           order by r.next_run_at, r.id
           limit ${target.perCompany}
-          for update of r skip locked
+          for no key update of r skip locked
         ) r`
       : sql`
         select ${CLAIMED_COLUMNS}, r.next_run_at::text as due_key from recurring_rules r
         where r.id = any(${sqlArray(target.ruleIds, 'bigint')}) and r.next_run_at <= now()
           ${target.companyId ? sql`and r.company_id = ${target.companyId}` : sql``}
         order by r.next_run_at, r.id
-        for update of r skip locked`;
+        for no key update of r skip locked`;
   const result = await tx.execute(sql`
     with r as (${locked})
-    select r.*, c.time_zone as company_time_zone, case when p.deleted_at is not null then p.name end as deleted_party_name,
-      a.archived_at is not null as category_archived, now()::text as db_now
+    select r.*, (select c.time_zone from companies c where c.id = r.company_id) as company_time_zone,
+      (select p.name from parties p where p.company_id = r.company_id and p.id = r.party_id and p.deleted_at is not null) as deleted_party_name,
+      exists (select from accounts a where a.company_id = r.company_id and a.id = r.category_account_id and a.archived_at is not null) as category_archived,
+      now()::text as db_now
     from r
-    join companies c on c.id = r.company_id
-    join parties p on p.company_id = r.company_id and p.id = r.party_id
-    join accounts a on a.company_id = r.company_id and a.id = r.category_account_id
     order by ${'cursors' in target ? sql`r.claim_order, ` : sql``}r.next_run_at, r.id`);
   const rows = rowsOf<Record<string, unknown>>(result);
   if (rows.length === 0) return [];
@@ -324,7 +325,7 @@ class CompanyQueue {
 }
 
 /**
- * One pass over due rules: claims batches with FOR UPDATE SKIP LOCKED (so any number of processes share the
+ * One pass over due rules: claims batches with FOR NO KEY UPDATE SKIP LOCKED (so any number of processes share the
  * work), a fair share per company (see CompanyQueue), plans each rule, and writes each batch in one transaction.
  * A rule that cannot post is recorded and retried later without blocking its batch; after 3 failures in a row it
  * pauses itself. A batch that fails for an unforeseen reason is rolled back whole, and its rules are retried one

@@ -1,0 +1,2 @@
+CREATE INDEX "accounts_archived_idx" ON "accounts" USING btree ("company_id","id") WHERE "accounts"."archived_at" is not null;--> statement-breakpoint
+CREATE INDEX "parties_deleted_idx" ON "parties" USING btree ("company_id","id") WHERE "parties"."deleted_at" is not null;
