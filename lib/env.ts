@@ -31,7 +31,7 @@ const envSchema = z.object({
   AILEGR_RECURRING_CRON: flag(false),
   AILEGR_RECURRING_INTERVAL_MINUTES: positiveInt(15),
   AILEGR_RECURRING_RUN_AT_STARTUP: flag(true),
-  AILEGR_RECURRING_BATCH_SIZE: positiveInt(500),
+  AILEGR_RECURRING_BATCH_SIZE: positiveInt(1000), // DEFAULT_BATCH_SIZE in lib/recurring/sweep.ts
   AILEGR_RECURRING_TIME_BUDGET_SECONDS: positiveInt(600),
   AILEGR_JOB_KEY: z
     .string()

@@ -4,7 +4,7 @@
 //   - raw ceiling: the same rows (documents, journal lines, skip rows) written straight with COPY into the same
 //     tables of an identically seeded database, and the sweep's throughput as a fraction of it;
 //   - idle sweep: one pass over the million rules once none is due.
-// Sweeps run in BENCH_SWEEPERS (default: the number of cores) separate OS processes of BENCH_BATCH_SIZE (1,000)
+// Sweeps run in BENCH_SWEEPERS (default: the number of cores) separate OS processes of BENCH_BATCH_SIZE (the default, 1,000)
 // rules per batch, each reporting its peak RSS; every phase also reports the CPU its own processes and PostgreSQL
 // used, and what other processes took meanwhile. Every constraint of the schema is in force (foreign keys,
 // unique references, the balance trigger). Without BENCH_DATABASE_URL it starts a throwaway PostgreSQL 15 with
@@ -21,7 +21,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { DEFAULT_CHART } from '@/lib/ledger/chart';
 import { addDays, todayInZone } from '@/lib/dates/calendar-date';
 import { startOfLocalDay } from '@/lib/dates/local-day';
-import { MAX_RULES_PER_COMPANY_PER_BATCH, runDueRules, type SweepSummary } from '@/lib/recurring/sweep';
+import { DEFAULT_BATCH_SIZE, MAX_RULES_PER_COMPANY_PER_BATCH, runDueRules, type SweepSummary } from '@/lib/recurring/sweep';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../tests/support/postgres-server';
 
 const intFromEnv = (name: string, fallback: number) => {
@@ -36,8 +36,8 @@ const HERD_RULES = intFromEnv('BENCH_RULES', 1_000_000);
 const OUTAGE_RULES = intFromEnv('BENCH_OUTAGE_RULES', 100_000);
 const OUTAGE_DAYS = 30;
 const SWEEPERS = intFromEnv('BENCH_SWEEPERS', os.cpus().length);
-// The runner's AILEGR_RECURRING_BATCH_SIZE; 1,000 amortises each batch's statements and commit over more rules.
-const BATCH_SIZE = intFromEnv('BENCH_BATCH_SIZE', 1000);
+// The runners' AILEGR_RECURRING_BATCH_SIZE, whose default this is.
+const BATCH_SIZE = intFromEnv('BENCH_BATCH_SIZE', DEFAULT_BATCH_SIZE);
 // The raw COPY writes this many occurrences per transaction (STACK.md's ceilings use 100k).
 const RAW_CHUNK = 100_000;
 // A sweeper loops passes until one finds nothing; far more passes than any scenario needs means something is wrong.

@@ -107,10 +107,11 @@ export async function writeDocuments(tx: Db, source: DocumentSource, options: { 
       returning id, company_id, kind, number, amount_minor, category_account_id
     ),
     s as (
-      select a.company_id, max(a.id) filter (where a.role = 'receivable') as receivable, max(a.id) filter (where a.role = 'payable') as payable
-      from accounts a
-      where a.company_id in (select company_id from d) and a.role in ('receivable', 'payable')
-      group by a.company_id
+      -- The A/R and A/P of each company: two probes of accounts_company_role_key per company, whatever the chart's size.
+      select dc.company_id,
+        (select a.id from accounts a where a.company_id = dc.company_id and a.role = 'receivable') as receivable,
+        (select a.id from accounts a where a.company_id = dc.company_id and a.role = 'payable') as payable
+      from (select distinct company_id from d) dc
     ),
     l as (
       -- A company without A/R or A/P leaves account_id null here, which the NOT NULL refuses: nothing is written.

@@ -10,7 +10,7 @@ import { MAX_PLAUSIBLE_GAP, planDueRule, type RulePlan, type RuleState } from '.
 import { occurrenceReference, ruleStateOf, type PlanningColumns, type RuleRow } from './rule-state';
 
 /** Rules claimed per transaction: large enough for set-based writes, small enough for short locks. */
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 1000;
 /** After this many failed passes in a row a rule pauses itself, with the reason shown. */
 export const MAX_CONSECUTIVE_FAILURES = 3;
 /** A failed rule is retried no sooner than this, so one bad rule cannot spin inside a run. */
@@ -129,10 +129,15 @@ interface CompanyCursor {
  * The columns a claim reads: what planning, advancing and the failure checks need, and no more (the sweep decodes
  * them for every claimed rule). The documents themselves are built by the database from the locked rows.
  */
+const PLANNING_COLUMNS = ['id', 'company_id', 'type', 'cadence', 'start_date', 'end_date', 'interval_days', 'weekday', 'interval_weeks', 'interval_months', 'day_of_month', 'end_of_month', 'nth_week', 'nth_weekday', 'max_occurrences', 'due_days', 'due_date', 'create_days_ahead', 'catch_up', 'status', 'pause_until', 'resume_on', 'next_occurrence', 'occurrences_posted'];
+/** What the lock reads: the planning columns and what the failure checks and the cursor need. */
 const CLAIMED_COLUMNS = sql.raw(
-  ['id', 'company_id', 'type', 'cadence', 'start_date', 'end_date', 'interval_days', 'weekday', 'interval_weeks', 'interval_months', 'day_of_month', 'end_of_month', 'nth_week', 'nth_weekday', 'max_occurrences', 'due_days', 'due_date', 'create_days_ahead', 'catch_up', 'status', 'pause_until', 'resume_on', 'next_occurrence', 'occurrences_posted', 'consecutive_failures', 'party_id', 'category_account_id', 'next_run_at']
-    .map((c) => `r.${c}`)
-    .join(', '),
+  [...PLANNING_COLUMNS, 'consecutive_failures', 'party_id', 'category_account_id', 'next_run_at'].map((c) => `r.${c}`).join(', '),
+);
+
+/** What a claim returns of each locked rule: the planning columns and its keyset cursor, as text. */
+const CLAIMED_OUTPUT = sql.raw(
+  [...PLANNING_COLUMNS, 'consecutive_failures', 'due_key'].map((c) => `r.${c}`).join(', '),
 );
 
 /**
@@ -209,7 +214,7 @@ async function claimDueRules(tx: Db, target: ClaimTarget): Promise<ClaimedRule[]
         for no key update of r skip locked`;
   const result = await tx.execute(sql`
     with r as (${locked})
-    select r.*, (select c.time_zone from companies c where c.id = r.company_id) as company_time_zone,
+    select ${CLAIMED_OUTPUT}, (select c.time_zone from companies c where c.id = r.company_id) as company_time_zone,
       (select p.name from parties p where p.company_id = r.company_id and p.id = r.party_id and p.deleted_at is not null) as deleted_party_name,
       exists (select from accounts a where a.company_id = r.company_id and a.id = r.category_account_id and a.archived_at is not null) as category_archived,
       now()::text as db_now
