@@ -258,6 +258,23 @@ describe.each(BACKENDS)('ledger on %s', (backend) => {
       expect((dup as AppError).fieldErrors).toEqual({ reference: ['This reference is already used in this company'] });
       expect(await ledgerRowCounts(h.db)).toEqual(before);
     });
+
+    it('a REC- reference, which only a recurring posting may carry (typed, it would block that posting)', async () => {
+      const { company, customer, byCode } = await seedCompany(h.db, 'Rec Ref Co');
+      const before = await ledgerRowCounts(h.db);
+      const input = { partyId: customer.id, issueDate: '2026-03-10', dueDate: '2026-03-10', amount: '5.00', categoryId: byCode('4100') };
+      for (const reference of ['REC-12-2026-03-10', 'rec-12-2026-03-10']) {
+        const typed = await rejection(createDocument(h.db, company.id, 'invoice', { ...input, reference }));
+        expect((typed as AppError).fieldErrors).toEqual({ reference: ['References starting with REC- are reserved for recurring postings'] });
+      }
+      const raw = await rejection(
+        h.db.execute(sql`insert into journal_entries (company_id, kind, entry_date, reference, number, party_id, due_date,
+            amount_minor, category_account_id, status)
+          values (${company.id}, 'invoice', '2026-03-10', 'REC-12-2026-03-10', 'X-1', ${customer.id}, '2026-03-10', 500, ${byCode('4100')}, 'open')`),
+      );
+      expect(String((raw as Error).cause ?? raw)).toMatch(/journal_entries_recurring_reference/);
+      expect(await ledgerRowCounts(h.db)).toEqual(before);
+    });
   });
 });
 

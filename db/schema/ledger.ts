@@ -178,6 +178,8 @@ export const journalEntries = pgTable(
     check('journal_entries_void_shape', sql`(${t.kind} = 'void') = (${t.reversesId} is not null)`),
     check('journal_entries_rule_shape', sql`(${t.ruleId} is null) = (${t.occurrenceDate} is null)`),
     check('journal_entries_counterparty', sql`${t.partyId} is not null or ${t.reversesId} is not null`),
+    // The REC- references belong to recurring postings alone, so none typed by hand can take a posting's identity.
+    check('journal_entries_recurring_reference', sql`(${t.ruleId} is not null) = (${t.reference} like 'REC-%')`),
   ],
 );
 

@@ -34,6 +34,8 @@ const reference = z
   .trim()
   .max(60, 'At most 60 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/, 'Use letters, digits, dot, dash, slash or underscore')
+  // A recurring posting's identity is its reference, REC-{rule}-{date}: one typed by hand would block that posting.
+  .refine((v) => !/^REC-/i.test(v), 'References starting with REC- are reserved for recurring postings')
   .optional()
   .or(z.literal('').transform(() => undefined));
 

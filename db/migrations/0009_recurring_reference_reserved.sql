@@ -1,0 +1,1 @@
+ALTER TABLE "journal_entries" ADD CONSTRAINT "journal_entries_recurring_reference" CHECK (("journal_entries"."rule_id" is not null) = ("journal_entries"."reference" like 'REC-%'));
