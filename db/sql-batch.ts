@@ -16,6 +16,8 @@ export function sqlArray(values: readonly (string | number | boolean | null)[], 
   return sql`${arrayLiteral(values)}::${sql.raw(type)}[]`;
 }
 
+const NEEDS_ESCAPE = /[\\"]/;
+
 /** The PostgreSQL text form of a one-dimensional array; every element quoted, so no element needs special cases. */
 export function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
   let out = '{';
@@ -27,7 +29,7 @@ export function arrayLiteral(values: readonly (string | number | boolean | null)
       if (!Number.isFinite(value)) throw new Error(`sqlArray: ${value} is not a finite number`);
       out += String(value);
     } else if (typeof value === 'boolean') out += value ? 't' : 'f';
-    else out += `"${value.replace(/[\\"]/g, '\\$&')}"`;
+    else out += `"${NEEDS_ESCAPE.test(value) ? value.replace(/[\\"]/g, '\\$&') : value}"`;
   }
   return `${out}}`;
 }

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { sqlArray } from '@/db/sql-batch';
 import { MAX_DOCUMENTS_PER_STATEMENT, writeDocuments, type DocumentSource } from '@/lib/ledger/posting';
 import type { EventOutcome, SkipReason } from './constants';
-import { runAtFor, type RulePlan } from './plan';
+import { instantText, runAtFor, type RulePlan } from './plan';
 import { DOCUMENT_KIND_OF, occurrenceReference, type RuleRow } from './rule-state';
 
 export interface PostedOccurrence {
@@ -71,7 +71,7 @@ export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<n
       const i = docIndex++;
       const documentId = documentIds[i];
       if (documentId === undefined) duplicates.push(p.occurrenceDate);
-      else posted.push({ ...p, documentId, reference: occurrenceReference(rule.id, p.occurrenceDate) });
+      else posted.push({ occurrenceDate: p.occurrenceDate, dueDate: p.dueDate, documentId, reference: occurrenceReference(rule.id, p.occurrenceDate) });
     }
     let { status, nextRunAt } = plan.advance;
     const total = rule.occurrencesPosted + posted.length;
@@ -92,7 +92,7 @@ export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<n
       skipped: plan.skips,
       status,
       nextOccurrence: plan.advance.nextOccurrence,
-      nextRunAt: nextRunAt?.toISOString() ?? null,
+      nextRunAt: nextRunAt ? instantText(nextRunAt) : null,
       ...(plan.review ? { review: plan.review } : {}),
     };
   });
