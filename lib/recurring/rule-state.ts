@@ -29,20 +29,23 @@ export type PlanningColumns = ScheduleColumns &
     | 'occurrencesPosted'
   >;
 
-/** The schedule part of a stored rule, in the pure calendar's terms. */
+/**
+ * The schedule part of a stored rule, in the pure calendar's terms: only the options the rule sets. Built key by
+ * key rather than by spreading small objects, since the sweep builds one per claimed rule.
+ */
 export function scheduleOf(rule: ScheduleColumns): Schedule {
-  return {
-    cadence: rule.cadence,
-    startDate: rule.startDate,
-    endDate: rule.endDate,
-    ...(rule.intervalDays !== null ? { intervalDays: rule.intervalDays } : {}),
-    ...(rule.weekday !== null ? { weekday: rule.weekday } : {}),
-    ...(rule.intervalWeeks !== null ? { intervalWeeks: rule.intervalWeeks } : {}),
-    ...(rule.intervalMonths !== null ? { intervalMonths: rule.intervalMonths } : {}),
-    ...(rule.dayOfMonth !== null ? { dayOfMonth: rule.dayOfMonth } : {}),
-    ...(rule.endOfMonth ? { endOfMonth: true } : {}),
-    ...(rule.nthWeek !== null && rule.nthWeekday !== null ? { nthWeek: rule.nthWeek, nthWeekday: rule.nthWeekday } : {}),
-  };
+  const schedule: Schedule = { cadence: rule.cadence, startDate: rule.startDate, endDate: rule.endDate };
+  if (rule.intervalDays !== null) schedule.intervalDays = rule.intervalDays;
+  if (rule.weekday !== null) schedule.weekday = rule.weekday;
+  if (rule.intervalWeeks !== null) schedule.intervalWeeks = rule.intervalWeeks;
+  if (rule.intervalMonths !== null) schedule.intervalMonths = rule.intervalMonths;
+  if (rule.dayOfMonth !== null) schedule.dayOfMonth = rule.dayOfMonth;
+  if (rule.endOfMonth) schedule.endOfMonth = true;
+  if (rule.nthWeek !== null && rule.nthWeekday !== null) {
+    schedule.nthWeek = rule.nthWeek;
+    schedule.nthWeekday = rule.nthWeekday;
+  }
+  return schedule;
 }
 
 export function ruleStateOf(rule: PlanningColumns): RuleState {

@@ -7,7 +7,7 @@ import { todayInZone } from '@/lib/dates/calendar-date';
 import { logger } from '@/lib/log';
 import { applyPlans, type RuleOutcome } from './execute';
 import { MAX_PLAUSIBLE_GAP, planDueRule, type RulePlan, type RuleState } from './plan';
-import { occurrenceReference, ruleStateOf, type PlanningColumns, type RuleRow } from './rule-state';
+import { occurrenceReference, ruleStateOf, scheduleOf, type RuleRow, type ScheduleColumns } from './rule-state';
 
 /** Rules claimed per transaction: large enough for set-based writes, small enough for short locks. */
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -57,7 +57,8 @@ export interface SweepSummary {
   outcomes?: RuleOutcome[];
 }
 
-type ClaimedRule = PlanningColumns & {
+/** A claimed rule: what planning reads (the rule's state, schedule included) and what the sweep checks. */
+type ClaimedRule = RuleState & {
   consecutiveFailures: number;
   timeZone: string | null;
   /** The name of the rule's party when it was deleted, else null. */
@@ -109,7 +110,8 @@ async function selectDueRules(tx: Db, options: SweepOptions, limit: number): Pro
     .orderBy(asc(recurringRules.nextRunAt), asc(recurringRules.id))
     .limit(limit);
   return rows.map((r) => ({
-    ...r.rule,
+    ...ruleStateOf(r.rule),
+    consecutiveFailures: r.rule.consecutiveFailures,
     timeZone: r.timeZone,
     deletedPartyName: r.partyDeletedAt ? r.partyName : null,
     categoryArchived: r.categoryArchivedAt !== null,
@@ -150,18 +152,20 @@ function claimedRuleOf(r: Record<string, unknown>, dbNow: Date): ClaimedRule {
     id: Number(r.id),
     companyId: r.company_id as string,
     type: r.type as RuleRow['type'],
-    cadence: r.cadence as RuleRow['cadence'],
-    startDate: r.start_date as string,
-    endDate: r.end_date as string | null,
+    schedule: scheduleOf({
+      cadence: r.cadence as RuleRow['cadence'],
+      startDate: r.start_date as string,
+      endDate: r.end_date as string | null,
+      intervalDays: r.interval_days as number | null,
+      weekday: r.weekday as number | null,
+      intervalWeeks: r.interval_weeks as number | null,
+      intervalMonths: r.interval_months as number | null,
+      dayOfMonth: r.day_of_month as number | null,
+      endOfMonth: r.end_of_month as boolean,
+      nthWeek: r.nth_week as number | null,
+      nthWeekday: r.nth_weekday as number | null,
+    } satisfies { [K in keyof ScheduleColumns]-?: ScheduleColumns[K] }),
     maxOccurrences: r.max_occurrences as number | null,
-    intervalDays: r.interval_days as number | null,
-    weekday: r.weekday as number | null,
-    intervalWeeks: r.interval_weeks as number | null,
-    intervalMonths: r.interval_months as number | null,
-    dayOfMonth: r.day_of_month as number | null,
-    endOfMonth: r.end_of_month as boolean,
-    nthWeek: r.nth_week as number | null,
-    nthWeekday: r.nth_weekday as number | null,
     dueDays: r.due_days as number,
     dueDate: r.due_date as string | null,
     createDaysAhead: r.create_days_ahead as number,
@@ -259,7 +263,7 @@ function planBatch(claimed: ClaimedRule[]): { plans: RulePlan[]; failures: RuleF
       today = todayInZone(rule.dbNow, zone);
       todayByZone.set(rule.timeZone, today);
     }
-    const plan = planDueRule(ruleStateOf(rule), { today, timeZone: zone });
+    const plan = planDueRule(rule, { today, timeZone: zone });
     occurrences += Math.max(1, plan.postings.length + plan.skips.length);
     plans.push(plan);
   }
@@ -492,7 +496,7 @@ export async function simulateDueRules(db: Db, options: Omit<SweepOptions, 'trig
 function simulateRule(rule: ClaimedRule): RuleOutcome {
   const zone = rule.timeZone ?? undefined;
   const today = todayInZone(rule.dbNow, zone);
-  let state: RuleState = ruleStateOf(rule);
+  let state: RuleState = rule;
   const outcome: RuleOutcome = { ruleId: rule.id, companyId: rule.companyId, posted: [], duplicates: [], skipped: [], status: rule.status, nextOccurrence: rule.nextOccurrence, nextRunAt: null };
   for (let pass = 0; pass < 1000; pass++) {
     const plan = planDueRule(state, { today, timeZone: zone });
