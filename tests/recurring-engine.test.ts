@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { recurringRules } from '@/db/schema/recurring';
+import { recurringRules, recurringRuns } from '@/db/schema/recurring';
 import { AppError } from '@/lib/errors';
 import { updateCompanyProfile } from '@/lib/ledger/companies';
 import { balanceSheet } from '@/lib/ledger/reports';
@@ -52,6 +52,9 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     await setDatabaseClock(h.db, '2024-01-31T05:00:00Z');
     const first = await sweep(h, seeded.company.id);
     expect(first).toMatchObject({ posted: 1, skipped: 0, duplicates: 0, failures: 0 });
+    // The run row's end comes from the database's clock (the test clock here), not the app's.
+    const [run] = await h.db.select({ finishedAt: recurringRuns.finishedAt }).from(recurringRuns).where(eq(recurringRuns.id, first.runId!));
+    expect(run?.finishedAt?.toISOString()).toBe('2024-01-31T05:00:00.000Z');
     expect(await postedBy(h.db, seeded.company.id, rule.id)).toEqual([
       { occurrenceDate: '2024-01-31', issueDate: '2024-01-31', dueDate: '2024-02-05', reference: `REC-${rule.id}-2024-01-31` },
     ]);

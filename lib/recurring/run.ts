@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
-import { runDueRules, simulateDueRules, type SweepOptions, type SweepSummary } from './sweep';
+import { rootCause, runDueRules, simulateDueRules, type SweepOptions, type SweepSummary } from './sweep';
 
 /**
  * Every trigger (interval runner, startup burst, CLI, HTTP) runs the sweep through here: one JSON log line per
@@ -13,7 +13,7 @@ export async function runRecurring(db: Db, options: SweepOptions & { dryRun?: bo
   try {
     summary = options.dryRun ? await simulateDueRules(db, options) : await runDueRules(db, options);
   } catch (error) {
-    log.error({ err: error, trigger: options.trigger, companyId: options.companyId, ruleId: options.ruleId }, 'recurring run crashed');
+    log.error({ err: rootCause(error), trigger: options.trigger, companyId: options.companyId, ruleId: options.ruleId }, 'recurring run crashed');
     if (!options.dryRun) metrics().recordCrash(options.trigger);
     throw error;
   }

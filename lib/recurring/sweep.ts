@@ -401,7 +401,7 @@ export async function runDueRules(db: Db, options: SweepOptions): Promise<SweepS
       await db
         .update(recurringRuns)
         .set({
-          finishedAt: new Date(),
+          finishedAt: sql`now()`, // the database's clock, like started_at
           rulesProcessed: summary.rules,
           posted: summary.posted,
           skipped: summary.skipped,
@@ -430,7 +430,7 @@ function addBatch(summary: SweepSummary, batch: { outcomes: RuleOutcome[]; failu
 }
 
 /** The database's error rather than the driver's wrapper, whose message repeats the batch's every parameter. */
-function rootCause(error: unknown): unknown {
+export function rootCause(error: unknown): unknown {
   return error instanceof Error && error.cause instanceof Error ? error.cause : error;
 }
 
