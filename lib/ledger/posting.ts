@@ -1,7 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { DocumentKind, EntryKind } from '@/db/schema/enums';
-import { journalEntries, journalLines } from '@/db/schema/ledger';
+import { documentCounters, journalEntries, journalLines } from '@/db/schema/ledger';
 import { rowsOf, sqlArray } from '@/db/sql-batch';
 import type { SystemAccounts } from './accounts';
 
@@ -186,42 +186,19 @@ function numberSql(kind: SQL, value: SQL): SQL {
 }
 
 /**
- * Reserves `count` consecutive document numbers for a company and kind, e.g. `['INV-000041', 'INV-000042']`.
- * The counter row's lock serialises concurrent reservations for one company only.
+ * Reserves `count` consecutive document numbers for a company and kind, e.g. `['PAY-000041', 'PAY-000042']`, for
+ * entries written one at a time (payments, voids); `writeDocuments` reserves its own in its statement. The counter
+ * row's lock serialises concurrent reservations for one company and kind only.
  */
 export async function reserveNumbers(tx: Db, companyId: string, kind: EntryKind, count: number): Promise<string[]> {
-  const [block] = await reserveNumberBlocks(tx, [{ companyId, kind, count }]);
-  return block?.numbers ?? [];
-}
-
-export interface NumberRequest {
-  companyId: string;
-  kind: EntryKind;
-  count: number;
-}
-
-/**
- * Reserves blocks of consecutive numbers for several (company, kind) pairs in one statement, returned in request
- * order. Counter rows are locked in (company, kind) order, so two batches that share companies cannot deadlock.
- */
-export async function reserveNumberBlocks(tx: Db, requests: NumberRequest[]): Promise<(NumberRequest & { numbers: string[] })[]> {
-  if (requests.length === 0) return [];
-  const keys = new Set(requests.map((r) => `${r.companyId}|${r.kind}`));
-  if (keys.size !== requests.length) throw new Error('reserveNumberBlocks: one request per company and kind');
-  const result = await tx.execute(sql`
-    insert into document_counters as c (company_id, kind, last_value)
-    select company_id, kind, n from unnest(${sqlArray(requests.map((r) => r.companyId), 'uuid')},
-      ${sqlArray(requests.map((r) => r.kind), 'entry_kind')}, ${sqlArray(requests.map((r) => r.count), 'bigint')}) as r(company_id, kind, n)
-    order by company_id, kind
-    on conflict (company_id, kind) do update set last_value = c.last_value + excluded.last_value
-    returning company_id, kind, last_value`);
-  const last = new Map(rowsOf<{ company_id: string; kind: EntryKind; last_value: number | string }>(result).map((r) => [`${r.company_id}|${r.kind}`, Number(r.last_value)]));
-  return requests.map((r) => {
-    const lastValue = last.get(`${r.companyId}|${r.kind}`);
-    if (lastValue === undefined) throw new Error(`no counter returned for ${r.companyId} ${r.kind}`);
-    const first = lastValue - r.count + 1;
-    return { ...r, numbers: Array.from({ length: r.count }, (_, i) => formatNumber(r.kind, first + i)) };
-  });
+  const [counter] = await tx
+    .insert(documentCounters)
+    .values({ companyId, kind, lastValue: count })
+    .onConflictDoUpdate({ target: [documentCounters.companyId, documentCounters.kind], set: { lastValue: sql`${documentCounters.lastValue} + ${count}` } })
+    .returning({ lastValue: documentCounters.lastValue });
+  if (!counter) throw new Error(`no counter returned for ${companyId} ${kind}`);
+  const first = counter.lastValue - count + 1;
+  return Array.from({ length: count }, (_, i) => formatNumber(kind, first + i));
 }
 
 /** The lines of a posted entry, for reversal. */
