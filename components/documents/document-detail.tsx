@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { ActionButton } from '@/components/forms/action-button';
 import type { FormAction } from '@/components/forms/action-form';
+import { canRecord, ReadOnlyNote } from '@/components/forms/read-only-note';
 import { StatusBadge } from '@/components/status-badge';
+import type { Role } from '@/lib/auth/roles';
 import type { DocumentRow } from '@/lib/ledger/documents';
 import type { DocumentPayment } from '@/lib/ledger/payments';
 import { currencyMinorDigits, formatMoney, toDecimalString } from '@/lib/money';
@@ -16,10 +18,13 @@ interface DocumentDetailProps {
   today: string;
   recordPaymentAction: FormAction<unknown>;
   voidEntryAction: FormAction<unknown>;
+  /** The caller's role: a viewer sees the document and its payments without the payment and void forms. */
+  role: Role;
 }
 
 /** One invoice or bill: what it is, what has been paid, and the payment and void forms. */
-export function DocumentDetail({ doc, payments, currency, today, recordPaymentAction, voidEntryAction }: DocumentDetailProps) {
+export function DocumentDetail({ doc, payments, currency, today, recordPaymentAction, voidEntryAction, role }: DocumentDetailProps) {
+  const writable = canRecord(role);
   const copy = DOCUMENT_COPY[doc.kind];
   const money = (minor: number) => formatMoney(minor, currency);
   const isVoid = doc.status === 'void';
@@ -37,7 +42,7 @@ export function DocumentDetail({ doc, payments, currency, today, recordPaymentAc
         <span data-testid="document-status">
           <StatusBadge status={doc.status} />
         </span>
-        {!isVoid && (
+        {!isVoid && writable && (
           <div className="page-actions">
             {doc.paidMinor > 0 ? (
               <p className="muted">To void this {copy.noun.toLowerCase()}, void its payments first.</p>
@@ -149,7 +154,7 @@ export function DocumentDetail({ doc, payments, currency, today, recordPaymentAc
                     <td className="actions">
                       {p.voidReference ? (
                         <span className="badge void">Voided</span>
-                      ) : (
+                      ) : writable ? (
                         <ActionButton
                           action={voidEntryAction}
                           fields={{ entryId: String(p.id) }}
@@ -158,7 +163,7 @@ export function DocumentDetail({ doc, payments, currency, today, recordPaymentAc
                           confirmLabel={`Confirm: void ${p.number ?? p.reference}`}
                           pendingLabel="Voiding…"
                         />
-                      )}
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -168,7 +173,8 @@ export function DocumentDetail({ doc, payments, currency, today, recordPaymentAc
         )}
       </section>
 
-      {!isVoid && (
+      {!isVoid && !writable && <ReadOnlyNote role={role} what={`this ${copy.noun.toLowerCase()} and its payments`} />}
+      {!isVoid && writable && (
         <PaymentForm
           action={recordPaymentAction}
           documentId={doc.id}

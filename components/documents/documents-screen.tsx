@@ -1,8 +1,10 @@
 import type { DocumentKind } from '@/db/schema/enums';
 import type { FormAction } from '@/components/forms/action-form';
+import { canRecord, ReadOnlyNote } from '@/components/forms/read-only-note';
 import type { SelectOption } from '@/components/forms/field';
 import { PartyForm } from '@/components/parties/party-form';
 import type { DocumentRow } from '@/lib/ledger/documents';
+import type { Role } from '@/lib/auth/roles';
 import { formatMoney } from '@/lib/money';
 import { DOCUMENT_COPY } from './document-copy';
 import { DocumentForm, type CreatedDocument } from './document-form';
@@ -18,9 +20,14 @@ interface DocumentsScreenProps {
   today: string;
   createDocumentAction: FormAction<CreatedDocument>;
   createPartyAction: FormAction<unknown>;
+  /** The caller's role: a viewer gets a note instead of the forms. */
+  role: Role;
 }
 
-/** The invoices or bills screen: what is outstanding, the new-document form with a quick party add, the list. */
+/**
+ * The invoices or bills screen: what is outstanding, the new-document form with a quick party add (for those who
+ * may record), the list.
+ */
 export function DocumentsScreen(props: DocumentsScreenProps) {
   const { kind, rows, outstandingMinor, currency, today } = props;
   const copy = DOCUMENT_COPY[kind];
@@ -33,21 +40,25 @@ export function DocumentsScreen(props: DocumentsScreenProps) {
           Outstanding: <strong data-testid="outstanding">{formatMoney(outstandingMinor, currency)}</strong>
         </p>
       </header>
-      <div className="split">
-        <DocumentForm
-          kind={kind}
-          action={props.createDocumentAction}
-          parties={props.parties}
-          categories={props.categories}
-          currency={currency}
-          today={today}
-        />
-        <details className="panel quick-add" open={props.parties.length === 0}>
-          <summary>Add a {partyNoun}</summary>
-          <p className="muted">Not in the list? Add them here and choose them in the form.</p>
-          <PartyForm action={props.createPartyAction} kind={kind === 'invoice' ? 'customer' : 'vendor'} className="" />
-        </details>
-      </div>
+      {canRecord(props.role) ? (
+        <div className="split">
+          <DocumentForm
+            kind={kind}
+            action={props.createDocumentAction}
+            parties={props.parties}
+            categories={props.categories}
+            currency={currency}
+            today={today}
+          />
+          <details className="panel quick-add" open={props.parties.length === 0}>
+            <summary>Add a {partyNoun}</summary>
+            <p className="muted">Not in the list? Add them here and choose them in the form.</p>
+            <PartyForm action={props.createPartyAction} kind={kind === 'invoice' ? 'customer' : 'vendor'} className="" />
+          </details>
+        </div>
+      ) : (
+        <ReadOnlyNote role={props.role} what={copy.plural.toLowerCase()} />
+      )}
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{copy.plural}</h2>
         <DocumentTable kind={kind} rows={rows} currency={currency} today={today} />

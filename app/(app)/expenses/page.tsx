@@ -10,7 +10,7 @@ import { createBillAction, createVendorAction } from './actions';
 export const metadata = { title: 'Expenses' };
 
 export default async function ExpensesPage() {
-  const { db, company } = await companyContext();
+  const { db, company, role } = await companyContext();
   const [rows, open, vendors, categories] = await Promise.all([
     listDocuments(db, company.id, 'bill'),
     openBalancesByParty(db, company.id, 'bill'),
@@ -28,6 +28,7 @@ export default async function ExpensesPage() {
       today={todayInZone(new Date(), company.timeZone ?? undefined)}
       createDocumentAction={createBillAction}
       createPartyAction={createVendorAction}
+      role={role}
     />
   );
 }

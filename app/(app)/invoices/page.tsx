@@ -10,7 +10,7 @@ import { createCustomerAction, createInvoiceAction } from './actions';
 export const metadata = { title: 'Invoices' };
 
 export default async function InvoicesPage() {
-  const { db, company } = await companyContext();
+  const { db, company, role } = await companyContext();
   const [rows, open, customers, categories] = await Promise.all([
     listDocuments(db, company.id, 'invoice'),
     openBalancesByParty(db, company.id, 'invoice'),
@@ -28,6 +28,7 @@ export default async function InvoicesPage() {
       today={todayInZone(new Date(), company.timeZone ?? undefined)}
       createDocumentAction={createInvoiceAction}
       createPartyAction={createCustomerAction}
+      role={role}
     />
   );
 }

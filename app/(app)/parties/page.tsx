@@ -1,3 +1,4 @@
+import { canRecord, ReadOnlyNote } from '@/components/forms/read-only-note';
 import { PartyForm } from '@/components/parties/party-form';
 import { listParties, type Party } from '@/lib/ledger/parties';
 import { openBalancesByParty, type OpenBalance } from '@/lib/ledger/reports';
@@ -8,7 +9,7 @@ import { createPartyAction } from './actions';
 export const metadata = { title: 'Customers & vendors' };
 
 export default async function PartiesPage() {
-  const { db, company } = await companyContext();
+  const { db, company, role } = await companyContext();
   const [parties, receivable, payable] = await Promise.all([
     listParties(db, company.id),
     openBalancesByParty(db, company.id, 'invoice'),
@@ -20,7 +21,11 @@ export default async function PartiesPage() {
       <header className="page-head">
         <h1>Customers &amp; vendors</h1>
       </header>
-      <PartyForm action={createPartyAction} className="panel" />
+      {canRecord(role) ? (
+        <PartyForm action={createPartyAction} className="panel" />
+      ) : (
+        <ReadOnlyNote role={role} what="customers and vendors" />
+      )}
       <div className="split even">
         <PartyTable title="Customers" owedLabel="They owe" parties={parties.filter((p) => p.kind === 'customer')} open={receivable} money={money} />
         <PartyTable title="Vendors" owedLabel="You owe" parties={parties.filter((p) => p.kind === 'vendor')} open={payable} money={money} />

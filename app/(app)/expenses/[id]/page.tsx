@@ -12,7 +12,7 @@ export const metadata = { title: 'Bill' };
 export default async function BillPage({ params }: { params: Promise<{ id: string }> }) {
   const id = recordId.safeParse((await params).id);
   if (!id.success) notFound();
-  const { db, company } = await companyContext();
+  const { db, company, role } = await companyContext();
   // Another company's bill, an invoice's id or a missing one: all answer "not found".
   const doc = await findDocument(db, company.id, 'bill', id.data);
   if (!doc) notFound();
@@ -25,6 +25,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
       today={todayInZone(new Date(), company.timeZone ?? undefined)}
       recordPaymentAction={recordBillPaymentAction}
       voidEntryAction={voidBillEntryAction}
+      role={role}
     />
   );
 }

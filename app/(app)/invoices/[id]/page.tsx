@@ -12,7 +12,7 @@ export const metadata = { title: 'Invoice' };
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const id = recordId.safeParse((await params).id);
   if (!id.success) notFound();
-  const { db, company } = await companyContext();
+  const { db, company, role } = await companyContext();
   // Another company's invoice, a bill's id or a missing one: all answer "not found".
   const doc = await findDocument(db, company.id, 'invoice', id.data);
   if (!doc) notFound();
@@ -25,6 +25,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       today={todayInZone(new Date(), company.timeZone ?? undefined)}
       recordPaymentAction={recordInvoicePaymentAction}
       voidEntryAction={voidInvoiceEntryAction}
+      role={role}
     />
   );
 }
