@@ -170,6 +170,25 @@ describe.each(BACKENDS)('ledger on %s', (backend) => {
     expect(await ledgerRowCounts(h.db)).toEqual(before);
   });
 
+  it('an invoice screen pays and voids invoices only; the bills screen, bills only', async () => {
+    const { company, customer, vendor, byCode } = await seedCompany(h.db, 'Kinds Co');
+    const dates = { issueDate: '2026-03-02', dueDate: '2026-04-01' };
+    const bill = await createDocument(h.db, company.id, 'bill', { ...dates, partyId: vendor.id, amount: '20.00', categoryId: byCode('5000') });
+    const invoice = await createDocument(h.db, company.id, 'invoice', { ...dates, partyId: customer.id, amount: '30.00', categoryId: byCode('4100') });
+    const before = await ledgerRowCounts(h.db);
+    const pay = await rejection(recordPayment(h.db, company.id, { documentId: bill.id, amount: '5.00', date: '2026-03-10' }, 'invoice'));
+    expect((pay as AppError).fieldErrors).toEqual({ documentId: ['Choose an invoice of this company'] });
+    const payBill = await rejection(recordPayment(h.db, company.id, { documentId: invoice.id, amount: '5.00', date: '2026-03-10' }, 'bill'));
+    expect((payBill as AppError).fieldErrors).toEqual({ documentId: ['Choose a bill of this company'] });
+    expect(await rejection(voidEntry(h.db, company.id, bill.id, 'invoice'))).toMatchObject({ code: 'not_found', message: 'Entry not found' });
+    expect(await ledgerRowCounts(h.db)).toEqual(before);
+
+    const payment = await recordPayment(h.db, company.id, { documentId: bill.id, amount: '5.00', date: '2026-03-10' }, 'bill');
+    expect(await rejection(voidEntry(h.db, company.id, payment.id, 'invoice'))).toMatchObject({ code: 'not_found' });
+    await voidEntry(h.db, company.id, payment.id, 'bill');
+    expect(await getDocumentOrThrow(h.db, company.id, bill.id)).toMatchObject({ paidMinor: 0, status: 'open' });
+  });
+
   it('foreign keys stay inside one company', async () => {
     const a = await seedCompany(h.db, 'Tenant A');
     const b = await seedCompany(h.db, 'Tenant B');

@@ -165,8 +165,13 @@ export function settlementStatus(amountMinor: number, paidMinor: number): Docume
   return paidMinor >= amountMinor ? 'paid' : 'partially_paid';
 }
 
-/** Locks a document row for a settlement change (payment, void) and returns it. */
-export async function lockDocumentOrThrow(tx: Db, companyId: string, documentId: number, field?: string) {
+const DOCUMENT_NOUN: Record<DocumentKind, string> = { invoice: 'an invoice', bill: 'a bill' };
+
+/**
+ * Locks a document row for a settlement change (payment, void) and returns it; with `kind`, only a document of
+ * that kind qualifies (an invoice screen's action given a bill's id finds nothing).
+ */
+export async function lockDocumentOrThrow(tx: Db, companyId: string, documentId: number, field?: string, kind?: DocumentKind) {
   const [doc] = await tx
     .select()
     .from(journalEntries)
@@ -174,11 +179,11 @@ export async function lockDocumentOrThrow(tx: Db, companyId: string, documentId:
       and(
         eq(journalEntries.companyId, companyId),
         eq(journalEntries.id, documentId),
-        inArray(journalEntries.kind, ['invoice', 'bill']),
+        kind ? eq(journalEntries.kind, kind) : inArray(journalEntries.kind, ['invoice', 'bill']),
       ),
     )
     .for('update');
-  if (!doc) throw field ? fieldError(field, 'Choose a document of this company') : notFound('Document');
+  if (!doc) throw field ? fieldError(field, `Choose ${kind ? DOCUMENT_NOUN[kind] : 'a document'} of this company`) : notFound('Document');
   if (doc.status === 'void') throw new AppError('conflict', `${doc.number} is void`);
   return doc;
 }

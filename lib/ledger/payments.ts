@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
+import type { DocumentKind, EntryKind } from '@/db/schema/enums';
 import { journalEntries, parties } from '@/db/schema/ledger';
 import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib/errors';
 import { systemAccountsOrThrow } from './accounts';
@@ -11,15 +12,16 @@ import { paymentInput, type PaymentInput } from './schemas';
 
 /**
  * Records a payment against an invoice (Dr Cash, Cr A/R; any excess Cr Customer Credits) or a bill
- * (Dr A/P, Cr Cash; never more than is open). Payments move balance-sheet accounts only.
+ * (Dr A/P, Cr Cash; never more than is open). Payments move balance-sheet accounts only. With `documentKind`,
+ * the document must be of that kind (the invoices screen pays invoices only).
  */
-export async function recordPayment(db: Db, companyId: string, input: PaymentInput) {
+export async function recordPayment(db: Db, companyId: string, input: PaymentInput, documentKind?: DocumentKind) {
   const values = parseOrThrow(paymentInput, input);
   const company = await getCompanyOrThrow(db, companyId);
   const amountMinor = amountMinorOrThrow(values.amount, company.baseCurrency);
   try {
     return await db.transaction(async (tx) => {
-      const doc = await lockDocumentOrThrow(tx, companyId, values.documentId, 'documentId');
+      const doc = await lockDocumentOrThrow(tx, companyId, values.documentId, 'documentId', documentKind);
       if (values.date < doc.entryDate) throw fieldError('date', 'The payment cannot be dated before the document');
       const openMinor = (doc.amountMinor ?? 0) - doc.paidMinor;
       const system = await systemAccountsOrThrow(tx, companyId);
@@ -143,16 +145,26 @@ export async function listDocumentPayments(db: Db, companyId: string, documentId
   return rows.map((r) => ({ ...r, amountMinor: r.amountMinor ?? 0, appliedMinor: r.appliedMinor ?? 0 }));
 }
 
+/** The entries a document screen may void: its documents and their payments. */
+const VOIDABLE_KINDS: Record<DocumentKind, EntryKind[]> = { invoice: ['invoice', 'payment_received'], bill: ['bill', 'payment_made'] };
+
 /**
  * Voids a document or a payment with a reversing entry dated like the original, so the original's period
- * nets to zero. Posted rows are never changed. A document with payments must have them voided first.
+ * nets to zero. Posted rows are never changed. A document with payments must have them voided first. With
+ * `kind`, only that kind's documents and their payments qualify; anything else is "not found".
  */
-export async function voidEntry(db: Db, companyId: string, entryId: number) {
+export async function voidEntry(db: Db, companyId: string, entryId: number, kind?: DocumentKind) {
   return db.transaction(async (tx) => {
     const [entry] = await tx
       .select()
       .from(journalEntries)
-      .where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.id, entryId)))
+      .where(
+        and(
+          eq(journalEntries.companyId, companyId),
+          eq(journalEntries.id, entryId),
+          kind ? inArray(journalEntries.kind, VOIDABLE_KINDS[kind]) : undefined,
+        ),
+      )
       .for('update');
     if (!entry) throw notFound('Entry');
     if (entry.kind === 'void') throw new AppError('conflict', 'A void cannot itself be voided');

@@ -39,7 +39,7 @@ export async function createVendorAction(_previous: unknown, formData: FormData)
 export async function recordBillPaymentAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
     { name: 'recordBillPaymentAction', role: 'accountant' },
-    ({ db, company }) => recordPayment(db, company.id, formObject(formData) as PaymentInput),
+    ({ db, company }) => recordPayment(db, company.id, formObject(formData) as PaymentInput, 'bill'),
     (p) => `Payment ${p.number} recorded`,
   );
   if (result.ok) revalidateBills();
@@ -50,7 +50,7 @@ export async function recordBillPaymentAction(_previous: unknown, formData: Form
 export async function voidBillEntryAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
     { name: 'voidBillEntryAction', role: 'accountant' },
-    ({ db, company }) => voidEntry(db, company.id, parseOrThrow(voidInput, formObject(formData)).entryId),
+    ({ db, company }) => voidEntry(db, company.id, parseOrThrow(voidInput, formObject(formData)).entryId, 'bill'),
     (v) => `${v.memo} posted`,
   );
   if (result.ok) revalidateBills();

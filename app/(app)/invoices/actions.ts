@@ -39,7 +39,7 @@ export async function createCustomerAction(_previous: unknown, formData: FormDat
 export async function recordInvoicePaymentAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
     { name: 'recordInvoicePaymentAction', role: 'accountant' },
-    ({ db, company }) => recordPayment(db, company.id, formObject(formData) as PaymentInput),
+    ({ db, company }) => recordPayment(db, company.id, formObject(formData) as PaymentInput, 'invoice'),
     (p) => `Payment ${p.number} recorded`,
   );
   if (result.ok) revalidateInvoices();
@@ -50,7 +50,7 @@ export async function recordInvoicePaymentAction(_previous: unknown, formData: F
 export async function voidInvoiceEntryAction(_previous: unknown, formData: FormData) {
   const result = await runCompanyAction(
     { name: 'voidInvoiceEntryAction', role: 'accountant' },
-    ({ db, company }) => voidEntry(db, company.id, parseOrThrow(voidInput, formObject(formData)).entryId),
+    ({ db, company }) => voidEntry(db, company.id, parseOrThrow(voidInput, formObject(formData)).entryId, 'invoice'),
     (v) => `${v.memo} posted`,
   );
   if (result.ok) revalidateInvoices();
