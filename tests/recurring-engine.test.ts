@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { journalEntries, journalLines } from '@/db/schema/ledger';
 import { recurringRules, recurringRuns } from '@/db/schema/recurring';
 import { AppError } from '@/lib/errors';
 import { updateCompanyProfile } from '@/lib/ledger/companies';
@@ -223,6 +224,20 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     const draft = await previewDraft(h.db, seeded.company.id, ruleFor(seeded, { cadence: 'annual', startDate: '2024-02-29' }), 3);
     expect(draft.map((p) => p.occurrenceDate)).toEqual(['2024-02-29', '2025-02-28', '2026-02-28']);
     expect(draft[0]!.lines.map((l) => `${l.side} ${l.accountCode} ${l.amountMinor}`)).toEqual(['Dr 5000 10000', 'Cr 2000 10000']);
+
+    // What the sweep books (built in SQL by writeDocuments) is exactly what the preview showed.
+    await setDatabaseClock(h.db, '2026-01-30T05:00:00Z');
+    expect((await sweep(h, seeded.company.id)).posted).toBe(1);
+    const booked = await h.db
+      .select({ accountId: journalLines.accountId, amountMinor: journalLines.amountMinor })
+      .from(journalLines)
+      .innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
+      .where(eq(journalEntries.reference, `REC-${rule.id}-2026-01-30`))
+      .orderBy(journalLines.lineNo);
+    expect(booked).toEqual(preview[0]!.lines.map((l) => ({ accountId: l.accountId, amountMinor: l.side === 'Dr' ? l.amountMinor : -l.amountMinor })));
+    expect(await postedBy(h.db, seeded.company.id, rule.id)).toEqual([
+      { occurrenceDate: '2026-01-30', issueDate: '2026-01-30', dueDate: '2026-03-01', reference: `REC-${rule.id}-2026-01-30` },
+    ]);
   });
 
   it('a rule whose vendor was deleted fails without blocking others, and pauses itself after three failures', async () => {

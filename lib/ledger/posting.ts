@@ -31,7 +31,7 @@ export interface JournalLine {
 
 /**
  * Invoice: Dr A/R, Cr revenue category. Bill: Dr expense category, Cr A/P. `writeDocuments` books exactly these
- * lines in SQL (its `l` step); the ledger tests compare both.
+ * lines in SQL (its `l` step); the recurring engine's preview test checks that a swept posting matches them.
  */
 export function documentLines(
   kind: DocumentKind,
