@@ -411,8 +411,8 @@ describe('schedule validation', () => {
     ['dayOfMonth 32', { cadence: 'monthly', startDate: '2024-01-01', dayOfMonth: 32 }],
     ['dayOfMonth 0', { cadence: 'monthly', startDate: '2024-01-01', dayOfMonth: 0 }],
     ['nthWeek 6', { cadence: 'monthly', startDate: '2024-01-01', nthWeek: 6, nthWeekday: 1 }],
-    ['nthWeek alone', { cadence: 'monthly', startDate: '2024-01-01', nthWeek: 2 }],
-    ['nthWeekday alone', { cadence: 'monthly', startDate: '2024-01-01', nthWeekday: 2 }],
+    ['nthWeek 6 without its weekday', { cadence: 'monthly', startDate: '2024-01-01', nthWeek: 6 }],
+    ['nthWeekday 7 behind dayOfMonth', { cadence: 'monthly', startDate: '2024-01-01', dayOfMonth: 3, nthWeekday: 7 }],
     [
       'dayOfMonth 40 behind endOfMonth',
       { cadence: 'monthly', startDate: '2024-01-01', endOfMonth: true, dayOfMonth: 40 },
@@ -479,9 +479,10 @@ const scheduleArb: fc.Arbitrary<Schedule> = fc.oneof(
     intervalMonths: fc.option(fc.integer({ min: 1, max: 24 }), { nil: undefined }),
     endOfMonth: fc.option(fc.boolean(), { nil: undefined }),
     dayOfMonth: fc.option(fc.integer({ min: 1, max: 31 }), { nil: undefined }),
+    // Either half of the pair may come alone: the calendar answers for every schedule its type can hold.
     nthWeek: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
-    nthWeekday: fc.integer({ min: 0, max: 6 }),
-  }).map(({ nthWeek, nthWeekday, ...rest }) => (nthWeek === undefined ? rest : { ...rest, nthWeek, nthWeekday })),
+    nthWeekday: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+  }),
   fc.record({ cadence: fc.constant('annual' as const), startDate: dateArb('1900-01-01', '2100-12-31') }),
 );
 

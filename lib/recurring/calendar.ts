@@ -32,14 +32,16 @@ export type Cadence = (typeof CADENCES)[number];
 
 /**
  * A recurring schedule. Fields that do not apply to the cadence are ignored; `null` counts as unset so database rows
- * can be passed straight in.
+ * can be passed straight in. Every schedule the type can hold has an answer: a field that is set but outside its
+ * range (a weekday of 7, a fractional interval) is corrupt data and throws a `RangeError`, whether or not it would
+ * have won; nothing else throws.
  *
  * - daily: every `intervalDays` days (default 1) from `startDate`.
  * - weekly: on `weekday` (0 = Sunday … 6 = Saturday; default the start date's weekday) every `intervalWeeks` weeks
  *   (default 1), starting with the first such weekday on or after `startDate`.
  * - monthly: every `intervalMonths` months (default 1) counted from the start date's month, on the first that applies
- *   of: the last day (`endOfMonth`), `dayOfMonth` clamped to the month's length, the `nthWeek`-th `nthWeekday`
- *   (`nthWeek` 5 = the last one), or the start date's day clamped.
+ *   of: the last day (`endOfMonth: true`), `dayOfMonth` clamped to the month's length, the `nthWeek`-th `nthWeekday`
+ *   (`nthWeek` 5 = the last one; it applies only when both are set), or the start date's day clamped.
  * - annual: every year on the start date's month and day (Feb 29 falls on Feb 28 in common years).
  *
  * Nothing falls before `startDate` or after `endDate` (both inclusive).
@@ -128,14 +130,16 @@ function pickDayInMonth(monthIndex: number, pick: DayPick): number {
   return epochDayFromParts({ year, month, day });
 }
 
+/**
+ * The monthly day pick, first match wins: endOfMonth, dayOfMonth, nthWeek with nthWeekday, the start date's day.
+ * Half of the nthWeek/nthWeekday pair names no day, so it simply does not match and the next rule applies (the input
+ * schemas refuse it with a field error; the calendar still answers for it).
+ */
 function monthlyPick(schedule: Schedule, startDayOfMonth: number): DayPick {
-  // Validate every field that is set, not only the one that wins, so a typo never hides behind endOfMonth.
+  // Range-check every field that is set, not only the one that wins, so corrupt data never hides behind endOfMonth.
   const dayOfMonth = isSet(schedule.dayOfMonth) ? integerInRange('dayOfMonth', schedule.dayOfMonth, 1, 31) : null;
   const nth = isSet(schedule.nthWeek) ? integerInRange('nthWeek', schedule.nthWeek, 1, LAST_NTH_WEEK) : null;
   const weekday = isSet(schedule.nthWeekday) ? integerInRange('nthWeekday', schedule.nthWeekday, 0, 6) : null;
-  if ((nth === null) !== (weekday === null)) {
-    throw new RangeError('Schedule nthWeek and nthWeekday must be set together');
-  }
   if (schedule.endOfMonth === true) return { kind: 'last-day' };
   if (dayOfMonth !== null) return { kind: 'day', day: dayOfMonth };
   if (nth !== null && weekday !== null) return { kind: 'nth-weekday', nth, weekday };
