@@ -98,9 +98,11 @@ function referenceNext(schedule: Schedule, after: string): string | null {
 }
 
 function referenceAtOrBefore(schedule: Schedule, date: string): string | null {
-  const start = dayNumberOf(schedule.startDate);
-  const limit = Math.max(start, dayNumberOf(date) - maxGapDays(schedule) - 1);
-  for (let n = dayNumberOf(date); n >= limit; n--) if (isOccurrence(schedule, n)) return dateOfDayNumber(n);
+  // Walk back from the last day that can still be one; past one full gap back, there is none.
+  let last = Math.min(dayNumberOf(date), dayNumberOf(LAST_SCHEDULED_DAY));
+  if (schedule.endDate) last = Math.min(last, dayNumberOf(schedule.endDate));
+  const limit = Math.max(dayNumberOf(schedule.startDate), last - maxGapDays(schedule) - 1);
+  for (let n = last; n >= limit; n--) if (isOccurrence(schedule, n)) return dateOfDayNumber(n);
   return null;
 }
 
@@ -262,5 +264,7 @@ describe('the reference itself', () => {
     expect(referenceNext({ cadence: 'daily', startDate: '9989-12-30' }, '9989-12-30')).toBe('9989-12-31');
     expect(referenceNext({ cadence: 'daily', startDate: '9989-12-30' }, '9989-12-31')).toBeNull();
     expect(referenceAtOrBefore({ cadence: 'weekly', startDate: '2024-01-03', weekday: 1 }, '2024-01-14')).toBe('2024-01-08');
+    expect(referenceAtOrBefore({ cadence: 'daily', startDate: '2024-01-01', endDate: '2024-01-10' }, '2030-01-01')).toBe('2024-01-10');
+    expect(referenceAtOrBefore({ cadence: 'daily', startDate: '9989-01-01' }, '9999-12-31')).toBe('9989-12-31');
   });
 });

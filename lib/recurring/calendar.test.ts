@@ -8,6 +8,7 @@ import {
   nextOccurrence,
   occurrenceAtOrBefore,
   occurrences,
+  occurrencesFrom,
 } from './calendar';
 
 // Written out by hand so expectations never come from the code under test.
@@ -381,6 +382,44 @@ describe('a rule started 90 years ago', () => {
       }
       expect(occurrenceAtOrBefore(schedule, '2027-12-31')).toBe(window.at(-1));
     }
+  });
+});
+
+describe('occurrencesFrom', () => {
+  it('gives the next few dates from a day, fewer once the schedule ends, and nothing past 9989-12-31', () => {
+    expect(occurrencesFrom({ cadence: 'monthly', startDate: '2024-01-31' }, '2024-02-01', 3)).toEqual([
+      '2024-02-29',
+      '2024-03-31',
+      '2024-04-30',
+    ]);
+    expect(occurrencesFrom({ cadence: 'weekly', startDate: '2024-01-03', weekday: 1 }, '2023-06-01', 2)).toEqual([
+      '2024-01-08',
+      '2024-01-15',
+    ]);
+    expect(occurrencesFrom({ cadence: 'daily', startDate: '2024-01-01', endDate: '2024-01-02' }, '2024-01-01', 3)).toEqual([
+      '2024-01-01',
+      '2024-01-02',
+    ]);
+    expect(occurrencesFrom({ cadence: 'daily', startDate: '9989-12-30' }, '9989-12-30', 3)).toEqual([
+      '9989-12-30',
+      '9989-12-31',
+    ]);
+    expect(occurrencesFrom({ cadence: 'monthly', startDate: '9989-12-31', intervalMonths: 120 }, '9999-12-31', 3)).toEqual([]);
+    expect(occurrencesFrom({ cadence: 'daily', startDate: '2024-01-01' }, '2024-01-01', 0)).toEqual([]);
+    expect(() => occurrencesFrom({ cadence: 'daily', startDate: '2024-01-01' }, '2024-01-01', 100_001)).toThrow(RangeError);
+  });
+
+  it('equals walking nextOccurrence from the day before', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 40 }), ({ schedule, from }, count) => {
+        const walked: string[] = [];
+        for (let d = nextOccurrence(schedule, dayBefore(from)); d !== null && walked.length < count; d = nextOccurrence(schedule, d)) {
+          walked.push(d);
+        }
+        expect(occurrencesFrom(schedule, from, count)).toEqual(walked);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

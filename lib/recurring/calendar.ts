@@ -17,7 +17,7 @@
  * whose date is not after the end date.
  */
 import {
-  MAX_EPOCH_DAY,
+  LAST_BUSINESS_DATE,
   daysInMonth,
   epochDayFromParts,
   fromEpochDay,
@@ -44,7 +44,8 @@ export type Cadence = (typeof CADENCES)[number];
  *   (`nthWeek` 5 = the last one; it applies only when both are set), or the start date's day clamped.
  * - annual: every year on the start date's month and day (Feb 29 falls on Feb 28 in common years).
  *
- * Nothing falls before `startDate` or after `endDate` (both inclusive).
+ * Nothing falls before `startDate` or after `endDate` (both inclusive), nor after 9989-12-31
+ * (`LAST_BUSINESS_DATE`): a due date up to 3650 days after an occurrence must still be a date PostgreSQL stores.
  */
 export type Schedule = {
   cadence: Cadence;
@@ -69,6 +70,9 @@ const MAX_INTERVAL = 1_000_000;
 
 // nthWeek 5 means "the last such weekday", whether the month has four or five of them.
 const LAST_NTH_WEEK = 5;
+
+// Where every schedule ends at the latest, whatever its end date: see `Schedule`.
+const LAST_SCHEDULED_DAY = toEpochDay(LAST_BUSINESS_DATE);
 
 type DayPick =
   | { kind: 'last-day' }
@@ -150,8 +154,7 @@ function monthlyPick(schedule: Schedule, startDayOfMonth: number): DayPick {
 function planSchedule(schedule: Schedule): Plan {
   const start = parseCalendarDate(schedule.startDate);
   const startDay = epochDayFromParts(start);
-  // Dates past 9999-12-31 cannot be written as YYYY-MM-DD, so that is where every schedule ends at the latest.
-  const endDay = isSet(schedule.endDate) ? toEpochDay(schedule.endDate) : MAX_EPOCH_DAY;
+  const endDay = isSet(schedule.endDate) ? Math.min(toEpochDay(schedule.endDate), LAST_SCHEDULED_DAY) : LAST_SCHEDULED_DAY;
 
   switch (schedule.cadence) {
     case 'daily':
@@ -262,6 +265,28 @@ export function occurrenceAtOrBefore(schedule: Schedule, date: string): string |
   const plan = planSchedule(schedule);
   const index = indexAtOrBefore(plan, Math.min(toEpochDay(date), plan.endDay));
   return index < 0 ? null : fromEpochDay(dayAt(plan, index));
+}
+
+/**
+ * The first `count` occurrences on or after `from`, ascending; fewer once the schedule ends. Throws a `RangeError`
+ * rather than return more than 100,000 dates.
+ *
+ * @example occurrencesFrom({ cadence: 'monthly', startDate: '2024-01-31' }, '2024-02-01', 3)
+ * // ['2024-02-29', '2024-03-31', '2024-04-30']
+ * @example occurrencesFrom({ cadence: 'daily', startDate: '9989-12-30' }, '9989-12-30', 3) // ['9989-12-30', '9989-12-31']
+ */
+export function occurrencesFrom(schedule: Schedule, from: string, count: number): string[] {
+  if (count > MAX_OCCURRENCES_PER_CALL) {
+    throw new RangeError(`occurrencesFrom(${from}, ${count}): ask for at most ${MAX_OCCURRENCES_PER_CALL} dates`);
+  }
+  const plan = planSchedule(schedule);
+  const dates: string[] = [];
+  for (let index = indexAtOrAfter(plan, toEpochDay(from)); dates.length < count; index++) {
+    const day = dayAt(plan, index);
+    if (day > plan.endDay) break;
+    dates.push(fromEpochDay(day));
+  }
+  return dates;
 }
 
 /**
