@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { startOfLocalDay } from './local-day';
 import {
+  FIRST_BUSINESS_DATE,
+  FIRST_STORABLE_DATE,
+  LAST_BUSINESS_DATE,
+  LAST_STORABLE_DATE,
   MAX_EPOCH_DAY,
   MIN_EPOCH_DAY,
   addDays,
@@ -11,6 +16,7 @@ import {
   formatCalendarDate,
   fromEpochDay,
   getWeekday,
+  isCalendarDateBetween,
   isLeapYear,
   isValidCalendarDate,
   parseCalendarDate,
@@ -201,5 +207,45 @@ describe('todayInZone', () => {
   it('rejects invalid input', () => {
     expect(() => todayInZone(new Date(Number.NaN))).toThrow(RangeError);
     expect(() => todayInZone(new Date(0), 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('the business date range', () => {
+  it('leaves room for a due date 3650 days after the last date', () => {
+    expect(addDays(LAST_BUSINESS_DATE, 3650)).toBe('9999-12-29');
+    expect(addDays(LAST_BUSINESS_DATE, 3650) <= LAST_STORABLE_DATE).toBe(true);
+  });
+
+  it('leaves room for a run-at 365 days before the first date, an instant of year 0100 or later in every zone', () => {
+    const runAtDate = addDays(FIRST_BUSINESS_DATE, -365);
+    expect(runAtDate).toBe('0100-01-02');
+    const yearOneHundred = toEpochDay('0100-01-01') * MS_PER_DAY;
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      const instant = startOfLocalDay(runAtDate, zone);
+      expect(instant.getTime(), zone).toBeGreaterThanOrEqual(yearOneHundred);
+      // What the database driver does with the instant PostgreSQL sends back.
+      const text = instant.toISOString().replace('T', ' ').replace('Z', '+00');
+      expect(new Date(text).getTime(), zone).toBe(instant.getTime());
+    }
+    // A day earlier, and the driver would read it back nineteen centuries late.
+    expect(new Date('0099-12-31 12:00:00+00').getUTCFullYear()).toBe(1999);
+  });
+
+  it('sits inside what PostgreSQL stores', () => {
+    expect([FIRST_STORABLE_DATE, FIRST_BUSINESS_DATE, LAST_BUSINESS_DATE, LAST_STORABLE_DATE].every(isValidCalendarDate)).toBe(true);
+    expect(FIRST_STORABLE_DATE < FIRST_BUSINESS_DATE && LAST_BUSINESS_DATE < LAST_STORABLE_DATE).toBe(true);
+  });
+
+  it('isCalendarDateBetween includes both ends and refuses what is not a date', () => {
+    const between = (d: string) => isCalendarDateBetween(d, FIRST_BUSINESS_DATE, LAST_BUSINESS_DATE);
+    expect(['0101-01-02', '2026-03-01', '9989-12-31'].map(between)).toEqual([true, true, true]);
+    expect(['0000-01-01', '0101-01-01', '9990-01-01', '10000-01-01', '2023-02-29', ''].map(between)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

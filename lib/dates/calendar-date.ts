@@ -26,6 +26,25 @@ export const MIN_EPOCH_DAY = -719_528;
 /** Epoch day of 9999-12-31, the largest date this module can format. */
 export const MAX_EPOCH_DAY = 2_932_896;
 
+/**
+ * The dates the app accepts and schedules: every date typed into a form or sent to an API, and every occurrence a
+ * schedule produces. PostgreSQL stores 0001-01-01 … 9999-12-31 as four-digit dates; these bounds sit inside that
+ * range with room for the dates derived from an accepted one:
+ *   - a due date up to 3650 days later (a rule's `dueDays`): 9989-12-31 + 3650 days = 9999-12-29;
+ *   - a run-at date up to 365 days earlier (a rule's `createDaysAhead`), whose first instant may lie up to a day
+ *     earlier again in a zone east of UTC. That instant must be in year 0100 or later: drizzle reads a `timestamptz`
+ *     back with `new Date(text)`, whose legacy parser turns years 0001–0099 into 19xx or 20xx.
+ *     0101-01-02 − 365 days = 0100-01-02, and its midnight is in year 0100 in every zone.
+ * Fixed-width strings compare chronologically, so a plain string comparison checks them.
+ */
+export const FIRST_BUSINESS_DATE = '0101-01-02';
+/** The last date the app accepts and the last day any schedule falls on (see `FIRST_BUSINESS_DATE`). */
+export const LAST_BUSINESS_DATE = '9989-12-31';
+
+/** The first and last dates PostgreSQL's `date` holds in four digits (it has no year 0000): enough for a query. */
+export const FIRST_STORABLE_DATE = '0001-01-01';
+export const LAST_STORABLE_DATE = '9999-12-31';
+
 // 1970-01-01 was a Thursday.
 const EPOCH_WEEKDAY = 4;
 
@@ -93,6 +112,16 @@ function splitOrNull(value: string): CalendarDateParts | null {
  */
 export function isValidCalendarDate(value: string): boolean {
   return splitOrNull(value) !== null;
+}
+
+/**
+ * Whether `value` is a real calendar date from `first` to `last` inclusive (both valid `'YYYY-MM-DD'` dates).
+ *
+ * @example isCalendarDateBetween('0000-01-01', FIRST_STORABLE_DATE, LAST_STORABLE_DATE) // false: no year 0 in PostgreSQL
+ * @example isCalendarDateBetween('9990-01-01', FIRST_BUSINESS_DATE, LAST_BUSINESS_DATE) // false
+ */
+export function isCalendarDateBetween(value: string, first: string, last: string): boolean {
+  return isValidCalendarDate(value) && value >= first && value <= last;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   calendarDate,
   currencyCode,
   optionalText,
+  queryDate,
   recordId,
   shortText,
   timeZone,
@@ -63,8 +64,9 @@ export type PaymentInput = z.input<typeof paymentInput>;
 
 export const voidInput = z.object({ entryId: recordId });
 
+// Reports only read, so they may ask about any date PostgreSQL holds, past the bounds of what can be entered.
 export const periodInput = z
-  .object({ from: calendarDate, to: calendarDate })
+  .object({ from: queryDate, to: queryDate })
   .refine((p) => p.from <= p.to, { path: ['to'], message: 'The end of the period cannot be before its start' });
 
-export const asOfInput = z.object({ asOf: calendarDate });
+export const asOfInput = z.object({ asOf: queryDate });

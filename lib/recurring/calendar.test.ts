@@ -8,6 +8,7 @@ import {
   nextOccurrence,
   occurrenceAtOrBefore,
   occurrences,
+  occurrencesFrom,
 } from './calendar';
 
 // Written out by hand so expectations never come from the code under test.
@@ -150,6 +151,60 @@ describe('monthly', () => {
   });
 });
 
+describe('an incomplete nthWeek / nthWeekday pair (issue 9: the calendar threw instead of applying the precedence)', () => {
+  // January 2024        February 2024       March 2024
+  // Mo Tu We Th Fr Sa Su Mo Tu We Th Fr Sa Su Mo Tu We Th Fr Sa Su
+  //  1  2  3  4  5  6  7           1  2  3  4              1  2  3
+  //  8 …             14  5 …             11  4 …             10
+  // 29 30 31             26 27 28 29         25 26 27 28 29 30 31
+  const base = { cadence: 'monthly', startDate: '2024-01-31' } as const;
+
+  it('endOfMonth wins over a lone nthWeek or nthWeekday', () => {
+    expect(nextOccurrence({ ...base, endOfMonth: true, nthWeek: 2 }, '2024-01-31')).toBe('2024-02-29');
+    expect(occurrences({ ...base, endOfMonth: true, nthWeekday: 1 }, '2024-01-01', '2024-03-31')).toEqual([
+      '2024-01-31',
+      '2024-02-29',
+      '2024-03-31',
+    ]);
+  });
+
+  it('dayOfMonth wins over a lone nthWeek or nthWeekday', () => {
+    const start = { cadence: 'monthly', startDate: '2024-01-15' } as const;
+    expect(nextOccurrence({ ...start, dayOfMonth: 20, nthWeekday: 1 }, '2024-01-15')).toBe('2024-01-20');
+    expect(occurrences({ ...start, dayOfMonth: 31, nthWeek: 5 }, '2024-01-01', '2024-03-31')).toEqual([
+      '2024-01-31',
+      '2024-02-29',
+      '2024-03-31',
+    ]);
+  });
+
+  it("falls back to the start date's day, clamped, when only one of the pair is set", () => {
+    for (const lone of [{ nthWeek: 1 }, { nthWeekday: 1 }, { nthWeek: 5, endOfMonth: false }]) {
+      expect(nextOccurrence({ ...base, ...lone }, '2024-01-31'), JSON.stringify(lone)).toBe('2024-02-29');
+      expect(occurrences({ ...base, ...lone }, '2024-01-01', '2024-04-30'), JSON.stringify(lone)).toEqual([
+        '2024-01-31',
+        '2024-02-29',
+        '2024-03-31',
+        '2024-04-30',
+      ]);
+    }
+  });
+
+  it('every public calendar function answers for it', () => {
+    const lone: Schedule = { ...base, nthWeekday: 5, intervalMonths: 2 };
+    expect(firstOccurrence(lone)).toBe('2024-01-31');
+    expect(nextOccurrence(lone, '2024-01-31')).toBe('2024-03-31');
+    expect(occurrenceAtOrBefore(lone, '2024-05-30')).toBe('2024-03-31');
+    expect(occurrences(lone, '2024-02-01', '2024-07-31')).toEqual(['2024-03-31', '2024-05-31', '2024-07-31']);
+    expect(describeSchedule(lone)).toBe('Every 2 months on day 31 (clamped to month end)');
+  });
+
+  it('still refuses a set value outside its range, whether or not it would win', () => {
+    expect(() => nextOccurrence({ ...base, nthWeek: 6 }, '2024-01-31')).toThrow(RangeError);
+    expect(() => nextOccurrence({ ...base, endOfMonth: true, nthWeekday: 7 }, '2024-01-31')).toThrow(RangeError);
+  });
+});
+
 describe('annual', () => {
   it('posts a Feb 29 start on Feb 28 in common years: 2000 is leap, 2100 is not', () => {
     const schedule: Schedule = { cadence: 'annual', startDate: '1996-02-29' };
@@ -277,10 +332,23 @@ describe('nextOccurrence / occurrenceAtOrBefore edges', () => {
     expect(occurrenceAtOrBefore(schedule, '2024-05-15')).toBe('2024-05-15');
   });
 
-  it('ends at 9999-12-31, the last date that can be written', () => {
-    expect(nextOccurrence({ cadence: 'daily', startDate: '0001-01-01' }, '9999-12-30')).toBe('9999-12-31');
+  it('ends every schedule on 9989-12-31, so that a due date 3650 days later can still be written (issue 9)', () => {
+    expect(nextOccurrence({ cadence: 'daily', startDate: '0001-01-01' }, '9989-12-30')).toBe('9989-12-31');
+    expect(nextOccurrence({ cadence: 'daily', startDate: '0001-01-01' }, '9989-12-31')).toBeNull();
     expect(nextOccurrence({ cadence: 'daily', startDate: '0001-01-01' }, '9999-12-31')).toBeNull();
-    expect(nextOccurrence({ cadence: 'monthly', startDate: '2024-01-31' }, '9999-12-31')).toBeNull();
+    expect(nextOccurrence({ cadence: 'monthly', startDate: '2024-01-31' }, '9989-11-30')).toBe('9989-12-31');
+    expect(nextOccurrence({ cadence: 'monthly', startDate: '2024-01-31' }, '9989-12-31')).toBeNull();
+    expect(occurrences({ cadence: 'annual', startDate: '9985-06-30' }, '9985-01-01', '9999-12-31')).toEqual([
+      '9985-06-30',
+      '9986-06-30',
+      '9987-06-30',
+      '9988-06-30',
+      '9989-06-30',
+    ]);
+    expect(occurrenceAtOrBefore({ cadence: 'daily', startDate: '9989-12-01' }, '9999-12-31')).toBe('9989-12-31');
+    // A schedule that starts past the last date has no occurrence at all, rather than a date nothing can be due after.
+    expect(firstOccurrence({ cadence: 'daily', startDate: '9990-01-01' })).toBeNull();
+    expect(firstOccurrence({ cadence: 'monthly', startDate: '9989-12-20', dayOfMonth: 5 })).toBeNull();
   });
 });
 
@@ -317,6 +385,44 @@ describe('a rule started 90 years ago', () => {
   });
 });
 
+describe('occurrencesFrom', () => {
+  it('gives the next few dates from a day, fewer once the schedule ends, and nothing past 9989-12-31', () => {
+    expect(occurrencesFrom({ cadence: 'monthly', startDate: '2024-01-31' }, '2024-02-01', 3)).toEqual([
+      '2024-02-29',
+      '2024-03-31',
+      '2024-04-30',
+    ]);
+    expect(occurrencesFrom({ cadence: 'weekly', startDate: '2024-01-03', weekday: 1 }, '2023-06-01', 2)).toEqual([
+      '2024-01-08',
+      '2024-01-15',
+    ]);
+    expect(occurrencesFrom({ cadence: 'daily', startDate: '2024-01-01', endDate: '2024-01-02' }, '2024-01-01', 3)).toEqual([
+      '2024-01-01',
+      '2024-01-02',
+    ]);
+    expect(occurrencesFrom({ cadence: 'daily', startDate: '9989-12-30' }, '9989-12-30', 3)).toEqual([
+      '9989-12-30',
+      '9989-12-31',
+    ]);
+    expect(occurrencesFrom({ cadence: 'monthly', startDate: '9989-12-31', intervalMonths: 120 }, '9999-12-31', 3)).toEqual([]);
+    expect(occurrencesFrom({ cadence: 'daily', startDate: '2024-01-01' }, '2024-01-01', 0)).toEqual([]);
+    expect(() => occurrencesFrom({ cadence: 'daily', startDate: '2024-01-01' }, '2024-01-01', 100_001)).toThrow(RangeError);
+  });
+
+  it('equals walking nextOccurrence from the day before', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 40 }), ({ schedule, from }, count) => {
+        const walked: string[] = [];
+        for (let d = nextOccurrence(schedule, dayBefore(from)); d !== null && walked.length < count; d = nextOccurrence(schedule, d)) {
+          walked.push(d);
+        }
+        expect(occurrencesFrom(schedule, from, count)).toEqual(walked);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('occurrences bounds', () => {
   it('returns nothing for a reversed range', () => {
     expect(occurrences({ cadence: 'daily', startDate: '2024-01-01' }, '2024-02-01', '2024-01-01')).toEqual([]);
@@ -344,8 +450,8 @@ describe('schedule validation', () => {
     ['dayOfMonth 32', { cadence: 'monthly', startDate: '2024-01-01', dayOfMonth: 32 }],
     ['dayOfMonth 0', { cadence: 'monthly', startDate: '2024-01-01', dayOfMonth: 0 }],
     ['nthWeek 6', { cadence: 'monthly', startDate: '2024-01-01', nthWeek: 6, nthWeekday: 1 }],
-    ['nthWeek alone', { cadence: 'monthly', startDate: '2024-01-01', nthWeek: 2 }],
-    ['nthWeekday alone', { cadence: 'monthly', startDate: '2024-01-01', nthWeekday: 2 }],
+    ['nthWeek 6 without its weekday', { cadence: 'monthly', startDate: '2024-01-01', nthWeek: 6 }],
+    ['nthWeekday 7 behind dayOfMonth', { cadence: 'monthly', startDate: '2024-01-01', dayOfMonth: 3, nthWeekday: 7 }],
     [
       'dayOfMonth 40 behind endOfMonth',
       { cadence: 'monthly', startDate: '2024-01-01', endOfMonth: true, dayOfMonth: 40 },
@@ -412,9 +518,10 @@ const scheduleArb: fc.Arbitrary<Schedule> = fc.oneof(
     intervalMonths: fc.option(fc.integer({ min: 1, max: 24 }), { nil: undefined }),
     endOfMonth: fc.option(fc.boolean(), { nil: undefined }),
     dayOfMonth: fc.option(fc.integer({ min: 1, max: 31 }), { nil: undefined }),
+    // Either half of the pair may come alone: the calendar answers for every schedule its type can hold.
     nthWeek: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
-    nthWeekday: fc.integer({ min: 0, max: 6 }),
-  }).map(({ nthWeek, nthWeekday, ...rest }) => (nthWeek === undefined ? rest : { ...rest, nthWeek, nthWeekday })),
+    nthWeekday: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+  }),
   fc.record({ cadence: fc.constant('annual' as const), startDate: dateArb('1900-01-01', '2100-12-31') }),
 );
 

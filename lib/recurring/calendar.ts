@@ -17,7 +17,7 @@
  * whose date is not after the end date.
  */
 import {
-  MAX_EPOCH_DAY,
+  LAST_BUSINESS_DATE,
   daysInMonth,
   epochDayFromParts,
   fromEpochDay,
@@ -32,17 +32,20 @@ export type Cadence = (typeof CADENCES)[number];
 
 /**
  * A recurring schedule. Fields that do not apply to the cadence are ignored; `null` counts as unset so database rows
- * can be passed straight in.
+ * can be passed straight in. Every schedule the type can hold has an answer: a field that is set but outside its
+ * range (a weekday of 7, a fractional interval) is corrupt data and throws a `RangeError`, whether or not it would
+ * have won; nothing else throws.
  *
  * - daily: every `intervalDays` days (default 1) from `startDate`.
  * - weekly: on `weekday` (0 = Sunday … 6 = Saturday; default the start date's weekday) every `intervalWeeks` weeks
  *   (default 1), starting with the first such weekday on or after `startDate`.
  * - monthly: every `intervalMonths` months (default 1) counted from the start date's month, on the first that applies
- *   of: the last day (`endOfMonth`), `dayOfMonth` clamped to the month's length, the `nthWeek`-th `nthWeekday`
- *   (`nthWeek` 5 = the last one), or the start date's day clamped.
+ *   of: the last day (`endOfMonth: true`), `dayOfMonth` clamped to the month's length, the `nthWeek`-th `nthWeekday`
+ *   (`nthWeek` 5 = the last one; it applies only when both are set), or the start date's day clamped.
  * - annual: every year on the start date's month and day (Feb 29 falls on Feb 28 in common years).
  *
- * Nothing falls before `startDate` or after `endDate` (both inclusive).
+ * Nothing falls before `startDate` or after `endDate` (both inclusive), nor after 9989-12-31
+ * (`LAST_BUSINESS_DATE`): a due date up to 3650 days after an occurrence must still be a date PostgreSQL stores.
  */
 export type Schedule = {
   cadence: Cadence;
@@ -67,6 +70,9 @@ const MAX_INTERVAL = 1_000_000;
 
 // nthWeek 5 means "the last such weekday", whether the month has four or five of them.
 const LAST_NTH_WEEK = 5;
+
+// Where every schedule ends at the latest, whatever its end date: see `Schedule`.
+const LAST_SCHEDULED_DAY = toEpochDay(LAST_BUSINESS_DATE);
 
 type DayPick =
   | { kind: 'last-day' }
@@ -128,14 +134,16 @@ function pickDayInMonth(monthIndex: number, pick: DayPick): number {
   return epochDayFromParts({ year, month, day });
 }
 
+/**
+ * The monthly day pick, first match wins: endOfMonth, dayOfMonth, nthWeek with nthWeekday, the start date's day.
+ * Half of the nthWeek/nthWeekday pair names no day, so it simply does not match and the next rule applies (the input
+ * schemas refuse it with a field error; the calendar still answers for it).
+ */
 function monthlyPick(schedule: Schedule, startDayOfMonth: number): DayPick {
-  // Validate every field that is set, not only the one that wins, so a typo never hides behind endOfMonth.
+  // Range-check every field that is set, not only the one that wins, so corrupt data never hides behind endOfMonth.
   const dayOfMonth = isSet(schedule.dayOfMonth) ? integerInRange('dayOfMonth', schedule.dayOfMonth, 1, 31) : null;
   const nth = isSet(schedule.nthWeek) ? integerInRange('nthWeek', schedule.nthWeek, 1, LAST_NTH_WEEK) : null;
   const weekday = isSet(schedule.nthWeekday) ? integerInRange('nthWeekday', schedule.nthWeekday, 0, 6) : null;
-  if ((nth === null) !== (weekday === null)) {
-    throw new RangeError('Schedule nthWeek and nthWeekday must be set together');
-  }
   if (schedule.endOfMonth === true) return { kind: 'last-day' };
   if (dayOfMonth !== null) return { kind: 'day', day: dayOfMonth };
   if (nth !== null && weekday !== null) return { kind: 'nth-weekday', nth, weekday };
@@ -146,8 +154,7 @@ function monthlyPick(schedule: Schedule, startDayOfMonth: number): DayPick {
 function planSchedule(schedule: Schedule): Plan {
   const start = parseCalendarDate(schedule.startDate);
   const startDay = epochDayFromParts(start);
-  // Dates past 9999-12-31 cannot be written as YYYY-MM-DD, so that is where every schedule ends at the latest.
-  const endDay = isSet(schedule.endDate) ? toEpochDay(schedule.endDate) : MAX_EPOCH_DAY;
+  const endDay = isSet(schedule.endDate) ? Math.min(toEpochDay(schedule.endDate), LAST_SCHEDULED_DAY) : LAST_SCHEDULED_DAY;
 
   switch (schedule.cadence) {
     case 'daily':
@@ -258,6 +265,28 @@ export function occurrenceAtOrBefore(schedule: Schedule, date: string): string |
   const plan = planSchedule(schedule);
   const index = indexAtOrBefore(plan, Math.min(toEpochDay(date), plan.endDay));
   return index < 0 ? null : fromEpochDay(dayAt(plan, index));
+}
+
+/**
+ * The first `count` occurrences on or after `from`, ascending; fewer once the schedule ends. Throws a `RangeError`
+ * rather than return more than 100,000 dates.
+ *
+ * @example occurrencesFrom({ cadence: 'monthly', startDate: '2024-01-31' }, '2024-02-01', 3)
+ * // ['2024-02-29', '2024-03-31', '2024-04-30']
+ * @example occurrencesFrom({ cadence: 'daily', startDate: '9989-12-30' }, '9989-12-30', 3) // ['9989-12-30', '9989-12-31']
+ */
+export function occurrencesFrom(schedule: Schedule, from: string, count: number): string[] {
+  if (count > MAX_OCCURRENCES_PER_CALL) {
+    throw new RangeError(`occurrencesFrom(${from}, ${count}): ask for at most ${MAX_OCCURRENCES_PER_CALL} dates`);
+  }
+  const plan = planSchedule(schedule);
+  const dates: string[] = [];
+  for (let index = indexAtOrAfter(plan, toEpochDay(from)); dates.length < count; index++) {
+    const day = dayAt(plan, index);
+    if (day > plan.endDay) break;
+    dates.push(fromEpochDay(day));
+  }
+  return dates;
 }
 
 /**

@@ -1,14 +1,34 @@
 import { z } from 'zod';
-import { isValidCalendarDate } from '@/lib/dates/calendar-date';
+import {
+  FIRST_BUSINESS_DATE,
+  FIRST_STORABLE_DATE,
+  LAST_BUSINESS_DATE,
+  LAST_STORABLE_DATE,
+  isCalendarDateBetween,
+  isValidCalendarDate,
+} from '@/lib/dates/calendar-date';
 import { isValidTimeZone } from '@/lib/dates/local-day';
 import { isKnownCurrency } from '@/lib/money';
 
 /** Building blocks shared by every form, action and route schema. */
 
-export const calendarDate = z
-  .string({ error: 'Enter a date' })
-  .trim()
-  .refine(isValidCalendarDate, 'Enter a real date as YYYY-MM-DD');
+const datesFromTo = (first: string, last: string) =>
+  z
+    .string({ error: 'Enter a date' })
+    .trim()
+    // Aborting: a malformed date gets one message, and the record's own checks (a due date before its issue date)
+    // do not pile a second, misleading one on top.
+    .refine(isValidCalendarDate, { message: 'Enter a real date as YYYY-MM-DD', abort: true })
+    .refine((v) => isCalendarDateBetween(v, first, last), { message: `Use a date from ${first} to ${last}`, abort: true });
+
+/**
+ * A date that is stored or scheduled (a document, a payment, a rule): bounded so that PostgreSQL can store it and
+ * the dates the engine derives from it (see `FIRST_BUSINESS_DATE`).
+ */
+export const calendarDate = datesFromTo(FIRST_BUSINESS_DATE, LAST_BUSINESS_DATE);
+
+/** A date that is only asked about (a report's period): anything PostgreSQL's `date` holds. */
+export const queryDate = datesFromTo(FIRST_STORABLE_DATE, LAST_STORABLE_DATE);
 
 /**
  * An amount as typed: a positive decimal string. Its decimal places are checked against the company's currency

@@ -2,8 +2,7 @@ import Link from 'next/link';
 import { formatInstant } from '@/lib/dates/format-instant';
 import { listParties } from '@/lib/ledger/parties';
 import { formatMoney } from '@/lib/money';
-import { describeSchedule, occurrences } from '@/lib/recurring/calendar';
-import { addDays } from '@/lib/dates/calendar-date';
+import { describeSchedule, occurrencesFrom } from '@/lib/recurring/calendar';
 import { scheduleOf } from '@/lib/recurring/rule-state';
 import { listRules } from '@/lib/recurring/rules';
 import { companyContext } from '@/lib/session/company-context';
@@ -43,7 +42,7 @@ export default async function RecurringPage() {
             {rules.map((rule) => {
               const schedule = scheduleOf(rule);
               const upcoming = rule.nextOccurrence && (rule.status === 'active' || rule.status === 'paused')
-                ? occurrences(schedule, rule.nextOccurrence, addDays(rule.nextOccurrence, 3660)).slice(0, UPCOMING)
+                ? occurrencesFrom(schedule, rule.nextOccurrence, UPCOMING)
                 : [];
               return (
                 <tr key={rule.id} data-testid={`rule-${rule.id}`}>
