@@ -29,7 +29,7 @@ export function ThemeSwitch({ className }: { className?: string }) {
             {THEMES.map((choice) => {
               const Icon = ICONS[choice];
               return (
-                <MenuRadioItem key={choice} value={choice}>
+                <MenuRadioItem key={choice} value={choice} closeOnClick>
                   <Icon aria-hidden />
                   {LABELS[choice]}
                 </MenuRadioItem>
