@@ -1,6 +1,7 @@
 'use client';
 
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { Input } from '@/components/ui/input';
 import { Field } from './forms/field';
 
 /**
@@ -21,13 +22,13 @@ export function MoneyInput({
   return (
     <Field name={name} label={`${label} (${currency})`} hint={hint} className={className}>
       {(control) => (
-        <input
+        <Input
           type="text"
           inputMode="decimal"
           autoComplete="off"
           spellCheck={false}
           placeholder="0.00"
-          className="money"
+          className="money text-right tabular-nums"
           {...input}
           {...control}
         />

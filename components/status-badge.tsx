@@ -1,3 +1,4 @@
+import { Badge } from '@/components/ui/badge';
 import type { DocumentStatus } from '@/db/schema/enums';
 
 const STATUS_LABEL: Record<DocumentStatus, string> = {
@@ -7,6 +8,13 @@ const STATUS_LABEL: Record<DocumentStatus, string> = {
   void: 'Void',
 };
 
+const STATUS_TONE = {
+  open: 'info',
+  partially_paid: 'warning',
+  paid: 'success',
+  void: 'danger',
+} as const satisfies Record<DocumentStatus, string>;
+
 export function StatusBadge({ status }: { status: DocumentStatus }) {
-  return <span className={`badge ${status}`}>{STATUS_LABEL[status]}</span>;
+  return <Badge tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Badge>;
 }

@@ -1,7 +1,10 @@
 'use client';
 
+import { LogOutIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { authClient } from '@/lib/auth/auth-client';
 
 /**
@@ -19,15 +22,18 @@ export function AccountMenu({ name, email, roleLabel }: { name: string; email: s
   }
 
   return (
-    <span className="account">
-      <Link href="/account" title={email}>
+    <div className="flex min-w-0 items-center gap-2 text-sm">
+      <Link href="/account" title={email} className="min-w-0 truncate font-medium text-foreground no-underline hover:underline">
         {name}
       </Link>
-      <span data-testid="current-role">{roleLabel}</span>
-      <button type="button" className="secondary" onClick={signOut} disabled={pending}>
+      <Badge tone="outline" data-testid="current-role">
+        {roleLabel}
+      </Badge>
+      <Button variant="outline" size="sm" onClick={signOut} disabled={pending} className="ml-auto lg:ml-1">
+        <LogOutIcon aria-hidden />
         {pending ? 'Signing out…' : 'Sign out'}
-      </button>
-    </span>
+      </Button>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { ActionForm, useActionForm, type FormAction } from './action-form';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
@@ -35,17 +36,17 @@ export function ActionButton<T>({
       ))}
       {confirming ? (
         <>
-          <SubmitButton className="danger" pendingLabel={pendingLabel}>
+          <SubmitButton variant="destructive" pendingLabel={pendingLabel}>
             {confirmLabel}
           </SubmitButton>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={form.pending}>
+          <Button type="button" variant="outline" size="sm" onClick={() => setConfirming(false)} disabled={form.pending}>
             Cancel
-          </button>
+          </Button>
         </>
       ) : (
-        <button type="button" className="secondary danger-text" onClick={() => setConfirming(true)}>
+        <Button type="button" variant="destructive-outline" size="sm" onClick={() => setConfirming(true)}>
           {label}
-        </button>
+        </Button>
       )}
       {failed && <FormMessage />}
     </ActionForm>

@@ -1,63 +1,50 @@
 'use client';
 
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { cn } from '@/components/ui/cn';
+import { Field as KitField, type FieldControlProps } from '@/components/ui/field';
+import { Input, NativeSelect, Textarea } from '@/components/ui/input';
 import { useFieldErrors } from './action-form';
 
 /** What a control needs to be tied to its label, hint and errors. */
-export interface ControlProps {
-  id: string;
+export interface ControlProps extends FieldControlProps {
   name: string;
-  'aria-invalid'?: true;
-  'aria-describedby'?: string;
 }
 
 interface FieldProps {
   name: string;
   label: string;
   hint?: ReactNode;
+  /** Shown by an (i) button after the label: what the field means in unusual cases. */
+  info?: ReactNode;
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }
 
 /** A label, one control, an optional hint and the server's errors for `name`, wired for assistive technology. */
-export function Field({ name, label, hint, className, children }: FieldProps) {
-  const id = useId();
+export function Field({ name, label, hint, info, className, children }: FieldProps) {
   const errors = useFieldErrors(name);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, name, 'aria-invalid': errors ? true : undefined, 'aria-describedby': describedBy })}
-      {hint && (
-        <small id={hintId} className="field-hint">
-          {hint}
-        </small>
-      )}
-      {errors && (
-        <p id={errorId} className="field-error">
-          {errors.join(' ')}
-        </p>
-      )}
-    </div>
+    <KitField label={label} description={hint} info={info} errors={errors} className={cn('field', className)}>
+      {(control) => children({ ...control, name })}
+    </KitField>
   );
 }
 
-type Common = { name: string; label: string; hint?: ReactNode; className?: string };
+type Common = { name: string; label: string; hint?: ReactNode; info?: ReactNode; className?: string };
 
-export function TextField({ name, label, hint, className, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+export function TextField({ name, label, hint, info, className, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   return (
-    <Field name={name} label={label} hint={hint} className={className}>
-      {(control) => <input type="text" {...input} {...control} />}
+    <Field name={name} label={label} hint={hint} info={info} className={className}>
+      {(control) => <Input type="text" {...input} {...control} />}
     </Field>
   );
 }
 
-export function TextAreaField({ name, label, hint, className, ...textarea }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
+export function TextAreaField({ name, label, hint, info, className, ...textarea }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
   return (
-    <Field name={name} label={label} hint={hint} className={className}>
-      {(control) => <textarea rows={2} {...textarea} {...control} />}
+    <Field name={name} label={label} hint={hint} info={info} className={className}>
+      {(control) => <Textarea rows={2} {...textarea} {...control} />}
     </Field>
   );
 }
@@ -71,22 +58,23 @@ export function SelectField({
   name,
   label,
   hint,
+  info,
   className,
   options,
   placeholder,
   ...select
 }: Common & { options: readonly SelectOption[]; placeholder?: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
   return (
-    <Field name={name} label={label} hint={hint} className={className}>
+    <Field name={name} label={label} hint={hint} info={info} className={className}>
       {(control) => (
-        <select {...select} {...control}>
+        <NativeSelect {...select} {...control}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
-        </select>
+        </NativeSelect>
       )}
     </Field>
   );

@@ -1,14 +1,25 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { Button, type ButtonProps } from '@/components/ui/button';
 import { useFormContext } from './action-form';
 
 /** The form's submit button, disabled (and relabelled) while the action runs. */
-export function SubmitButton({ children, pendingLabel, className }: { children: ReactNode; pendingLabel?: string; className?: string }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  className,
+  variant,
+}: {
+  children: ReactNode;
+  pendingLabel?: string;
+  className?: string;
+  variant?: ButtonProps['variant'];
+}) {
   const { pending } = useFormContext();
   return (
-    <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
+    <Button type="submit" variant={variant} className={className} disabled={pending} aria-disabled={pending}>
       {pending ? (pendingLabel ?? 'Saving…') : children}
-    </button>
+    </Button>
   );
 }

@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { BACKGROUND, Shell } from './pages/shell';
+
+test('the theme switch changes the page, and the choice survives a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  const shell = new Shell(page);
+  expect(await shell.themeClass()).toBe('light');
+  expect(await shell.bodyBackground()).toBe(BACKGROUND.light);
+
+  await shell.chooseTheme('Dark');
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+  expect(await shell.bodyBackground()).toBe(BACKGROUND.dark);
+
+  await page.reload();
+  await expect(page.getByTestId('current-company')).toBeVisible();
+  expect(await shell.themeClass()).toBe('dark');
+  expect(await shell.bodyBackground()).toBe(BACKGROUND.dark);
+
+  // The choice beats the system: back to Light while the system says dark.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shell.chooseTheme('Light');
+  await page.reload();
+  expect(await shell.themeClass()).toBe('light');
+  expect(await shell.bodyBackground()).toBe(BACKGROUND.light);
+});
+
+test('a reload does not flash the other theme: the class is on <html> before the page content is parsed', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await new Shell(page).chooseTheme('Dark');
+  // Records <html>'s class at the moment the top bar is first inserted, long before React hydrates anything.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('header')) return;
+      (window as unknown as { themeAtFirstContent: string }).themeAtFirstContent =
+        `${document.documentElement.className}|${document.documentElement.style.colorScheme}`;
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await expect(page.getByTestId('current-company')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { themeAtFirstContent: string }).themeAtFirstContent)).toBe('dark|dark');
+});
+
+test.describe('with the system in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the page follows prefers-color-scheme until a theme is chosen, and follows a change of it live', async ({ page }) => {
+    await page.goto('/');
+    const shell = new Shell(page);
+    expect(await shell.themeClass()).toBe('dark');
+    expect(await shell.bodyBackground()).toBe(BACKGROUND.dark);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveClass(/\blight\b/);
+    expect(await shell.bodyBackground()).toBe(BACKGROUND.light);
+  });
+
+  test('the theme menu says System is chosen, and choosing it again after Light follows the system', async ({ page }) => {
+    await page.goto('/');
+    const shell = new Shell(page);
+    await shell.themeButton.click();
+    await expect(page.getByRole('menuitemradio', { name: 'System' })).toHaveAttribute('aria-checked', 'true');
+    await page.getByRole('menuitemradio', { name: 'Light' }).click();
+    await expect(page.getByRole('menu')).toBeHidden();
+    expect(await shell.themeClass()).toBe('light');
+    await shell.chooseTheme('System');
+    expect(await shell.themeClass()).toBe('dark');
+  });
+});
+
+test('a page in the dark theme loads and hydrates without a console error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await new Shell(page).chooseTheme('Dark');
+  await page.reload();
+  await page.goto('/invoices');
+  await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible();
+  // Hydration runs after the heading shows; give React its turn before reading the log.
+  await page.waitForLoadState('networkidle');
+  expect(errors).toEqual([]);
+});
