@@ -13,7 +13,7 @@ afterEach(cleanup);
 describe('InfoHint', () => {
   it('is a button in the tab order, named by its label and described by its text before it is opened', async () => {
     const user = userEvent.setup();
-    render(createElement('div', null, createElement('input', { 'aria-label': 'Before' }), createElement(InfoHint, { label: 'About Day of month' }, TEXT)));
+    render(createElement('div', null, createElement('input', { 'aria-label': 'Before' }), createElement(InfoHint, { label: 'About Day of month', children: TEXT })));
     act(() => screen.getByRole('textbox', { name: 'Before' }).focus());
     await user.tab();
     const button = screen.getByRole('button', { name: 'About Day of month' });
@@ -25,7 +25,7 @@ describe('InfoHint', () => {
 
   it('opens with Enter to show the text, and Escape closes it with focus back on the button', async () => {
     const user = userEvent.setup();
-    render(createElement(InfoHint, { label: 'About Day of month' }, TEXT));
+    render(createElement(InfoHint, { label: 'About Day of month', children: TEXT }));
     const button = screen.getByRole('button', { name: 'About Day of month' });
     act(() => button.focus());
     await user.keyboard('{Enter}');
@@ -43,8 +43,13 @@ describe('Field', () => {
     render(
       createElement(
         Field,
-        { label: 'Day of month', description: '1 to 31', info: TEXT, errors: ['Enter a day from 1 to 31'] },
-        (control: object) => createElement('input', control),
+        {
+          label: 'Day of month',
+          description: '1 to 31',
+          info: TEXT,
+          errors: ['Enter a day from 1 to 31'],
+          children: (control: object) => createElement('input', control),
+        },
       ),
     );
     const input = screen.getByRole('textbox', { name: 'Day of month' });
@@ -55,7 +60,7 @@ describe('Field', () => {
   });
 
   it('leaves a valid control unmarked and undescribed', () => {
-    render(createElement(Field, { label: 'Memo' }, (control: object) => createElement('input', control)));
+    render(createElement(Field, { label: 'Memo', children: (control: object) => createElement('input', control) }));
     const input = screen.getByRole('textbox', { name: 'Memo' });
     expect(input.hasAttribute('aria-invalid')).toBe(false);
     expect(input.hasAttribute('aria-describedby')).toBe(false);
