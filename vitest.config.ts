@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts'], testTimeout: 30_000 },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'components/**/*.test.tsx'], testTimeout: 30_000 },
       },
       {
         resolve: { alias },

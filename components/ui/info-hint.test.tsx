@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Field } from './field';
 import { InfoHint } from './info-hint';
@@ -13,7 +12,12 @@ afterEach(cleanup);
 describe('InfoHint', () => {
   it('is a button in the tab order, named by its label and described by its text before it is opened', async () => {
     const user = userEvent.setup();
-    render(createElement('div', null, createElement('input', { 'aria-label': 'Before' }), createElement(InfoHint, { label: 'About Day of month', children: TEXT })));
+    render(
+      <div>
+        <input aria-label="Before" />
+        <InfoHint label="About Day of month">{TEXT}</InfoHint>
+      </div>,
+    );
     act(() => screen.getByRole('textbox', { name: 'Before' }).focus());
     await user.tab();
     const button = screen.getByRole('button', { name: 'About Day of month' });
@@ -25,7 +29,7 @@ describe('InfoHint', () => {
 
   it('opens with Enter to show the text, and Escape closes it with focus back on the button', async () => {
     const user = userEvent.setup();
-    render(createElement(InfoHint, { label: 'About Day of month', children: TEXT }));
+    render(<InfoHint label="About Day of month">{TEXT}</InfoHint>);
     const button = screen.getByRole('button', { name: 'About Day of month' });
     act(() => button.focus());
     await user.keyboard('{Enter}');
@@ -41,16 +45,9 @@ describe('InfoHint', () => {
 describe('Field', () => {
   it('ties the label, the description and the errors to the control, and names its InfoHint after the label', () => {
     render(
-      createElement(
-        Field,
-        {
-          label: 'Day of month',
-          description: '1 to 31',
-          info: TEXT,
-          errors: ['Enter a day from 1 to 31'],
-          children: (control: object) => createElement('input', control),
-        },
-      ),
+      <Field label="Day of month" description="1 to 31" info={TEXT} errors={['Enter a day from 1 to 31']}>
+        {(control) => <input {...control} />}
+      </Field>,
     );
     const input = screen.getByRole('textbox', { name: 'Day of month' });
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -60,7 +57,7 @@ describe('Field', () => {
   });
 
   it('leaves a valid control unmarked and undescribed', () => {
-    render(createElement(Field, { label: 'Memo', children: (control: object) => createElement('input', control) }));
+    render(<Field label="Memo">{(control) => <input {...control} />}</Field>);
     const input = screen.getByRole('textbox', { name: 'Memo' });
     expect(input.hasAttribute('aria-invalid')).toBe(false);
     expect(input.hasAttribute('aria-describedby')).toBe(false);
