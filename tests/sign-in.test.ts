@@ -9,6 +9,7 @@ import { DEMO_USER_EMAIL, seedDemo } from '@/lib/demo/seed';
 import { companyContext, sessionCompanyContext } from '@/lib/session/company-context';
 import { buildWorld, nextAddress, ORIGIN, PASSWORD, signIn, signInRequest, bindAppToDatabase, type World } from './support/auth-world';
 import { rejection } from './support/fixtures';
+import { killAllProcesses, startTsProcess } from './support/processes';
 import { actAs } from './support/next-request';
 import { BACKENDS, HAS_POSTGRES, openTestDatabase, type TestDatabase } from './support/test-db';
 
@@ -95,6 +96,23 @@ describe.each(BACKENDS)('sign-in, sessions and members on %s', (backend) => {
     expect(await w.db.select().from(signInFailures).where(eq(signInFailures.email, email))).toEqual([]);
   });
 
+  it('the per-account sign-in limit is bypassed by parallel requests: no longer, 40 at once check 10 passwords and refuse 30', async () => {
+    const email = `parallel-${backend}@example.test`;
+    await createUserWithPassword(w.auth, { email, name: 'Parallel', password: PASSWORD });
+    // Every password check the library makes goes through its context's `password.verify`: count them there.
+    const verify = vi.spyOn((await w.auth.$context).password, 'verify');
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => signInRequest(w.auth, email, `wrong password ${i}`).then((r) => r.status)),
+      );
+      expect(verify).toHaveBeenCalledTimes(SIGN_IN_MAX_FAILURES);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_MAX_FAILURES);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(40 - SIGN_IN_MAX_FAILURES);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
   it('takes a removed member out of the company at once, though their session lives on', async () => {
     const memberId = w.b.memberId.accountant;
     const cookie = w.b.cookie.accountant;
@@ -174,6 +192,34 @@ describe.runIf(HAS_POSTGRES)('two owners demoting each other at once (PostgreSQL
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const owners = await h.db.select().from(companyMembers).where(and(eq(companyMembers.companyId, w.a.company.id), eq(companyMembers.role, 'owner')));
     expect(owners).toHaveLength(1);
+  });
+});
+
+describe.runIf(HAS_POSTGRES)('the per-account sign-in limit across processes (PostgreSQL)', () => {
+  let h: TestDatabase;
+  beforeAll(async () => {
+    h = await openTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await killAllProcesses();
+    await h?.close();
+  });
+
+  it('is not bypassed by 4 processes sending 10 wrong passwords each at once: 10 checks in all, 30 answers 429', async () => {
+    const email = 'processes@example.test';
+    await createUserWithPassword(bindAppToDatabase(h), { email, name: 'Processes', password: PASSWORD });
+    const children = Array.from({ length: 4 }, () =>
+      startTsProcess('tests/support/sign-in-process.ts', { DATABASE_URL: h.url, SIGN_IN_EMAIL: email, SIGN_IN_ATTEMPTS: '10' }),
+    );
+    await Promise.all(children.map((c) => c.waitForLine((l) => l === 'READY', 60_000)));
+    for (const c of children) c.child.stdin!.write('go\n');
+    const results = await Promise.all(
+      children.map(async (c) => JSON.parse((await c.waitForLine((l) => l.startsWith('RESULT '), 120_000)).slice('RESULT '.length)) as { statuses: number[]; checks: number }),
+    );
+    const statuses = results.flatMap((r) => r.statuses);
+    expect(results.reduce((sum, r) => sum + r.checks, 0)).toBe(SIGN_IN_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - SIGN_IN_MAX_FAILURES);
   });
 });
 
