@@ -78,6 +78,22 @@ describe.each(BACKENDS)('sign-in, sessions and members on %s', (backend) => {
     expect((await signInRequest(w.auth, `owner.b.sign-${backend}@example.test`, PASSWORD)).status).toBe(200);
   });
 
+  it('counts the address the server recorded, not X-Forwarded-For: rotating it from one address is refused at the 11th attempt', async () => {
+    const address = nextAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const forged = { 'x-forwarded-for': `203.0.113.${i + 1}` };
+      statuses.push((await signInRequest(w.auth, `rotating-${i}-${backend}@example.test`, 'wrong password here', address, forged)).status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+  });
+
+  it('puts attempts that carry no recorded address in one shared bucket, limited like one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await signInRequest(w.auth, `unrecorded-${i}-${backend}@example.test`, 'wrong password here', null)).status);
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+  });
+
   it('limits sign-in per account whatever the address, even with the right password, until the window passes', async () => {
     const email = `viewer.b.sign-${backend}@example.test`;
     for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++) {

@@ -1,6 +1,7 @@
 import { database, db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { getAuth } from '@/lib/auth/auth';
+import { recordClientAddresses } from '@/lib/auth/client-address';
 import { DEMO_USER_EMAIL, isEmptyDatabase, seedDemo } from '@/lib/demo/seed';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
@@ -25,6 +26,8 @@ export function bootServer(): Promise<void> {
 async function boot(): Promise<void> {
   const settings = env();
   const log = logger();
+  // Before anything is awaited: requests that reach the HTTP server from now on carry their client address.
+  recordClientAddresses(settings.AILEGR_TRUSTED_PROXIES);
   const handle = await database();
   await migrateDatabase(handle, settings.DATABASE_URL);
   log.info({ database: handle.kind, location: handle.location }, 'database ready');
