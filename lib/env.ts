@@ -124,3 +124,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
+/**
+ * Settings that are valid but probably wrong for where the server runs, one sentence each; the server logs them
+ * at startup (lib/server/boot.ts).
+ */
+export function environmentWarnings(e: Env): string[] {
+  const warnings: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_URL) {
+    warnings.push(
+      'BETTER_AUTH_URL is not set: sign-in trusts the origin each request names in its Host and X-Forwarded-Proto headers, ' +
+        'which suits http://localhost or http://127.0.0.1 but not a proxy that rewrites Host (sign-in then answers 403 INVALID_ORIGIN). ' +
+        'Behind a domain, set it to the public origin, e.g. BETTER_AUTH_URL=https://books.example.com',
+    );
+  }
+  return warnings;
+}

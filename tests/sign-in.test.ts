@@ -7,7 +7,7 @@ import { pgErrorInfo } from '@/lib/errors';
 import { SIGN_IN_MAX_FAILURES } from '@/lib/auth/sign-in-throttle';
 import { DEMO_USER_EMAIL, seedDemo } from '@/lib/demo/seed';
 import { companyContext, sessionCompanyContext } from '@/lib/session/company-context';
-import { buildWorld, nextAddress, ORIGIN, PASSWORD, signIn, signInRequest, bindAppToDatabase, type World } from './support/auth-world';
+import { buildWorld, fromAddress, nextAddress, ORIGIN, PASSWORD, signIn, signInRequest, bindAppToDatabase, type World } from './support/auth-world';
 import { rejection } from './support/fixtures';
 import { killAllProcesses, startTsProcess } from './support/processes';
 import { actAs } from './support/next-request';
@@ -92,6 +92,34 @@ describe.each(BACKENDS)('sign-in, sessions and members on %s', (backend) => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await signInRequest(w.auth, `unrecorded-${i}-${backend}@example.test`, 'wrong password here', null)).status);
     expect(statuses).toEqual([...Array(10).fill(401), 429]);
+  });
+
+  it('accepts the origin a request was sent to (its Host), not only the one Next.js builds its URL from, and no other', async () => {
+    const email = `origin-${backend}@example.test`;
+    await createUserWithPassword(w.auth, { email, name: 'Origin', password: PASSWORD });
+    // Next.js builds the request URL from its own hostname (localhost) whatever the browser typed.
+    const attempt = (headers: Record<string, string>) =>
+      w.auth.handler(
+        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...fromAddress(nextAddress()), ...headers },
+          body: JSON.stringify({ email, password: PASSWORD }),
+        }),
+      );
+    expect((await attempt({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' })).status).toBe(200);
+    expect((await attempt({ host: '[::1]:3000', origin: 'http://[::1]:3000' })).status).toBe(200);
+    expect((await attempt({ host: 'books.example.com', 'x-forwarded-proto': 'https', origin: 'https://books.example.com' })).status).toBe(200);
+    const refused: Record<string, string>[] = [
+      { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:4000' },
+      { host: '127.0.0.1:3000', origin: 'http://books.attacker.test' },
+      { host: 'books.example.com', 'x-forwarded-proto': 'https', origin: 'http://books.example.com' },
+      { host: 'books.example.com/@evil.test', origin: 'http://books.example.com' },
+    ];
+    for (const headers of refused) {
+      const response = await attempt(headers);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(await response.json()).toMatchObject({ code: 'INVALID_ORIGIN' });
+    }
   });
 
   it('limits sign-in per account whatever the address, even with the right password, until the window passes', async () => {

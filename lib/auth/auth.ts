@@ -13,6 +13,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 import { AUTH_BASE_PATH } from './paths';
 import { accessControl, organizationRoles } from './access-control';
 import { clientAddressHeader, clientAddressOf } from './client-address';
+import { trustedOriginsFor } from './origins';
 import { claimAccountAttempt, claimAddressAttempt, clearSignInFailures, throttleKeyOf, TOO_MANY_SIGN_INS, UNKNOWN_ADDRESS } from './sign-in-throttle';
 
 /**
@@ -50,6 +51,8 @@ export function createAuth(db: Db) {
     secret: settings.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
     baseURL: settings.BETTER_AUTH_URL,
     basePath: AUTH_BASE_PATH,
+    // Besides BETTER_AUTH_URL (or, unset, the origin each request was sent to): see lib/auth/origins.ts.
+    trustedOrigins: (request) => trustedOriginsFor(request, settings.BETTER_AUTH_URL),
     telemetry: { enabled: false },
     database: drizzleAdapter(db, { provider: 'pg', schema: ADAPTER_SCHEMA }),
     logger: {
@@ -61,6 +64,8 @@ export function createAuth(db: Db) {
     advanced: {
       database: { generateId: 'uuid' },
       cookiePrefix: 'ailegr',
+      // The library switches its origin check off under NODE_ENV=test: keep it on, so tests see what production does.
+      disableOriginCheck: false,
       // The address recorded from the socket (lib/auth/client-address.ts), never a header the client chose; it is
       // what the library's limiter (on the other endpoints) counts and what a session records.
       ipAddress: { ipAddressHeaders: [clientAddressHeader()] },
