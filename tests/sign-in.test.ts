@@ -21,7 +21,13 @@ vi.mock('next/headers', () => import('./support/next-request').then((m) => m.nex
 vi.mock('next/cache', () => import('./support/next-request').then((m) => m.nextCache));
 
 const companyRoute = () => import('@/app/api/company/route');
+const signInActions = () => import('@/app/sign-in/actions');
 const withCookie = (cookie: string) => new Headers({ cookie });
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
 
 describe.each(BACKENDS)('sign-in, sessions and members on %s', (backend) => {
   let h: TestDatabase;
@@ -120,6 +126,48 @@ describe.each(BACKENDS)('sign-in, sessions and members on %s', (backend) => {
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(await response.json()).toMatchObject({ code: 'INVALID_ORIGIN' });
     }
+  });
+
+  it('signs in from the form’s server action: a new session, on to the books', async () => {
+    const { signInAction } = await signInActions();
+    const userId = w.b.userId.accountant;
+    const sessionsOf = async () => (await w.db.select().from(sessions).where(eq(sessions.userId, userId))).length;
+    const before = await sessionsOf();
+    actAs(null, fromAddress(nextAddress()));
+    const outcome = await rejection(signInAction(null, form({ email: ` Accountant.B.Sign-${backend}@Example.test `, password: PASSWORD })));
+    expect((outcome as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;[a-z]+;\/;/);
+    // The cookie itself is set by the library's nextCookies plugin through Next's `cookies()`, which only a real
+    // server runs (e2e/auth.spec.ts signs in through this action with and without JavaScript).
+    expect(await sessionsOf()).toBe(before + 1);
+  });
+
+  it('refuses a wrong password from the server action with the one message, and keeps the email', async () => {
+    const { signInAction } = await signInActions();
+    const email = `owner.b.sign-${backend}@example.test`;
+    actAs(null, fromAddress(nextAddress()));
+    expect(await signInAction(null, form({ email, password: 'not the password at all' }))).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: 'The email or password is not right.' },
+      email,
+    });
+    actAs(null, fromAddress(nextAddress()));
+    expect(await signInAction(null, form({ email: 'not an email', password: 'x' }))).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { email: ['Enter an email address like name@example.com'] } },
+      email: 'not an email',
+    });
+  });
+
+  it('counts server-action attempts like any other: the address’s 11th is refused with the throttle message', async () => {
+    const { signInAction } = await signInActions();
+    const address = fromAddress(nextAddress());
+    const results = [];
+    for (let i = 0; i < 11; i++) {
+      actAs(null, address);
+      results.push(await signInAction(null, form({ email: `action-${i}-${backend}@example.test`, password: 'wrong password here' })));
+    }
+    expect(results.slice(0, 10).map((r) => r.error.code)).toEqual(Array(10).fill('unauthorized'));
+    expect(results[10]).toMatchObject({ ok: false, error: { code: 'rate_limited', message: 'Too many sign-in attempts. Wait a few minutes and try again.' } });
   });
 
   it('limits sign-in per account whatever the address, even with the right password, until the window passes', async () => {

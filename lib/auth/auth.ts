@@ -23,7 +23,8 @@ import { claimAccountAttempt, claimAddressAttempt, clearSignInFailures, throttle
  *
  * Only sign-in, sign-out and get-session are served over HTTP (app/api/auth/[...all]/route.ts); everything else
  * (members, the current company, API keys, creating users) is called server-side from our wrappers, which have
- * already authenticated and authorized the caller.
+ * already authenticated and authorized the caller. The sign-in form calls the library server-side too
+ * (app/sign-in/actions.ts); both ways pass the same hooks, so the same limits.
  */
 
 export const API_KEY_PREFIX = 'ailegr_';
