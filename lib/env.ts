@@ -132,9 +132,10 @@ export function environmentWarnings(e: Env): string[] {
   const warnings: string[] = [];
   if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_URL) {
     warnings.push(
-      'BETTER_AUTH_URL is not set: sign-in trusts the origin each request names in its Host and X-Forwarded-Proto headers, ' +
-        'which suits http://localhost or http://127.0.0.1 but not a proxy that rewrites Host (sign-in then answers 403 INVALID_ORIGIN). ' +
-        'Behind a domain, set it to the public origin, e.g. BETTER_AUTH_URL=https://books.example.com',
+      'BETTER_AUTH_URL is not set: sign-in trusts the origin each request names (its Host and X-Forwarded-Proto headers) and ' +
+        'sets Secure cookies. That suits http://localhost and http://127.0.0.1; behind a proxy that rewrites Host sign-in answers ' +
+        '403 INVALID_ORIGIN, and over plain http on any other address the browser drops the cookie. ' +
+        'Set it to the public origin, e.g. BETTER_AUTH_URL=https://books.example.com',
     );
   }
   return warnings;
