@@ -3,9 +3,21 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO_EMAIL, E2E_DEMO_PASSWORD } from './demo';
 import { SignInPage } from './pages/sign-in-page';
+import { postJsonFrom } from './raw-http';
 
 // These specs start signed out (the other specs reuse the setup project's session).
-test.use({ storageState: { cookies: [], origins: [] } });
+const SIGNED_OUT = { cookies: [], origins: [] };
+test.use({ storageState: SIGNED_OUT });
+
+/** Whether a request URL carries `password`, raw or form-encoded, or any query parameter named like one. */
+function carriesPassword(url: string, password: string): boolean {
+  const query = new URL(url).searchParams;
+  const decoded = decodeURIComponent(url.replace(/\+/g, ' '));
+  return decoded.includes(password) || [...query.keys()].some((key) => /pass/i.test(key));
+}
+
+/** The e2e server's address with `host` in place of 127.0.0.1 (it listens on 127.0.0.1; `localhost` resolves there). */
+const onHost = (baseURL: string | undefined, host: string) => baseURL!.replace('127.0.0.1', host);
 
 /** The URL of every signed-in page: app/(app)/**\/page.tsx, with a record id of 1 for `[id]`. */
 function signedInPagePaths(): string[] {
@@ -96,4 +108,71 @@ test('sign in, switch companies and see only that company’s books, sign out, a
   expect(pageResponse.status()).toBeGreaterThanOrEqual(300);
   expect(await pageResponse.text()).not.toContain('Café du Lac');
   await replay.dispose();
+});
+
+test('the password can end up in a URL: no longer, with JavaScript off the form posts, refuses, signs in, and no request URL carries the password', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: SIGNED_OUT });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
+  const leaks = (password: string) => requests.filter((r) => carriesPassword(r.slice(r.indexOf(' ') + 1), password));
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+
+  const wrong = 'a wrong password, sent without script';
+  await signIn.submit(DEMO_EMAIL, wrong);
+  await page.waitForLoadState();
+  expect(leaks(wrong)).toEqual([]);
+  await expect(signIn.error).toHaveText('The email or password is not right.');
+  await expect(signIn.email).toHaveValue(DEMO_EMAIL);
+
+  await signIn.signIn(DEMO_EMAIL, E2E_DEMO_PASSWORD);
+  await expect(page.getByTestId('current-company')).toHaveText('Northwind Studio · USD · America/New_York');
+  expect(leaks(E2E_DEMO_PASSWORD)).toEqual([]);
+  expect(requests.filter((r) => r.startsWith('POST ')).map((r) => r.replace(/\?.*$/, ''))).toEqual([`POST ${baseURL}/sign-in`, `POST ${baseURL}/sign-in`]);
+  await context.close();
+});
+
+for (const host of ['127.0.0.1', 'localhost']) {
+  test(`sign-in works on http://${host}: by the form, and by better-auth's endpoint for that origin only`, async ({ browser, baseURL }) => {
+    const origin = onHost(baseURL, host);
+    const context = await browser.newContext({ baseURL: origin, storageState: SIGNED_OUT });
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(DEMO_EMAIL, E2E_DEMO_PASSWORD);
+    await expect(page).toHaveURL(`${origin}/`);
+    await expect(page.getByTestId('current-company')).toHaveText('Northwind Studio · USD · America/New_York');
+    expect(urls.filter((u) => carriesPassword(u, E2E_DEMO_PASSWORD))).toEqual([]);
+    await context.close();
+
+    // The JSON endpoint, as a browser on that origin calls it (from an address of its own, see raw-http.ts).
+    const from = host === 'localhost' ? '127.0.0.5' : '127.0.0.4';
+    const body = { email: DEMO_EMAIL, password: E2E_DEMO_PASSWORD };
+    const own = await postJsonFrom(from, `${origin}/api/auth/sign-in/email`, body, { origin });
+    expect(own.status, own.body).toBe(200);
+    const foreign = await postJsonFrom(from, `${origin}/api/auth/sign-in/email`, body, { origin: 'http://books.attacker.test' });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.body)).toMatchObject({ code: 'INVALID_ORIGIN' });
+  });
+}
+
+test('the per-address limit trusts a client-chosen X-Forwarded-For: no longer, rotating it from one address still hits the limit at the 11th attempt', async ({
+  baseURL,
+}) => {
+  const attempt = (from: string, i: number) =>
+    postJsonFrom(from, `${baseURL}/api/auth/sign-in/email`, { email: `rotating-${i}@example.test`, password: 'not the password' }, {
+      origin: baseURL!,
+      'x-forwarded-for': `203.0.113.${i + 1}`,
+    });
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) statuses.push((await attempt('127.0.0.2', i)).status);
+  expect(statuses).toEqual([...Array(10).fill(401), 429]);
+  // Another address is not affected, whatever it claims to forward for.
+  expect((await attempt('127.0.0.3', 0)).status).toBe(401);
 });

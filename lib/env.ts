@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const flag = (fallback: boolean) =>
@@ -18,6 +19,13 @@ const positiveInt = (fallback: number) =>
       }
       return Number(v);
     });
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -45,17 +53,28 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters (try `openssl rand -base64 32`)'),
-  /** The public origin (`https://books.example.com`). Unset: taken from each request. */
+  /** The public origin (`https://books.example.com`). Unset: each request's own (lib/auth/origins.ts). */
   BETTER_AUTH_URL: z
     .string()
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^https?:\/\/[^/]+\/?$/.test(v), 'must be an origin like https://books.example.com'),
-  /** Reverse proxies whose X-Forwarded-For is believed (IPs or CIDR ranges, comma-separated). */
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed, when a request really comes from one of them (IPs or CIDR
+   * ranges, comma-separated). Unset: the socket's address is the client's (lib/auth/client-address.ts).
+   */
   AILEGR_TRUSTED_PROXIES: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((p) => p.trim()).filter(Boolean) : [])),
+    .transform((v, ctx) => {
+      const entries = v ? v.split(',').map((p) => p.trim()).filter(Boolean) : [];
+      const bad = entries.filter((entry) => !isAddressOrRange(entry));
+      if (bad.length) {
+        ctx.addIssue({ code: 'custom', message: `must be IP addresses or CIDR ranges (10.0.0.5, 10.0.0.0/8, fd00::/8), got "${bad.join('", "')}"` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
   /** The demo user's password; unset, a random one is printed once in the server log. */
   AILEGR_DEMO_PASSWORD: z
     .string()
@@ -91,12 +110,33 @@ let cached: Env | undefined;
  * `Invalid environment: AILEGR_RECURRING_INTERVAL_MINUTES must be a whole number ≥ 1, got "0"`.
  */
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Validates an environment (`process.env`, or one a test builds), throwing with every problem named. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
+}
+
+/**
+ * Settings that are valid but probably wrong for where the server runs, one sentence each; the server logs them
+ * at startup (lib/server/boot.ts).
+ */
+export function environmentWarnings(e: Env): string[] {
+  const warnings: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_URL) {
+    warnings.push(
+      'BETTER_AUTH_URL is not set: sign-in trusts the origin each request names (its Host and X-Forwarded-Proto headers) and ' +
+        'sets Secure cookies. That suits http://localhost and http://127.0.0.1; behind a proxy that rewrites Host sign-in answers ' +
+        '403 INVALID_ORIGIN, and over plain http on any other address the browser drops the cookie. ' +
+        'Set it to the public origin, e.g. BETTER_AUTH_URL=https://books.example.com',
+    );
+  }
+  return warnings;
 }

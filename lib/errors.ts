@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ERROR_CODES = ['validation', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'unavailable', 'internal'] as const;
+export const ERROR_CODES = ['validation', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'unavailable', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -9,6 +9,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };

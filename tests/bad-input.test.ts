@@ -5,7 +5,7 @@ import { HTTP_STATUS } from '@/lib/errors';
 import { listParties } from '@/lib/ledger/parties';
 import type { ActionResult } from '@/lib/http/action';
 import { sessionCompanyContext } from '@/lib/session/company-context';
-import { buildWorld, nextAddress, ORIGIN, type World } from './support/auth-world';
+import { buildWorld, fromAddress, nextAddress, ORIGIN, type World } from './support/auth-world';
 import { ACTIONS, ROUTES, type RouteRequest } from './support/authorization-table';
 import { rejection } from './support/fixtures';
 import { actAs } from './support/next-request';
@@ -194,7 +194,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
         const response = await w.auth.handler(
           new Request(`${ORIGIN}/api/auth/sign-in/email`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': nextAddress() },
+            headers: { 'content-type': 'application/json', origin: ORIGIN, ...fromAddress(nextAddress()) },
             body: JSON.stringify(body),
           }),
         );
@@ -205,7 +205,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     const notJson = await w.auth.handler(
       new Request(`${ORIGIN}/api/auth/sign-in/email`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': nextAddress() },
+        headers: { 'content-type': 'application/json', origin: ORIGIN, ...fromAddress(nextAddress()) },
         body: '{"email":',
       }),
     );

@@ -7,8 +7,9 @@ import { pgErrorInfo } from '@/lib/errors';
 import { SIGN_IN_MAX_FAILURES } from '@/lib/auth/sign-in-throttle';
 import { DEMO_USER_EMAIL, seedDemo } from '@/lib/demo/seed';
 import { companyContext, sessionCompanyContext } from '@/lib/session/company-context';
-import { buildWorld, nextAddress, ORIGIN, PASSWORD, signIn, signInRequest, bindAppToDatabase, type World } from './support/auth-world';
+import { buildWorld, fromAddress, nextAddress, ORIGIN, PASSWORD, signIn, signInRequest, bindAppToDatabase, type World } from './support/auth-world';
 import { rejection } from './support/fixtures';
+import { killAllProcesses, startTsProcess } from './support/processes';
 import { actAs } from './support/next-request';
 import { BACKENDS, HAS_POSTGRES, openTestDatabase, type TestDatabase } from './support/test-db';
 
@@ -20,7 +21,13 @@ vi.mock('next/headers', () => import('./support/next-request').then((m) => m.nex
 vi.mock('next/cache', () => import('./support/next-request').then((m) => m.nextCache));
 
 const companyRoute = () => import('@/app/api/company/route');
+const signInActions = () => import('@/app/sign-in/actions');
 const withCookie = (cookie: string) => new Headers({ cookie });
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
 
 describe.each(BACKENDS)('sign-in, sessions and members on %s', (backend) => {
   let h: TestDatabase;
@@ -77,6 +84,92 @@ describe.each(BACKENDS)('sign-in, sessions and members on %s', (backend) => {
     expect((await signInRequest(w.auth, `owner.b.sign-${backend}@example.test`, PASSWORD)).status).toBe(200);
   });
 
+  it('counts the address the server recorded, not X-Forwarded-For: rotating it from one address is refused at the 11th attempt', async () => {
+    const address = nextAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const forged = { 'x-forwarded-for': `203.0.113.${i + 1}` };
+      statuses.push((await signInRequest(w.auth, `rotating-${i}-${backend}@example.test`, 'wrong password here', address, forged)).status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+  });
+
+  it('puts attempts that carry no recorded address in one shared bucket, limited like one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await signInRequest(w.auth, `unrecorded-${i}-${backend}@example.test`, 'wrong password here', null)).status);
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+  });
+
+  it('accepts the origin a request was sent to (its Host), not only the one Next.js builds its URL from, and no other', async () => {
+    const email = `origin-${backend}@example.test`;
+    await createUserWithPassword(w.auth, { email, name: 'Origin', password: PASSWORD });
+    // Next.js builds the request URL from its own hostname (localhost) whatever the browser typed.
+    const attempt = (headers: Record<string, string>) =>
+      w.auth.handler(
+        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...fromAddress(nextAddress()), ...headers },
+          body: JSON.stringify({ email, password: PASSWORD }),
+        }),
+      );
+    expect((await attempt({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' })).status).toBe(200);
+    expect((await attempt({ host: '[::1]:3000', origin: 'http://[::1]:3000' })).status).toBe(200);
+    expect((await attempt({ host: 'books.example.com', 'x-forwarded-proto': 'https', origin: 'https://books.example.com' })).status).toBe(200);
+    const refused: Record<string, string>[] = [
+      { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:4000' },
+      { host: '127.0.0.1:3000', origin: 'http://books.attacker.test' },
+      { host: 'books.example.com', 'x-forwarded-proto': 'https', origin: 'http://books.example.com' },
+      { host: 'books.example.com/@evil.test', origin: 'http://books.example.com' },
+    ];
+    for (const headers of refused) {
+      const response = await attempt(headers);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(await response.json()).toMatchObject({ code: 'INVALID_ORIGIN' });
+    }
+  });
+
+  it('signs in from the form’s server action: a new session, on to the books', async () => {
+    const { signInAction } = await signInActions();
+    const userId = w.b.userId.accountant;
+    const sessionsOf = async () => (await w.db.select().from(sessions).where(eq(sessions.userId, userId))).length;
+    const before = await sessionsOf();
+    actAs(null, fromAddress(nextAddress()));
+    const outcome = await rejection(signInAction(null, form({ email: ` Accountant.B.Sign-${backend}@Example.test `, password: PASSWORD })));
+    expect((outcome as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;[a-z]+;\/;/);
+    // The cookie itself is set by the library's nextCookies plugin through Next's `cookies()`, which only a real
+    // server runs (e2e/auth.spec.ts signs in through this action with and without JavaScript).
+    expect(await sessionsOf()).toBe(before + 1);
+  });
+
+  it('refuses a wrong password from the server action with the one message, and keeps the email', async () => {
+    const { signInAction } = await signInActions();
+    const email = `owner.b.sign-${backend}@example.test`;
+    actAs(null, fromAddress(nextAddress()));
+    expect(await signInAction(null, form({ email, password: 'not the password at all' }))).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: 'The email or password is not right.' },
+      email,
+    });
+    actAs(null, fromAddress(nextAddress()));
+    expect(await signInAction(null, form({ email: 'not an email', password: 'x' }))).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { email: ['Enter an email address like name@example.com'] } },
+      email: 'not an email',
+    });
+  });
+
+  it('counts server-action attempts like any other: the address’s 11th is refused with the throttle message', async () => {
+    const { signInAction } = await signInActions();
+    const address = fromAddress(nextAddress());
+    const results = [];
+    for (let i = 0; i < 11; i++) {
+      actAs(null, address);
+      results.push(await signInAction(null, form({ email: `action-${i}-${backend}@example.test`, password: 'wrong password here' })));
+    }
+    expect(results.slice(0, 10).map((r) => r.error.code)).toEqual(Array(10).fill('unauthorized'));
+    expect(results[10]).toMatchObject({ ok: false, error: { code: 'rate_limited', message: 'Too many sign-in attempts. Wait a few minutes and try again.' } });
+  });
+
   it('limits sign-in per account whatever the address, even with the right password, until the window passes', async () => {
     const email = `viewer.b.sign-${backend}@example.test`;
     for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++) {
@@ -93,6 +186,23 @@ describe.each(BACKENDS)('sign-in, sessions and members on %s', (backend) => {
     await w.db.update(signInFailures).set({ windowStartedAt: sql`now() - interval '1 hour'` }).where(eq(signInFailures.email, email));
     expect((await signInRequest(w.auth, email, PASSWORD)).status).toBe(200);
     expect(await w.db.select().from(signInFailures).where(eq(signInFailures.email, email))).toEqual([]);
+  });
+
+  it('the per-account sign-in limit is bypassed by parallel requests: no longer, 40 at once check 10 passwords and refuse 30', async () => {
+    const email = `parallel-${backend}@example.test`;
+    await createUserWithPassword(w.auth, { email, name: 'Parallel', password: PASSWORD });
+    // Every password check the library makes goes through its context's `password.verify`: count them there.
+    const verify = vi.spyOn((await w.auth.$context).password, 'verify');
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => signInRequest(w.auth, email, `wrong password ${i}`).then((r) => r.status)),
+      );
+      expect(verify).toHaveBeenCalledTimes(SIGN_IN_MAX_FAILURES);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_MAX_FAILURES);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(40 - SIGN_IN_MAX_FAILURES);
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it('takes a removed member out of the company at once, though their session lives on', async () => {
@@ -174,6 +284,34 @@ describe.runIf(HAS_POSTGRES)('two owners demoting each other at once (PostgreSQL
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const owners = await h.db.select().from(companyMembers).where(and(eq(companyMembers.companyId, w.a.company.id), eq(companyMembers.role, 'owner')));
     expect(owners).toHaveLength(1);
+  });
+});
+
+describe.runIf(HAS_POSTGRES)('the per-account sign-in limit across processes (PostgreSQL)', () => {
+  let h: TestDatabase;
+  beforeAll(async () => {
+    h = await openTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await killAllProcesses();
+    await h?.close();
+  });
+
+  it('is not bypassed by 4 processes sending 10 wrong passwords each at once: 10 checks in all, 30 answers 429', async () => {
+    const email = 'processes@example.test';
+    await createUserWithPassword(bindAppToDatabase(h), { email, name: 'Processes', password: PASSWORD });
+    const children = Array.from({ length: 4 }, () =>
+      startTsProcess('tests/support/sign-in-process.ts', { DATABASE_URL: h.url, SIGN_IN_EMAIL: email, SIGN_IN_ATTEMPTS: '10' }),
+    );
+    await Promise.all(children.map((c) => c.waitForLine((l) => l === 'READY', 60_000)));
+    for (const c of children) c.child.stdin!.write('go\n');
+    const results = await Promise.all(
+      children.map(async (c) => JSON.parse((await c.waitForLine((l) => l.startsWith('RESULT '), 120_000)).slice('RESULT '.length)) as { statuses: number[]; checks: number }),
+    );
+    const statuses = results.flatMap((r) => r.statuses);
+    expect(results.reduce((sum, r) => sum + r.checks, 0)).toBe(SIGN_IN_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - SIGN_IN_MAX_FAILURES);
   });
 });
 

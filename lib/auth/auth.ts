@@ -12,7 +12,9 @@ import { logger } from '@/lib/log';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 import { AUTH_BASE_PATH } from './paths';
 import { accessControl, organizationRoles } from './access-control';
-import { clearSignInFailures, recordSignInFailure, signInWaitMs, throttleKeyOf, TOO_MANY_SIGN_INS } from './sign-in-throttle';
+import { clientAddressHeader, clientAddressOf } from './client-address';
+import { trustedOriginsFor } from './origins';
+import { claimAccountAttempt, claimAddressAttempt, clearSignInFailures, throttleKeyOf, TOO_MANY_SIGN_INS, UNKNOWN_ADDRESS } from './sign-in-throttle';
 
 /**
  * better-auth, configured once. Its organization model is our `companies` table (organization id = company
@@ -21,13 +23,13 @@ import { clearSignInFailures, recordSignInFailure, signInWaitMs, throttleKeyOf, 
  *
  * Only sign-in, sign-out and get-session are served over HTTP (app/api/auth/[...all]/route.ts); everything else
  * (members, the current company, API keys, creating users) is called server-side from our wrappers, which have
- * already authenticated and authorized the caller.
+ * already authenticated and authorized the caller. The sign-in form calls the library server-side too
+ * (app/sign-in/actions.ts); both ways pass the same hooks, so the same limits.
  */
 
 export const API_KEY_PREFIX = 'ailegr_';
 const API_KEY_LENGTH = 48; // random letters after the prefix: ~285 bits
 const SESSION_DAYS = 7;
-const SIGN_IN_PER_ADDRESS = { window: 60, max: 10 }; // attempts per minute from one address
 
 /** Library model → our table. Keys are better-auth's model names (unchanged); values our drizzle tables. */
 const ADAPTER_SCHEMA = {
@@ -50,6 +52,8 @@ export function createAuth(db: Db) {
     secret: settings.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET,
     baseURL: settings.BETTER_AUTH_URL,
     basePath: AUTH_BASE_PATH,
+    // Besides BETTER_AUTH_URL (or, unset, the origin each request was sent to): see lib/auth/origins.ts.
+    trustedOrigins: (request) => trustedOriginsFor(request, settings.BETTER_AUTH_URL),
     telemetry: { enabled: false },
     database: drizzleAdapter(db, { provider: 'pg', schema: ADAPTER_SCHEMA }),
     logger: {
@@ -61,7 +65,11 @@ export function createAuth(db: Db) {
     advanced: {
       database: { generateId: 'uuid' },
       cookiePrefix: 'ailegr',
-      ipAddress: settings.AILEGR_TRUSTED_PROXIES.length ? { trustedProxies: settings.AILEGR_TRUSTED_PROXIES } : undefined,
+      // The library switches its origin check off under NODE_ENV=test: keep it on, so tests see what production does.
+      disableOriginCheck: false,
+      // The address recorded from the socket (lib/auth/client-address.ts), never a header the client chose; it is
+      // what the library's limiter (on the other endpoints) counts and what a session records.
+      ipAddress: { ipAddressHeaders: [clientAddressHeader()] },
     },
     emailAndPassword: {
       enabled: true,
@@ -82,14 +90,20 @@ export function createAuth(db: Db) {
       storage: 'database',
       window: 60,
       max: 100,
-      customRules: { '/sign-in/email': SIGN_IN_PER_ADDRESS },
+      // Sign-in is limited by our hooks below instead, per address and per account, on every way in.
+      customRules: { '/sign-in/email': false },
     },
     hooks: {
+      // Every attempt is counted before its password is checked (see sign-in-throttle.ts), first per address, then
+      // per account; a refused address counts nothing against the account it named.
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email') return;
+        const now = new Date();
+        const headers = ctx.headers ?? ctx.request?.headers;
+        const address = (headers && clientAddressOf(headers)) ?? UNKNOWN_ADDRESS;
+        if (address === UNKNOWN_ADDRESS) log.warn('a sign-in attempt carries no recorded client address: it is counted in the shared "unknown" bucket');
         const email = throttleKeyOf(ctx.body);
-        if (!email) return;
-        const waitMs = await signInWaitMs(db, email, new Date());
+        const waitMs = (await claimAddressAttempt(db, address, now)) || (email ? await claimAccountAttempt(db, email, now) : 0);
         if (waitMs > 0) {
           throw new APIError('TOO_MANY_REQUESTS', { message: TOO_MANY_SIGN_INS }, { 'X-Retry-After': String(Math.ceil(waitMs / 1000)) });
         }
@@ -97,10 +111,7 @@ export function createAuth(db: Db) {
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email') return;
         const email = throttleKeyOf(ctx.body);
-        if (!email) return;
-        const returned = ctx.context.returned;
-        if (!isAPIError(returned)) await clearSignInFailures(db, email);
-        else if (returned.statusCode === 401) await recordSignInFailure(db, email, new Date());
+        if (email && !isAPIError(ctx.context.returned)) await clearSignInFailures(db, email);
       }),
     },
     plugins: [

@@ -1,17 +1,29 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { signInFailures } from '@/db/schema/auth';
+import { authRateLimits, signInFailures } from '@/db/schema/auth';
 
 /**
- * Per-account sign-in throttle. better-auth limits sign-in per address (its rate limiter, database storage); an
- * attacker spreading guesses over many addresses is stopped here, per account. Failures are counted per
- * lower-cased email whether or not the account exists, so the answer never says which exist.
+ * Sign-in limits, per client address and per account, both counted in the database so they hold across
+ * processes. Each attempt is counted in one atomic statement *before* its password is checked, and refused when
+ * the count is over the limit: 40 parallel attempts get the counts 1…40, and only the first 10 reach a password
+ * check. (Checking the count first and recording the failure after the check let every parallel attempt through.)
+ *
+ * - Per address (lib/auth/client-address.ts says which address): any 10 attempts a minute, whatever the account.
+ * - Per account: attempts since its last successful sign-in, counted per lower-cased email whether or not the
+ *   account exists, so the answer never says which exist. A success clears the count.
  */
 
 export const SIGN_IN_MAX_FAILURES = 10; // per account and window: room for typos, nowhere near enough for guessing
 export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000; // a locked account opens again this long after its first failure
+export const SIGN_IN_PER_ADDRESS = { max: 10, windowMs: 60_000 }; // attempts from one address a minute
 export const TOO_MANY_SIGN_INS = 'Too many sign-in attempts. Wait a few minutes and try again.';
+
+// The per-address counts live in better-auth's rate-limit table, under the key its own limiter would use
+// (`address|path`); its limiter is switched off for this path (lib/auth/auth.ts) so nothing counts twice.
+const ADDRESS_KEY_PATH = '/sign-in/email';
+/** The bucket of requests whose address is unknown (they did not pass the recorder): they share one limit. */
+export const UNKNOWN_ADDRESS = 'unknown';
 
 // Only a well-formed address is counted; anything else is refused by the library's own validation (400).
 const signInBody = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()) });
@@ -22,30 +34,51 @@ export function throttleKeyOf(body: unknown): string | null {
   return parsed.success ? parsed.data.email : null;
 }
 
-/** How long `email` must wait before trying again: 0 when it may try now. */
-export async function signInWaitMs(db: Db, email: string, now: Date): Promise<number> {
-  const [row] = await db.select().from(signInFailures).where(eq(signInFailures.email, email));
-  if (!row || row.failures < SIGN_IN_MAX_FAILURES) return 0;
-  return Math.max(0, row.windowStartedAt.getTime() + SIGN_IN_FAILURE_WINDOW_MS - now.getTime());
-}
-
-/** Counts one failure in one atomic statement (concurrent failures never lose a count, on PGlite or PostgreSQL). */
-export async function recordSignInFailure(db: Db, email: string, now: Date): Promise<void> {
-  const at = now.toISOString();
-  const windowStart = new Date(now.getTime() - SIGN_IN_FAILURE_WINDOW_MS).toISOString();
-  const expired = sql`${signInFailures.windowStartedAt} <= ${windowStart}::timestamptz`;
-  await db
+/**
+ * Counts one sign-in attempt for `email` and answers how long it must wait: 0 means go on and check the password.
+ * The window starts at the first attempt after a success (or after the last window ran out).
+ */
+export async function claimAccountAttempt(db: Db, email: string, now: Date): Promise<number> {
+  const expired = sql`${signInFailures.windowStartedAt} <= ${new Date(now.getTime() - SIGN_IN_FAILURE_WINDOW_MS).toISOString()}::timestamptz`;
+  const [row] = await db
     .insert(signInFailures)
     .values({ email, failures: 1, windowStartedAt: now })
     .onConflictDoUpdate({
       target: signInFailures.email,
       set: {
         failures: sql`case when ${expired} then 1 else ${signInFailures.failures} + 1 end`,
-        windowStartedAt: sql`case when ${expired} then ${at}::timestamptz else ${signInFailures.windowStartedAt} end`,
+        windowStartedAt: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${signInFailures.windowStartedAt} end`,
       },
-    });
+    })
+    .returning({ failures: signInFailures.failures, windowStartedAt: signInFailures.windowStartedAt });
+  if (!row || row.failures <= SIGN_IN_MAX_FAILURES) return 0;
+  return Math.max(1, row.windowStartedAt.getTime() + SIGN_IN_FAILURE_WINDOW_MS - now.getTime());
 }
 
+/** A successful sign-in: the account's count starts again. */
 export async function clearSignInFailures(db: Db, email: string): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.email, email));
+}
+
+/**
+ * Counts one sign-in attempt from `address` and answers how long it must wait (0: go on). As in better-auth's
+ * limiter, the minute runs from the last attempt let through, so an address that keeps trying stays refused.
+ */
+export async function claimAddressAttempt(db: Db, address: string, now: Date): Promise<number> {
+  const at = now.getTime();
+  const expired = sql`${authRateLimits.lastRequest} <= ${at - SIGN_IN_PER_ADDRESS.windowMs}`;
+  const count = sql`case when ${expired} then 1 else ${authRateLimits.count} + 1 end`;
+  const [row] = await db
+    .insert(authRateLimits)
+    .values({ key: `${address}|${ADDRESS_KEY_PATH}`, count: 1, lastRequest: at })
+    .onConflictDoUpdate({
+      target: authRateLimits.key,
+      set: {
+        count,
+        lastRequest: sql`case when ${count} <= ${SIGN_IN_PER_ADDRESS.max} then ${at}::bigint else ${authRateLimits.lastRequest} end`,
+      },
+    })
+    .returning({ count: authRateLimits.count, lastRequest: authRateLimits.lastRequest });
+  if (!row || row.count <= SIGN_IN_PER_ADDRESS.max) return 0;
+  return Math.max(1, row.lastRequest + SIGN_IN_PER_ADDRESS.windowMs - at);
 }

@@ -1,8 +1,9 @@
 import { database, db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { getAuth } from '@/lib/auth/auth';
+import { recordClientAddresses } from '@/lib/auth/client-address';
 import { DEMO_USER_EMAIL, isEmptyDatabase, seedDemo } from '@/lib/demo/seed';
-import { env } from '@/lib/env';
+import { env, environmentWarnings } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
 import { startRecurringRunnerFromEnv } from './recurring-runner';
@@ -25,6 +26,9 @@ export function bootServer(): Promise<void> {
 async function boot(): Promise<void> {
   const settings = env();
   const log = logger();
+  // Before anything is awaited: requests that reach the HTTP server from now on carry their client address.
+  recordClientAddresses(settings.AILEGR_TRUSTED_PROXIES);
+  for (const warning of environmentWarnings(settings)) log.warn(warning);
   const handle = await database();
   await migrateDatabase(handle, settings.DATABASE_URL);
   log.info({ database: handle.kind, location: handle.location }, 'database ready');

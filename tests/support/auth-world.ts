@@ -4,6 +4,7 @@ import { apiKeys, companyMembers, sessions, users } from '@/db/schema/auth';
 import { companies, journalEntries, journalLines, parties } from '@/db/schema/ledger';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { createAuth, type Auth } from '@/lib/auth/auth';
+import { clientAddressHeader } from '@/lib/auth/client-address';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
 import type { ApiKeyRole, Role } from '@/lib/auth/roles';
 import { createDocument, type DocumentRow } from '@/lib/ledger/documents';
@@ -34,12 +35,26 @@ export function nextAddress(): string {
   return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
 }
 
-/** Signs in over HTTP through better-auth's handler (its rate limiters and hooks included). */
-export async function signInRequest(auth: Auth, email: string, password: string, address = nextAddress()): Promise<Response> {
+/**
+ * The header the app's HTTP server adds to a request from `address` (lib/auth/client-address.ts); a request built
+ * in a test never passes that server, so it carries the header itself. null: no recorded address.
+ */
+export function fromAddress(address: string | null): Record<string, string> {
+  return address === null ? {} : { [clientAddressHeader()]: address };
+}
+
+/** Signs in over HTTP through better-auth's handler (its rate limiters and hooks included), from `address`. */
+export async function signInRequest(
+  auth: Auth,
+  email: string,
+  password: string,
+  address: string | null = nextAddress(),
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return auth.handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': address },
+      headers: { 'content-type': 'application/json', origin: ORIGIN, ...fromAddress(address), ...headers },
       body: JSON.stringify({ email, password }),
     }),
   );

@@ -160,6 +160,21 @@ export const ACTIONS: Record<string, ActionCase> = {
   },
 };
 
+/** A server action anyone may call: why, and a submission an anonymous caller makes, with the status it gets. */
+export interface PublicActionCase {
+  why: string;
+  form: Form;
+  status: number;
+}
+
+export const PUBLIC_ACTIONS: Record<string, PublicActionCase> = {
+  'app/sign-in/actions.ts#signInAction': {
+    why: 'signing in, limited per address and per account inside',
+    form: { email: 'nobody@example.test', password: 'not anybody’s password' },
+    status: 401,
+  },
+};
+
 export interface RouteRequest {
   /** Path and query, e.g. '/api/parties?kind=customer'. */
   path: string;

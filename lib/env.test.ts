@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { environmentWarnings, parseEnv } from './env';
+
+const PRODUCTION = { NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(32) };
+
+describe('AILEGR_TRUSTED_PROXIES', () => {
+  it('takes addresses and CIDR ranges, comma-separated; unset is none', () => {
+    expect(parseEnv({ AILEGR_TRUSTED_PROXIES: ' 10.0.0.0/8, 192.0.2.10 ,fd00::/8,::1 ' }).AILEGR_TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.0.2.10', 'fd00::/8', '::1']);
+    expect(parseEnv({}).AILEGR_TRUSTED_PROXIES).toEqual([]);
+  });
+
+  it('refuses anything else, naming it', () => {
+    expect(() => parseEnv({ AILEGR_TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal, 10.0.0.0/33, ::1/129, 10.0.0.1/8/8' })).toThrow(
+      'Invalid environment: AILEGR_TRUSTED_PROXIES must be IP addresses or CIDR ranges (10.0.0.5, 10.0.0.0/8, fd00::/8), got "proxy.internal", "10.0.0.0/33", "::1/129", "10.0.0.1/8/8"',
+    );
+  });
+});
+
+describe('environmentWarnings', () => {
+  it('says at a production start that BETTER_AUTH_URL is missing, and what it is for', () => {
+    const [warning, ...rest] = environmentWarnings(parseEnv(PRODUCTION));
+    expect(rest).toEqual([]);
+    expect(warning).toMatch(/^BETTER_AUTH_URL is not set: /);
+    expect(warning).toContain('403 INVALID_ORIGIN');
+    expect(warning).toContain('BETTER_AUTH_URL=https://books.example.com');
+  });
+
+  it('says nothing when it is set, or outside production', () => {
+    expect(environmentWarnings(parseEnv({ ...PRODUCTION, BETTER_AUTH_URL: 'https://books.example.com' }))).toEqual([]);
+    expect(environmentWarnings(parseEnv({ NODE_ENV: 'development' }))).toEqual([]);
+  });
+});
