@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { createCompany } from '@/lib/ledger/companies';
 import { createDocument, getDocumentOrThrow, listDocuments } from '@/lib/ledger/documents';
 import { recordPayment, voidEntry } from '@/lib/ledger/payments';
-import { formatNumber } from '@/lib/ledger/posting';
+import { formatNumber } from '@/lib/ledger/numbering';
 import { accountBalance, balanceSheet, openBalancesByParty, profitAndLoss } from '@/lib/ledger/reports';
 import { ledgerRowCounts, rejection, seedCompany } from './support/fixtures';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/test-db';
@@ -104,7 +104,7 @@ describe.each(BACKENDS)('ledger on %s', (backend) => {
       partyId: customer.id, issueDate: '2026-01-05', dueDate: '2026-01-05', amount: '80.00', categoryId: byCode('4100'),
     });
     const payment = await recordPayment(h.db, company.id, { documentId: invoice.id, amount: '30.00', date: '2026-01-06' });
-    expect(await rejection(voidEntry(h.db, company.id, invoice.id))).toMatchObject({ code: 'conflict', message: 'INV-000001 has payments: void them first' });
+    expect(await rejection(voidEntry(h.db, company.id, invoice.id))).toMatchObject({ code: 'conflict', message: 'INV-000001 has a payment that is not void (PAY-000001): void it first' });
     await voidEntry(h.db, company.id, payment.id);
     expect(await getDocumentOrThrow(h.db, company.id, invoice.id)).toMatchObject({ status: 'open', paidMinor: 0, balanceMinor: 8000 });
     expect(await accountBalance(h.db, company.id, byCode('1000'), '2026-12-31')).toBe(0n);
