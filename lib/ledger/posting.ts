@@ -76,7 +76,8 @@ export type DocumentSource = SQL;
  * transaction: it reserves their numbers (one block per company and kind, counters locked in key order so two
  * batches sharing companies cannot deadlock), inserts the entries, and inserts the two lines of each entry
  * that was really inserted, with the A/R or A/P account of its company, so the balance trigger checks the
- * whole statement at once. With `ownNumbers`, a row with an `own_number` takes it and no number from the counter (its counter was moved past
+ * whole statement at once. A batch written in several statements locks all its counters first (`lockCounters`).
+ * With `ownNumbers`, a row with an `own_number` takes it and no number from the counter (its counter was moved past
  * it by `claimTypedNumbers`). With `skipDuplicates`, a document whose reference is already posted in its company
  * is left out with its lines and not returned: the caller reports it as a duplicate (its reserved number is not
  * reused). The reference is the only conflict checked (a rule occurrence's reference is its identity,
@@ -215,6 +216,15 @@ export async function lockCounters(tx: Db, keys: CounterKey[]): Promise<Map<stri
     tx,
     sql`select * from unnest(${sqlArray(keys.map((k) => k.companyId), 'uuid')}, ${sqlArray(keys.map((k) => k.kind), 'entry_kind')}) as k(company_id, kind)`,
   );
+}
+
+/**
+ * Locks the counters a batch of documents will take numbers from, before it is written in several
+ * `writeDocuments` statements: each statement locks only the counters of its own chunk, so without this, two
+ * batches covering the same companies in different orders would deadlock across their statements.
+ */
+export async function lockDocumentCounters(tx: Db, source: DocumentSource): Promise<void> {
+  await lockCounterRelation(tx, sql`select d.company_id, d.kind from (${source}) d`);
 }
 
 /**
