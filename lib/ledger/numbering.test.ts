@@ -14,9 +14,8 @@ describe('the ledger numbering', () => {
   });
 
   it('leaves alone what it never writes: other prefixes, short or zero-padded digits, lower case, voids, recurring references', () => {
-    for (const reference of ['INV-42', 'INV-0000042', 'inv-000042', 'INV-000042a', 'INV000042', 'VOID-INV-000001', 'REC-1-2026-01-01', 'PO-000077', '2019/0044', 'VOID-000001']) {
-      expect(parseNumber(reference), reference).toBeNull();
-    }
+    const others = ['INV-42', 'INV-0000042', 'inv-000042', 'INV-000042a', 'INV000042', 'VOID-INV-000001', 'REC-1-2026-01-01', 'PO-000077', '2019/0044'];
+    for (const reference of [...others, 'VOID-000001']) expect(parseNumber(reference), reference).toBeNull();
   });
 
   it('reports a number beyond the typed range as larger than it', () => {

@@ -76,13 +76,14 @@ export type DocumentSource = SQL;
  * transaction: it reserves their numbers (one block per company and kind, counters locked in key order so two
  * batches sharing companies cannot deadlock), inserts the entries, and inserts the two lines of each entry
  * that was really inserted, with the A/R or A/P account of its company, so the balance trigger checks the
- * whole statement at once. A batch written in several statements locks all its counters first (`lockCounters`).
- * With `ownNumbers`, a row with an `own_number` takes it and no number from the counter (its counter was moved past
- * it by `claimTypedNumbers`). With `skipDuplicates`, a document whose reference is already posted in its company
- * is left out with its lines and not returned: the caller reports it as a duplicate (its reserved number is not
- * reused). The reference is the only conflict checked (a rule occurrence's reference is its identity,
- * `REC-{rule}-{date}`), so each row costs one probe instead of one per unique index; any other unique violation
- * still raises. Without `skipDuplicates`, a duplicate raises the unique violation. Returned in input order.
+ * whole statement at once. A batch written in several statements locks all its counters first
+ * (`lockDocumentCounters`). With `ownNumbers`, a row with an `own_number` takes it and no number from the counter
+ * (`claimTypedNumbers` moved the counter past it). With `skipDuplicates`, a document whose reference is already
+ * posted in its company is left out with its lines and not returned: the caller reports it as a duplicate (its
+ * reserved number is not reused). The reference is the only conflict checked (a rule occurrence's reference is
+ * its identity, `REC-{rule}-{date}`), so each row costs one probe instead of one per unique index; any other
+ * unique violation still raises. Without `skipDuplicates`, a duplicate raises the unique violation. Returned in
+ * input order.
  */
 export async function writeDocuments(
   tx: Db,
@@ -160,7 +161,8 @@ export async function insertDocuments(tx: Db, docs: NewDocument[], options: { sk
         ${sqlArray(column(() => null), 'date')}, ${sqlArray(ownNumbers.slice(start, start + chunk.length), 'text')}
       ) with ordinality as d(company_id, kind, entry_date, reference, memo, party_id, due_date, amount_minor,
         category_account_id, rule_id, occurrence_date, own_number, ord)`;
-    for (const row of await writeDocuments(tx, source, { ...options, ownNumbers: true })) inserted.push({ id: row.id, index: row.index + start });
+    const rows = await writeDocuments(tx, source, { ...options, ownNumbers: true });
+    for (const row of rows) inserted.push({ id: row.id, index: row.index + start });
   }
   return inserted;
 }
@@ -214,7 +216,8 @@ export async function lockCounters(tx: Db, keys: CounterKey[]): Promise<Map<stri
   if (keys.length === 0) return new Map();
   return lockCounterRelation(
     tx,
-    sql`select * from unnest(${sqlArray(keys.map((k) => k.companyId), 'uuid')}, ${sqlArray(keys.map((k) => k.kind), 'entry_kind')}) as k(company_id, kind)`,
+    sql`select * from unnest(${sqlArray(keys.map((k) => k.companyId), 'uuid')}, ${sqlArray(keys.map((k) => k.kind), 'entry_kind')})
+      as k(company_id, kind)`,
   );
 }
 

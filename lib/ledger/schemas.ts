@@ -43,7 +43,8 @@ const reference = z
   .superRefine((v, ctx) => {
     const number = parseNumber(v);
     if (number && number.value > MAX_TYPED_NUMBER) {
-      ctx.addIssue({ code: 'custom', message: `Numbers in this format stop at ${formatNumber(number.kind, MAX_TYPED_NUMBER)}: use another reference` });
+      const last = formatNumber(number.kind, MAX_TYPED_NUMBER);
+      ctx.addIssue({ code: 'custom', message: `Numbers in this format stop at ${last}: use another reference` });
     }
   })
   .optional()

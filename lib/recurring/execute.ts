@@ -55,8 +55,11 @@ export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<n
   const postings: { ruleId: number; occurrenceDate: string; dueDate: string }[] = [];
   for (const plan of plans) for (const p of plan.postings) postings.push({ ruleId: plan.ruleId, occurrenceDate: p.occurrenceDate, dueDate: p.dueDate });
   const documentIds: (number | undefined)[] = new Array(postings.length);
-  // Several statements: lock every counter of the batch first, in key order, or two sweepers deadlock across them.
-  if (postings.length > MAX_DOCUMENTS_PER_STATEMENT) await lockDocumentCounters(tx, ruleDocuments(postings));
+  // Several statements: lock every counter of the batch first, in key order, or two sweepers deadlock across them
+  // (one posting per rule names its counter).
+  if (postings.length > MAX_DOCUMENTS_PER_STATEMENT) {
+    await lockDocumentCounters(tx, ruleDocuments(postings.filter((p, i) => p.ruleId !== postings[i - 1]?.ruleId)));
+  }
   for (let start = 0; start < postings.length; start += MAX_DOCUMENTS_PER_STATEMENT) {
     const chunk = postings.slice(start, start + MAX_DOCUMENTS_PER_STATEMENT);
     const inserted = await writeDocuments(tx, ruleDocuments(chunk), { skipDuplicates: true });
