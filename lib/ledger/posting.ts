@@ -188,7 +188,7 @@ function numberSql(kind: SQL, value: SQL): SQL {
 }
 
 /** One numbering: a company's counter of one kind. */
-export interface CounterKey {
+interface CounterKey {
   companyId: string;
   kind: NumberedKind;
 }
@@ -212,7 +212,7 @@ async function lockCounterRelation(tx: Db, keys: SQL): Promise<Map<string, numbe
 }
 
 /** `lockCounterRelation` for keys the caller knows. */
-export async function lockCounters(tx: Db, keys: CounterKey[]): Promise<Map<string, number>> {
+async function lockCounters(tx: Db, keys: CounterKey[]): Promise<Map<string, number>> {
   if (keys.length === 0) return new Map();
   return lockCounterRelation(
     tx,
