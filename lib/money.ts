@@ -3,7 +3,10 @@
  * typed and are converted with integer arithmetic only: no float ever holds an amount.
  */
 
-/** The largest amount accepted, in minor units: well inside Number.MAX_SAFE_INTEGER so sums stay exact. */
+/**
+ * The largest amount accepted, in minor units: a JS number holds it exactly, and so does any sum of a few of them,
+ * but a sum of 91 passes Number.MAX_SAFE_INTEGER: totals over many documents are bigint (lib/ledger/reports.ts).
+ */
 export const MAX_AMOUNT_MINOR = 999_999_999_999_99; // 999,999,999,999.99 in a two-decimal currency
 
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -46,17 +49,20 @@ export function parseMoney(input: string, minorDigits: number): ParsedMoney {
   return { ok: true, minor: Number(minor) };
 }
 
-/** The exact decimal string of a minor-unit amount: `toDecimalString(-12345, 2)` is `'-123.45'`. */
-export function toDecimalString(minor: number, minorDigits: number): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`not a safe integer amount: ${minor}`);
+/**
+ * The exact decimal string of a minor-unit amount: `toDecimalString(-12345, 2)` is `'-123.45'`. A total may be a
+ * bigint of any size; a number must be a safe integer.
+ */
+export function toDecimalString(minor: number | bigint, minorDigits: number): string {
+  if (typeof minor === 'number' && !Number.isSafeInteger(minor)) throw new RangeError(`not a safe integer amount: ${minor}`);
   const sign = minor < 0 ? '-' : '';
-  const digits = Math.abs(minor).toString().padStart(minorDigits + 1, '0');
+  const digits = (minor < 0 ? -BigInt(minor) : BigInt(minor)).toString().padStart(minorDigits + 1, '0');
   if (minorDigits === 0) return sign + digits;
   return `${sign}${digits.slice(0, -minorDigits)}.${digits.slice(-minorDigits)}`;
 }
 
 /** Formats minor units for people, e.g. `$1,234.56`; the decimal string is formatted, never a float. */
-export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
+export function formatMoney(minor: number | bigint, currency: string, locale = 'en-US'): string {
   const digits = currencyMinorDigits(currency);
   const format = new Intl.NumberFormat(locale, { style: 'currency', currency }).format as (value: string) => string;
   return format(toDecimalString(minor, digits));

@@ -1,8 +1,12 @@
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { documentCounters } from '@/db/schema/ledger';
 import { HTTP_STATUS } from '@/lib/errors';
+import { createDocument } from '@/lib/ledger/documents';
+import { formatNumber } from '@/lib/ledger/numbering';
 import { listParties } from '@/lib/ledger/parties';
+import { listDocumentPayments, recordPayment } from '@/lib/ledger/payments';
 import type { ActionResult } from '@/lib/http/action';
 import { sessionCompanyContext } from '@/lib/session/company-context';
 import { buildWorld, fromAddress, nextAddress, ORIGIN, type World } from './support/auth-world';
@@ -184,6 +188,57 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
           expect(response.status, `${id} ${JSON.stringify(request).slice(0, 120)}`).toBeLessThan(500);
         }
       }
+    }
+    await schemaIntact(w);
+  });
+
+  it('answers references in the ledger’s own formats with a 2xx or 4xx and jams nothing: later entries get numbers, every entry stays voidable', async () => {
+    // A typed VOID-<ref> made that entry unvoidable with a 500; a number typed ahead of its numbering made every
+    // later entry left blank fail on a reference nobody typed.
+    const companyId = w.a.company.id;
+    const owner = w.a.cookie.owner;
+    const lastNumber = async (kind: 'invoice' | 'bill' | 'payment_received' | 'payment_made') => {
+      const [row] = await w.db
+        .select({ value: documentCounters.lastValue })
+        .from(documentCounters)
+        .where(and(eq(documentCounters.companyId, companyId), eq(documentCounters.kind, kind)));
+      return row?.value ?? 0;
+    };
+    const sides = [
+      { kind: 'invoice', payKind: 'payment_received', screen: 'invoices', create: 'createInvoiceAction', pay: 'recordInvoicePaymentAction', void: 'voidInvoiceEntryAction' },
+      { kind: 'bill', payKind: 'payment_made', screen: 'expenses', create: 'createBillAction', pay: 'recordBillPaymentAction', void: 'voidBillEntryAction' },
+    ] as const;
+    for (const side of sides) {
+      const action = (name: string) => `app/(app)/${side.screen}/actions.ts#${name}`;
+      const documentForm = await ACTIONS[action(side.create)]!.valid(w);
+      const victim = await createDocument(w.db, companyId, side.kind, {
+        partyId: Number(documentForm.partyId), issueDate: '2026-03-10', dueDate: '2026-04-09', amount: '75.00', categoryId: Number(documentForm.categoryId),
+      });
+      const paid = await recordPayment(w.db, companyId, { documentId: victim.id, amount: '1.00', date: '2026-03-10' });
+      const typed = [
+        async () => `VOID-${victim.reference}`,
+        async () => `VOID-${paid.reference}`,
+        async () => `REC-1-2026-03-10`,
+        async () => formatNumber(side.kind, (await lastNumber(side.kind)) + 2),
+        async () => formatNumber(side.payKind, (await lastNumber(side.payKind)) + 2),
+        async () => formatNumber(side.kind, 1_000_000_000_000),
+      ];
+      for (const reference of typed) {
+        const createReference = await reference();
+        expect(await callAction(action(side.create), owner, { ...documentForm, reference: createReference }), createReference).toBeLessThan(500);
+        const payReference = await reference();
+        const payForm = { documentId: String(victim.id), amount: '1.00', date: '2026-03-10', memo: '', reference: payReference };
+        expect(await callAction(action(side.pay), owner, payForm), payReference).toBeLessThan(500);
+      }
+      for (let i = 0; i < 3; i++) {
+        expect(await callAction(action(side.create), owner, documentForm), `${side.create} left blank`).toBe(200);
+        const payForm = { documentId: String(victim.id), amount: '1.00', date: '2026-03-10', memo: '', reference: '' };
+        expect(await callAction(action(side.pay), owner, payForm), `${side.pay} left blank`).toBe(200);
+      }
+      for (const payment of await listDocumentPayments(w.db, companyId, victim.id)) {
+        expect(await callAction(action(side.void), owner, { entryId: String(payment.id) }), `void ${payment.reference}`).toBe(200);
+      }
+      expect(await callAction(action(side.void), owner, { entryId: String(victim.id) }), `void ${victim.reference}`).toBe(200);
     }
     await schemaIntact(w);
   });

@@ -70,11 +70,11 @@ describe.each(BACKENDS)('ledger properties on %s', (backend) => {
 
         const invoices = await listDocuments(h.db, company.id, 'invoice');
         const bills = await listDocuments(h.db, company.id, 'bill');
-        const open = (list: typeof invoices) => list.reduce((t, d) => t + d.balanceMinor, 0);
+        const open = (list: typeof invoices) => list.reduce((t, d) => t + BigInt(d.balanceMinor), 0n);
         expect(await accountBalance(h.db, company.id, byCode('1100'), asOf)).toBe(open(invoices));
         expect(await accountBalance(h.db, company.id, byCode('2000'), asOf)).toBe(open(bills));
         const byParty = await openBalancesByParty(h.db, company.id, 'invoice');
-        expect(byParty.reduce((t, p) => t + p.openMinor, 0)).toBe(open(invoices));
+        expect(byParty.reduce((t, p) => t + p.openMinor, 0n)).toBe(open(invoices));
 
         // Each document's paid amount is what its live (unvoided) payments applied.
         const voided = new Set(

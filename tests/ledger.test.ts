@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { createCompany } from '@/lib/ledger/companies';
 import { createDocument, getDocumentOrThrow, listDocuments } from '@/lib/ledger/documents';
 import { recordPayment, voidEntry } from '@/lib/ledger/payments';
-import { formatNumber } from '@/lib/ledger/posting';
+import { formatNumber } from '@/lib/ledger/numbering';
 import { accountBalance, balanceSheet, openBalancesByParty, profitAndLoss } from '@/lib/ledger/reports';
 import { ledgerRowCounts, rejection, seedCompany } from './support/fixtures';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/test-db';
@@ -31,23 +31,23 @@ describe.each(BACKENDS)('ledger on %s', (backend) => {
     await recordPayment(h.db, company.id, { documentId: invoice.id, amount: '1200.00', date: '2026-03-20' });
 
     const balance = (code: string) => accountBalance(h.db, company.id, byCode(code), '2026-12-31');
-    expect(await balance('1100')).toBe(0);
-    expect(await balance('2050')).toBe(20000);
-    expect(await balance('1000')).toBe(120000);
-    expect(await balance('4100')).toBe(100000);
+    expect(await balance('1100')).toBe(0n);
+    expect(await balance('2050')).toBe(20000n);
+    expect(await balance('1000')).toBe(120000n);
+    expect(await balance('4100')).toBe(100000n);
     expect(await getDocumentOrThrow(h.db, company.id, invoice.id)).toMatchObject({ status: 'paid', paidMinor: 100000, balanceMinor: 0 });
 
     const bs = await balanceSheet(h.db, company.id, '2026-12-31');
-    expect(bs.totalAssetsMinor).toBe(120000);
-    expect(bs.totalLiabilitiesMinor).toBe(20000);
-    expect(bs.totalEquityMinor).toBe(100000);
-    expect(bs.currentPeriodEarningsMinor).toBe(100000);
+    expect(bs.totalAssetsMinor).toBe(120000n);
+    expect(bs.totalLiabilitiesMinor).toBe(20000n);
+    expect(bs.totalEquityMinor).toBe(100000n);
+    expect(bs.currentPeriodEarningsMinor).toBe(100000n);
     expect(bs.balanced).toBe(true);
 
     const pl = await profitAndLoss(h.db, company.id, '2026-01-01', '2026-12-31');
-    expect(pl.totalRevenueMinor).toBe(100000);
-    expect(pl.revenue).toEqual([expect.objectContaining({ code: '4100', amountMinor: 100000 })]);
-    expect(pl.netIncomeMinor).toBe(100000);
+    expect(pl.totalRevenueMinor).toBe(100000n);
+    expect(pl.revenue).toEqual([expect.objectContaining({ code: '4100', amountMinor: 100000n })]);
+    expect(pl.netIncomeMinor).toBe(100000n);
   });
 
   it('bill 250.00 paid 100.00: A/P 150.00 open, expense 250.00, payments never touch P&L', async () => {
@@ -63,13 +63,13 @@ describe.each(BACKENDS)('ledger on %s', (backend) => {
     await recordPayment(h.db, company.id, { documentId: bill.id, amount: '100.00', date: '2026-05-10' });
     const after = await profitAndLoss(h.db, company.id, '2026-01-01', '2026-12-31');
     expect(after).toEqual(before);
-    expect(after.expenses).toEqual([expect.objectContaining({ code: '5200', amountMinor: 25000 })]);
+    expect(after.expenses).toEqual([expect.objectContaining({ code: '5200', amountMinor: 25000n })]);
 
     expect(await openBalancesByParty(h.db, company.id, 'bill')).toEqual([
-      { partyId: vendor.id, partyName: 'Partial Co Vendor', documents: 1, openMinor: 15000, oldestDueDate: '2026-05-31' },
+      { partyId: vendor.id, partyName: 'Partial Co Vendor', documents: 1, openMinor: 15000n, oldestDueDate: '2026-05-31' },
     ]);
-    expect(await accountBalance(h.db, company.id, byCode('2000'), '2026-12-31')).toBe(15000);
-    expect(await accountBalance(h.db, company.id, byCode('1000'), '2026-12-31')).toBe(-10000);
+    expect(await accountBalance(h.db, company.id, byCode('2000'), '2026-12-31')).toBe(15000n);
+    expect(await accountBalance(h.db, company.id, byCode('1000'), '2026-12-31')).toBe(-10000n);
     expect((await getDocumentOrThrow(h.db, company.id, bill.id)).status).toBe('partially_paid');
     expect((await balanceSheet(h.db, company.id, '2026-12-31')).balanced).toBe(true);
 
@@ -86,12 +86,12 @@ describe.each(BACKENDS)('ledger on %s', (backend) => {
       amount: '1000.00',
       categoryId: byCode('4200'),
     });
-    expect(await accountBalance(h.db, company.id, byCode('1100'), '2026-12-31')).toBe(100000);
+    expect(await accountBalance(h.db, company.id, byCode('1100'), '2026-12-31')).toBe(100000n);
     const reversal = await voidEntry(h.db, company.id, invoice.id);
     expect(reversal).toMatchObject({ kind: 'void', entryDate: '2026-02-10', reference: 'VOID-INV-000001', reversesId: invoice.id });
-    expect(await accountBalance(h.db, company.id, byCode('1100'), '2026-12-31')).toBe(0);
-    expect(await accountBalance(h.db, company.id, byCode('4200'), '2026-12-31')).toBe(0);
-    expect((await profitAndLoss(h.db, company.id, '2026-02-01', '2026-02-28')).totalRevenueMinor).toBe(0);
+    expect(await accountBalance(h.db, company.id, byCode('1100'), '2026-12-31')).toBe(0n);
+    expect(await accountBalance(h.db, company.id, byCode('4200'), '2026-12-31')).toBe(0n);
+    expect((await profitAndLoss(h.db, company.id, '2026-02-01', '2026-02-28')).totalRevenueMinor).toBe(0n);
     expect((await getDocumentOrThrow(h.db, company.id, invoice.id)).status).toBe('void');
     expect(await openBalancesByParty(h.db, company.id, 'invoice')).toEqual([]);
     const again = await rejection(voidEntry(h.db, company.id, invoice.id));
@@ -104,12 +104,12 @@ describe.each(BACKENDS)('ledger on %s', (backend) => {
       partyId: customer.id, issueDate: '2026-01-05', dueDate: '2026-01-05', amount: '80.00', categoryId: byCode('4100'),
     });
     const payment = await recordPayment(h.db, company.id, { documentId: invoice.id, amount: '30.00', date: '2026-01-06' });
-    expect(await rejection(voidEntry(h.db, company.id, invoice.id))).toMatchObject({ code: 'conflict', message: 'INV-000001 has payments: void them first' });
+    expect(await rejection(voidEntry(h.db, company.id, invoice.id))).toMatchObject({ code: 'conflict', message: 'INV-000001 has a payment that is not void (PAY-000001): void it first' });
     await voidEntry(h.db, company.id, payment.id);
     expect(await getDocumentOrThrow(h.db, company.id, invoice.id)).toMatchObject({ status: 'open', paidMinor: 0, balanceMinor: 8000 });
-    expect(await accountBalance(h.db, company.id, byCode('1000'), '2026-12-31')).toBe(0);
+    expect(await accountBalance(h.db, company.id, byCode('1000'), '2026-12-31')).toBe(0n);
     await voidEntry(h.db, company.id, invoice.id);
-    expect((await balanceSheet(h.db, company.id, '2026-12-31')).totalAssetsMinor).toBe(0);
+    expect((await balanceSheet(h.db, company.id, '2026-12-31')).totalAssetsMinor).toBe(0n);
   });
 
   it('the database refuses an unbalanced entry and any edit of posted lines', async () => {

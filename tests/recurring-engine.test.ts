@@ -69,7 +69,7 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     expect(await postedDates(h.db, seeded.company.id, rule.id)).toEqual(['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30']);
     const rule2 = await getRuleOrThrow(h.db, seeded.company.id, rule.id);
     expect(rule2.nextRunAt?.toISOString()).toBe('2024-05-31T04:00:00.000Z'); // 00:00 EDT
-    expect((await balanceSheet(h.db, seeded.company.id, '2024-12-31')).totalLiabilitiesMinor).toBe(40000);
+    expect((await balanceSheet(h.db, seeded.company.id, '2024-12-31')).totalLiabilitiesMinor).toBe(40000n);
 
     // Running again at the same instant posts nothing.
     expect(await sweep(h, seeded.company.id)).toMatchObject({ posted: 0, duplicates: 0, rules: 0 });

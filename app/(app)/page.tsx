@@ -16,8 +16,8 @@ export default async function OverviewPage() {
     openBalancesByParty(db, company.id, 'invoice'),
     openBalancesByParty(db, company.id, 'bill'),
   ]);
-  const money = (minor: number) => formatMoney(minor, company.baseCurrency);
-  const total = (list: { openMinor: number }[]) => list.reduce((t, r) => t + r.openMinor, 0);
+  const money = (minor: bigint) => formatMoney(minor, company.baseCurrency);
+  const total = (list: { openMinor: bigint }[]) => list.reduce((t, r) => t + r.openMinor, 0n);
   return (
     <>
       <h1>{company.name}</h1>

@@ -30,6 +30,8 @@ export function DocumentDetail({ doc, payments, currency, today, recordPaymentAc
   const isVoid = doc.status === 'void';
   const creditMinor = payments.filter((p) => !p.voidReference).reduce((t, p) => t + p.amountMinor - p.appliedMinor, 0);
   const overdue = doc.balanceMinor > 0 && doc.dueDate < today;
+  // Every payment not yet void, also one that is all customer credit (it moved nothing of the paid amount).
+  const hasStandingPayments = payments.some((p) => !p.voidReference);
   return (
     <>
       <p className="breadcrumb">
@@ -44,7 +46,7 @@ export function DocumentDetail({ doc, payments, currency, today, recordPaymentAc
         </span>
         {!isVoid && writable && (
           <div className="page-actions">
-            {doc.paidMinor > 0 ? (
+            {hasStandingPayments ? (
               <p className="muted">To void this {copy.noun.toLowerCase()}, void its payments first.</p>
             ) : (
               <ActionButton

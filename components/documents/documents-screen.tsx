@@ -13,7 +13,8 @@ import { DocumentTable } from './document-table';
 interface DocumentsScreenProps {
   kind: DocumentKind;
   rows: DocumentRow[];
-  outstandingMinor: number;
+  /** A sum over every open document: a bigint, since it may pass Number.MAX_SAFE_INTEGER. */
+  outstandingMinor: bigint;
   parties: readonly SelectOption[];
   categories: readonly SelectOption[];
   currency: string;

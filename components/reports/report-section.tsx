@@ -3,7 +3,7 @@ import { formatMoney } from '@/lib/money';
 export interface ReportLine {
   key: string;
   label: string;
-  amountMinor: number;
+  amountMinor: bigint;
   /** A line the ledger computes rather than an account balance (retained earnings). */
   computed?: boolean;
 }
@@ -20,7 +20,7 @@ export function ReportSection({
   title: string;
   lines: ReportLine[];
   totalLabel: string;
-  totalMinor: number;
+  totalMinor: bigint;
   currency: string;
   emptyText: string;
 }) {
@@ -53,6 +53,6 @@ export function ReportSection({
 }
 
 /** Account amounts from a report as lines labelled "4100 · Consulting Revenue". */
-export function accountLines(accounts: { accountId: number; code: string; name: string; amountMinor: number }[]): ReportLine[] {
+export function accountLines(accounts: { accountId: number; code: string; name: string; amountMinor: bigint }[]): ReportLine[] {
   return accounts.map((a) => ({ key: String(a.accountId), label: `${a.code} · ${a.name}`, amountMinor: a.amountMinor }));
 }

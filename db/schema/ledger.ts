@@ -105,7 +105,7 @@ export const journalEntries = pgTable(
     companyId: uuid('company_id').notNull(),
     kind: entryKind('kind').notNull(),
     entryDate: date('entry_date').notNull(),
-    /** Unique per company: `INV-000001`, `PAY-000001`, `REC-{ruleId}-{YYYY-MM-DD}`, `VOID-…`. */
+    /** Unique per company: `INV-000001`, `PAY-000001`, `REC-{ruleId}-{YYYY-MM-DD}`, `VOID-…` (lib/ledger/numbering.ts). */
     reference: text('reference').notNull(),
     memo: text('memo').notNull().default(''),
     // Documents (invoice, bill).
@@ -180,6 +180,9 @@ export const journalEntries = pgTable(
     check('journal_entries_counterparty', sql`${t.partyId} is not null or ${t.reversesId} is not null`),
     // The REC- references belong to recurring postings alone, so none typed by hand can take a posting's identity.
     check('journal_entries_recurring_reference', sql`(${t.ruleId} is not null) = (${t.reference} like 'REC-%')`),
+    // The VOID- references belong to voids alone (VOID-{the voided entry's reference}), so none typed by hand can
+    // take the reference a void of that entry needs.
+    check('journal_entries_void_reference', sql`(${t.kind} = 'void') = (${t.reference} like 'VOID-%')`),
   ],
 );
 

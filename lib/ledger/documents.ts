@@ -172,6 +172,14 @@ const DOCUMENT_NOUN: Record<DocumentKind, string> = { invoice: 'an invoice', bil
  * that kind qualifies (an invoice screen's action given a bill's id finds nothing).
  */
 export async function lockDocumentOrThrow(tx: Db, companyId: string, documentId: number, field?: string, kind?: DocumentKind) {
+  const doc = await lockDocumentRow(tx, companyId, documentId, kind);
+  if (!doc) throw field ? fieldError(field, `Choose ${kind ? DOCUMENT_NOUN[kind] : 'a document'} of this company`) : notFound('Document');
+  if (doc.status === 'void') throw new AppError('conflict', `${doc.number} is void`);
+  return doc;
+}
+
+/** Locks a document row of the company, void or not, and returns it (undefined: no such document). */
+export async function lockDocumentRow(tx: Db, companyId: string, documentId: number, kind?: DocumentKind) {
   const [doc] = await tx
     .select()
     .from(journalEntries)
@@ -183,8 +191,6 @@ export async function lockDocumentOrThrow(tx: Db, companyId: string, documentId:
       ),
     )
     .for('update');
-  if (!doc) throw field ? fieldError(field, `Choose ${kind ? DOCUMENT_NOUN[kind] : 'a document'} of this company`) : notFound('Document');
-  if (doc.status === 'void') throw new AppError('conflict', `${doc.number} is void`);
   return doc;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import type { DocumentKind, EntryKind } from '@/db/schema/enums';
@@ -6,8 +6,9 @@ import { journalEntries, parties } from '@/db/schema/ledger';
 import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib/errors';
 import { systemAccountsOrThrow } from './accounts';
 import { getCompanyOrThrow } from './companies';
-import { amountMinorOrThrow, applyToDocument, lockDocumentOrThrow } from './documents';
-import { entryLines, insertEntry, reserveNumbers, type JournalLine } from './posting';
+import { amountMinorOrThrow, applyToDocument, lockDocumentOrThrow, lockDocumentRow } from './documents';
+import { voidReference } from './numbering';
+import { claimTypedNumbers, entryLines, insertEntry, reserveNumbers, type JournalLine } from './posting';
 import { paymentInput, type PaymentInput } from './schemas';
 
 /**
@@ -44,7 +45,8 @@ export async function recordPayment(db: Db, companyId: string, input: PaymentInp
         ];
       }
       const kind = doc.kind === 'invoice' ? 'payment_received' : 'payment_made';
-      const [number] = await reserveNumbers(tx, companyId, kind, 1);
+      const [own] = await claimTypedNumbers(tx, [{ companyId, kind, reference: values.reference ?? null }]);
+      const number = own ?? (await reserveNumbers(tx, companyId, kind, 1))[0];
       if (!number) throw new Error('no number reserved');
       const payment = await insertEntry(
         tx,
@@ -148,10 +150,29 @@ export async function listDocumentPayments(db: Db, companyId: string, documentId
 /** The entries a document screen may void: its documents and their payments. */
 const VOIDABLE_KINDS: Record<DocumentKind, EntryKind[]> = { invoice: ['invoice', 'payment_received'], bill: ['bill', 'payment_made'] };
 
+/** The payments of a document that no void has reversed, oldest first: what must be voided before the document. */
+async function standingPayments(tx: Db, companyId: string, documentId: number) {
+  return tx
+    .select({ id: journalEntries.id, number: journalEntries.number, reference: journalEntries.reference })
+    .from(journalEntries)
+    .leftJoin(voidingEntry, and(eq(voidingEntry.companyId, journalEntries.companyId), eq(voidingEntry.reversesId, journalEntries.id)))
+    .where(
+      and(
+        eq(journalEntries.companyId, companyId),
+        eq(journalEntries.documentId, documentId),
+        inArray(journalEntries.kind, ['payment_received', 'payment_made']),
+        isNull(voidingEntry.id),
+      ),
+    )
+    .orderBy(asc(journalEntries.entryDate), asc(journalEntries.id));
+}
+
 /**
  * Voids a document or a payment with a reversing entry dated like the original, so the original's period
- * nets to zero. Posted rows are never changed. A document with payments must have them voided first. With
- * `kind`, only that kind's documents and their payments qualify; anything else is "not found".
+ * nets to zero. Posted rows are never changed. A document with payments must have them voided first, all of
+ * them, also a payment that is all customer credit (it moved nothing of the document's paid amount, but it is
+ * booked against the document, and a payment of a void document could never be voided). With `kind`, only that
+ * kind's documents and their payments qualify; anything else is "not found".
  */
 export async function voidEntry(db: Db, companyId: string, entryId: number, kind?: DocumentKind) {
   return db.transaction(async (tx) => {
@@ -175,11 +196,24 @@ export async function voidEntry(db: Db, companyId: string, entryId: number, kind
     if (already) throw new AppError('conflict', `${entry.number ?? entry.reference} is already void`);
 
     if (entry.kind === 'invoice' || entry.kind === 'bill') {
-      if (entry.paidMinor > 0) throw new AppError('conflict', `${entry.number} has payments: void them first`);
+      // The document's row is locked (above), and recording a payment locks it too: none can arrive meanwhile.
+      const standing = await standingPayments(tx, companyId, entry.id);
+      if (standing.length > 0) {
+        const names = standing.map((p) => p.number ?? p.reference).join(', ');
+        throw new AppError(
+          'conflict',
+          standing.length === 1
+            ? `${entry.number} has a payment that is not void (${names}): void it first`
+            : `${entry.number} has payments that are not void (${names}): void them first`,
+        );
+      }
       await tx.update(journalEntries).set({ status: 'void' }).where(eq(journalEntries.id, entry.id));
     } else if (entry.documentId !== null) {
-      const doc = await lockDocumentOrThrow(tx, companyId, entry.documentId);
-      if ((entry.appliedMinor ?? 0) > 0) await applyToDocument(tx, doc, -(entry.appliedMinor ?? 0));
+      // Locked even when nothing of it changes, so that the document's void waits for this one. A void document
+      // (left so by versions that voided it under a credit-only payment) has nothing applied to undo.
+      const doc = await lockDocumentRow(tx, companyId, entry.documentId);
+      if (!doc) throw new Error(`payment ${entry.id} names no document of its company`);
+      if ((entry.appliedMinor ?? 0) > 0 && doc.status !== 'void') await applyToDocument(tx, doc, -(entry.appliedMinor ?? 0));
     }
     const lines = await entryLines(tx, entry.id);
     return insertEntry(
@@ -188,7 +222,7 @@ export async function voidEntry(db: Db, companyId: string, entryId: number, kind
         companyId,
         kind: 'void',
         entryDate: entry.entryDate,
-        reference: `VOID-${entry.reference}`.slice(0, 120),
+        reference: voidReference(entry.reference),
         memo: `Void of ${entry.number ?? entry.reference}`,
         reversesId: entry.id,
       },

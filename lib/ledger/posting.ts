@@ -1,9 +1,10 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { DocumentKind, EntryKind } from '@/db/schema/enums';
+import type { DocumentKind } from '@/db/schema/enums';
 import { documentCounters, journalEntries, journalLines } from '@/db/schema/ledger';
 import { rowsOf, sqlArray } from '@/db/sql-batch';
 import type { SystemAccounts } from './accounts';
+import { formatNumber, NUMBER_PREFIX, parseNumber, type NumberedKind } from './numbering';
 
 /**
  * The one place that writes documents and their journal entries. Manual entry and the recurring sweep both call
@@ -63,9 +64,10 @@ export const MAX_DOCUMENTS_PER_STATEMENT = 2_000;
  * The documents to write, as a SQL relation with these columns (one row per document):
  * `company_id uuid, kind entry_kind, entry_date date, reference text` (null: the document's number), `memo text,
  * party_id bigint, due_date date, amount_minor bigint, category_account_id bigint, rule_id bigint,
- * occurrence_date date, ord bigint` (the 1-based position in the input). `insertDocuments` builds one from
- * arrays; the recurring sweep builds one from the locked rules themselves, so that nothing the database already
- * holds travels through the client.
+ * occurrence_date date, ord bigint` (the 1-based position in the input), and, with `ownNumbers`, `own_number
+ * text` (the document's number when it is its typed reference, see `claimTypedNumbers`; null: the next number).
+ * `insertDocuments` builds one from arrays; the recurring sweep builds one from the locked rules themselves, so
+ * that nothing the database already holds travels through the client.
  */
 export type DocumentSource = SQL;
 
@@ -74,27 +76,37 @@ export type DocumentSource = SQL;
  * transaction: it reserves their numbers (one block per company and kind, counters locked in key order so two
  * batches sharing companies cannot deadlock), inserts the entries, and inserts the two lines of each entry
  * that was really inserted, with the A/R or A/P account of its company, so the balance trigger checks the
- * whole statement at once. With `skipDuplicates`, a document whose reference is already posted in its company
- * is left out with its lines and not returned: the caller reports it as a duplicate (its reserved number is not
- * reused). The reference is the only conflict checked (a rule occurrence's reference is its identity,
- * `REC-{rule}-{date}`), so each row costs one probe instead of one per unique index; any other unique violation
- * still raises. Without `skipDuplicates`, a duplicate raises the unique violation. Returned in input order.
+ * whole statement at once. A batch written in several statements locks all its counters first
+ * (`lockDocumentCounters`). With `ownNumbers`, a row with an `own_number` takes it and no number from the counter
+ * (`claimTypedNumbers` moved the counter past it). With `skipDuplicates`, a document whose reference is already
+ * posted in its company is left out with its lines and not returned: the caller reports it as a duplicate (its
+ * reserved number is not reused). The reference is the only conflict checked (a rule occurrence's reference is
+ * its identity, `REC-{rule}-{date}`), so each row costs one probe instead of one per unique index; any other
+ * unique violation still raises. Without `skipDuplicates`, a duplicate raises the unique violation. Returned in
+ * input order.
  */
-export async function writeDocuments(tx: Db, source: DocumentSource, options: { skipDuplicates: boolean }): Promise<InsertedDocument[]> {
+export async function writeDocuments(
+  tx: Db,
+  source: DocumentSource,
+  options: { skipDuplicates: boolean; ownNumbers?: boolean },
+): Promise<InsertedDocument[]> {
+  // Without own numbers (the sweep's hot path) the statement is exactly the plain one: every row takes a number.
+  const own = options.ownNumbers === true;
   const result = await tx.execute(sql`
     with d as (${source}),
     n as (
       insert into document_counters as c (company_id, kind, last_value)
-      select company_id, kind, count(*) from d group by company_id, kind order by company_id, kind
+      select company_id, kind, ${own ? sql`count(*) filter (where own_number is null)` : sql`count(*)`}
+      from d group by company_id, kind order by company_id, kind
       on conflict (company_id, kind) do update set last_value = c.last_value + excluded.last_value
       returning company_id, kind, last_value
     ),
     numbered as (
-      select q.*, ${numberSql(sql`q.kind`, sql`q.seq`)} as number
+      select q.*, ${own ? sql`coalesce(q.own_number, ${numberSql(sql`q.kind`, sql`q.seq`)})` : numberSql(sql`q.kind`, sql`q.seq`)} as number
       from (
         select d.*, n.last_value - count(*) over k + row_number() over (k order by d.ord) as seq
         from d join n on n.company_id = d.company_id and n.kind = d.kind
-        window k as (partition by d.company_id, d.kind)
+        window k as (partition by d.company_id, d.kind${own ? sql`, d.own_number is null` : sql``})
       ) q
     ),
     e as (
@@ -129,10 +141,12 @@ export async function writeDocuments(tx: Db, source: DocumentSource, options: { 
 }
 
 /**
- * Inserts documents typed or imported, inside the caller's transaction: one `writeDocuments` statement per
+ * Inserts documents typed or imported, inside the caller's transaction: their counters locked and moved past
+ * their typed numbers first (`claimTypedNumbers`), then one `writeDocuments` statement per
  * MAX_DOCUMENTS_PER_STATEMENT documents, every column as one array parameter.
  */
 export async function insertDocuments(tx: Db, docs: NewDocument[], options: { skipDuplicates: boolean }): Promise<InsertedDocument[]> {
+  const ownNumbers = await claimTypedNumbers(tx, docs);
   const inserted: InsertedDocument[] = [];
   for (let start = 0; start < docs.length; start += MAX_DOCUMENTS_PER_STATEMENT) {
     const chunk = docs.slice(start, start + MAX_DOCUMENTS_PER_STATEMENT);
@@ -144,10 +158,11 @@ export async function insertDocuments(tx: Db, docs: NewDocument[], options: { sk
         ${sqlArray(column((d) => d.memo), 'text')}, ${sqlArray(column((d) => d.partyId), 'bigint')},
         ${sqlArray(column((d) => d.dueDate), 'date')}, ${sqlArray(column((d) => d.amountMinor), 'bigint')},
         ${sqlArray(column((d) => d.categoryAccountId), 'bigint')}, ${sqlArray(column(() => null), 'bigint')},
-        ${sqlArray(column(() => null), 'date')}
+        ${sqlArray(column(() => null), 'date')}, ${sqlArray(ownNumbers.slice(start, start + chunk.length), 'text')}
       ) with ordinality as d(company_id, kind, entry_date, reference, memo, party_id, due_date, amount_minor,
-        category_account_id, rule_id, occurrence_date, ord)`;
-    for (const row of await writeDocuments(tx, source, options)) inserted.push({ id: row.id, index: row.index + start });
+        category_account_id, rule_id, occurrence_date, own_number, ord)`;
+    const rows = await writeDocuments(tx, source, { ...options, ownNumbers: true });
+    for (const row of rows) inserted.push({ id: row.id, index: row.index + start });
   }
   return inserted;
 }
@@ -166,31 +181,100 @@ export async function insertEntry(
   return row;
 }
 
-const NUMBER_PREFIX: Record<EntryKind, string> = {
-  invoice: 'INV',
-  bill: 'BILL',
-  payment_received: 'PAY',
-  payment_made: 'PMT',
-  void: 'VOID',
-};
-
-/** A document number: `INV-000042`, at least six digits (`INV-1234567` past a million). */
-export function formatNumber(kind: EntryKind, value: number): string {
-  return `${NUMBER_PREFIX[kind]}-${String(value).padStart(6, '0')}`;
-}
-
 /** `formatNumber` in SQL, for numbers the database reserves itself. */
 function numberSql(kind: SQL, value: SQL): SQL {
   const prefixes = Object.entries(NUMBER_PREFIX).map(([k, prefix]) => sql`when ${sql.raw(`'${k}'`)} then ${sql.raw(`'${prefix}-'`)}`);
   return sql`(case ${kind} ${sql.join(prefixes, sql` `)} end || lpad(${value}::text, greatest(6, length(${value}::text)), '0'))`;
 }
 
+/** One numbering: a company's counter of one kind. */
+interface CounterKey {
+  companyId: string;
+  kind: NumberedKind;
+}
+
+const counterKey = (companyId: string, kind: string) => `${companyId}/${kind}`;
+
+/**
+ * Locks the counters of `keys` (a SQL relation with `company_id uuid, kind entry_kind` columns, duplicates
+ * allowed), creating missing ones at 0, in one statement and in key order, and returns their values. Every later
+ * statement of the transaction that takes numbers then only touches counters it already holds, so two transactions
+ * that lock in key order this way never wait on each other in a cycle.
+ */
+async function lockCounterRelation(tx: Db, keys: SQL): Promise<Map<string, number>> {
+  const result = await tx.execute(sql`
+    insert into document_counters as c (company_id, kind, last_value)
+    select k.company_id, k.kind, 0 from (${keys}) k group by k.company_id, k.kind order by k.company_id, k.kind
+    on conflict (company_id, kind) do update set last_value = c.last_value
+    returning company_id, kind, last_value`);
+  const rows = rowsOf<{ company_id: string; kind: string; last_value: number | string }>(result);
+  return new Map(rows.map((r) => [counterKey(r.company_id, r.kind), Number(r.last_value)]));
+}
+
+/** `lockCounterRelation` for keys the caller knows. */
+async function lockCounters(tx: Db, keys: CounterKey[]): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  return lockCounterRelation(
+    tx,
+    sql`select * from unnest(${sqlArray(keys.map((k) => k.companyId), 'uuid')}, ${sqlArray(keys.map((k) => k.kind), 'entry_kind')})
+      as k(company_id, kind)`,
+  );
+}
+
+/**
+ * Locks the counters a batch of documents will take numbers from, before it is written in several
+ * `writeDocuments` statements: each statement locks only the counters of its own chunk, so without this, two
+ * batches covering the same companies in different orders would deadlock across their statements.
+ */
+export async function lockDocumentCounters(tx: Db, source: DocumentSource): Promise<void> {
+  await lockCounterRelation(tx, sql`select d.company_id, d.kind from (${source}) d`);
+}
+
+/**
+ * The numbering side of entries typed with a reference (documents and payments), before they are written, inside
+ * the caller's transaction. Locks every counter they touch in key order: their own kinds', and the kinds of which
+ * their references are numbers (`parseNumber`). A reference that is a number of the entry's own kind, ahead of its
+ * counter, becomes the entry's number (`INV-000412` typed on an invoice is invoice INV-000412). Every counter then
+ * moves to at least the highest number typed in its format, so it never issues a number a reference holds. A typed
+ * number at or below its counter is kept as the entry's reference, beside a number of its own: the counter has
+ * passed it, and may have issued it. Returns each entry's own number, or null for "the next number".
+ */
+export async function claimTypedNumbers(
+  tx: Db,
+  entries: readonly { companyId: string; kind: NumberedKind; reference: string | null }[],
+): Promise<(string | null)[]> {
+  const typed = entries.map((e) => (e.reference === null ? null : parseNumber(e.reference)));
+  const keys: CounterKey[] = entries.map((e) => ({ companyId: e.companyId, kind: e.kind }));
+  entries.forEach((e, i) => {
+    const number = typed[i];
+    if (number) keys.push({ companyId: e.companyId, kind: number.kind });
+  });
+  const counters = await lockCounters(tx, keys);
+  const floors = new Map<string, CounterKey & { value: number }>();
+  const own = entries.map((e, i) => {
+    const number = typed[i];
+    if (!number) return null;
+    const key = counterKey(e.companyId, number.kind);
+    if ((floors.get(key)?.value ?? 0) < number.value) floors.set(key, { companyId: e.companyId, kind: number.kind, value: number.value });
+    return number.kind === e.kind && number.value > (counters.get(key) ?? 0) ? e.reference : null;
+  });
+  const raised = [...floors.entries()].filter(([key, floor]) => floor.value > (counters.get(key) ?? 0)).map(([, floor]) => floor);
+  if (raised.length > 0) {
+    await tx.execute(sql`
+      update document_counters c set last_value = v.value
+      from unnest(${sqlArray(raised.map((f) => f.companyId), 'uuid')}, ${sqlArray(raised.map((f) => f.kind), 'entry_kind')},
+        ${sqlArray(raised.map((f) => f.value), 'bigint')}) as v(company_id, kind, value)
+      where c.company_id = v.company_id and c.kind = v.kind and c.last_value < v.value`);
+  }
+  return own;
+}
+
 /**
  * Reserves `count` consecutive document numbers for a company and kind, e.g. `['PAY-000041', 'PAY-000042']`, for
- * entries written one at a time (payments, voids); `writeDocuments` reserves its own in its statement. The counter
- * row's lock serialises concurrent reservations for one company and kind only.
+ * entries written one at a time (payments); `writeDocuments` reserves its own in its statement. The counter row's
+ * lock serialises concurrent reservations for one company and kind only.
  */
-export async function reserveNumbers(tx: Db, companyId: string, kind: EntryKind, count: number): Promise<string[]> {
+export async function reserveNumbers(tx: Db, companyId: string, kind: NumberedKind, count: number): Promise<string[]> {
   const [counter] = await tx
     .insert(documentCounters)
     .values({ companyId, kind, lastValue: count })

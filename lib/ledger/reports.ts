@@ -5,7 +5,9 @@ import { accounts, journalEntries, journalLines, parties } from '@/db/schema/led
 
 /**
  * Accrual reports. Screens and the API both call these; amounts are minor units, shown with their natural sign
- * (revenue, liabilities and equity positive when they are credits).
+ * (revenue, liabilities and equity positive when they are credits). Every amount here is a `bigint`: one document
+ * is at most MAX_AMOUNT_MINOR, but a sum of 91 of them passes Number.MAX_SAFE_INTEGER, where a double starts
+ * rounding. PostgreSQL sums exactly (`sum(bigint)` is numeric, sent as a decimal string), and so does bigint.
  */
 
 export interface AccountAmount {
@@ -13,7 +15,7 @@ export interface AccountAmount {
   code: string;
   name: string;
   type: AccountType;
-  amountMinor: number;
+  amountMinor: bigint;
 }
 
 /** Net debit (positive) or credit (negative) per account over entries dated in [from, to]. */
@@ -39,21 +41,20 @@ async function netByAccount(db: Db, companyId: string, range: { from?: string; t
     )
     .groupBy(accounts.id, accounts.code, accounts.name, accounts.type)
     .orderBy(asc(accounts.code));
-  // sum(bigint) is numeric: it arrives as a string; every ledger total stays within the safe-integer range.
-  return rows.map((r) => ({ ...r, netMinor: Number(r.netMinor) }));
+  return rows.map((r) => ({ ...r, netMinor: BigInt(r.netMinor) }));
 }
 
 const CREDIT_NATURE: ReadonlySet<AccountType> = new Set(['liability', 'equity', 'revenue']);
-const natural = (type: AccountType, netMinor: number) => (CREDIT_NATURE.has(type) && netMinor !== 0 ? -netMinor : netMinor);
+const natural = (type: AccountType, netMinor: bigint) => (CREDIT_NATURE.has(type) ? -netMinor : netMinor);
 
 export interface ProfitAndLoss {
   from: string;
   to: string;
   revenue: AccountAmount[];
   expenses: AccountAmount[];
-  totalRevenueMinor: number;
-  totalExpensesMinor: number;
-  netIncomeMinor: number;
+  totalRevenueMinor: bigint;
+  totalExpensesMinor: bigint;
+  netIncomeMinor: bigint;
 }
 
 /** Profit & Loss by category for entries dated from `from` to `to`, inclusive. */
@@ -61,7 +62,7 @@ export async function profitAndLoss(db: Db, companyId: string, from: string, to:
   const rows = await netByAccount(db, companyId, { from, to }, ['revenue', 'expense']);
   const amounts = rows
     .map((r) => ({ accountId: r.accountId, code: r.code, name: r.name, type: r.type, amountMinor: natural(r.type, r.netMinor) }))
-    .filter((r) => r.amountMinor !== 0);
+    .filter((r) => r.amountMinor !== 0n);
   const revenue = amounts.filter((a) => a.type === 'revenue');
   const expenses = amounts.filter((a) => a.type === 'expense');
   const totalRevenueMinor = sum(revenue);
@@ -75,12 +76,12 @@ export interface BalanceSheet {
   liabilities: AccountAmount[];
   equity: AccountAmount[];
   /** Profit of the calendar year of `asOf` up to `asOf`. */
-  currentPeriodEarningsMinor: number;
+  currentPeriodEarningsMinor: bigint;
   /** Profit of all earlier years, never closed into an account. */
-  retainedEarningsMinor: number;
-  totalAssetsMinor: number;
-  totalLiabilitiesMinor: number;
-  totalEquityMinor: number;
+  retainedEarningsMinor: bigint;
+  totalAssetsMinor: bigint;
+  totalLiabilitiesMinor: bigint;
+  totalEquityMinor: bigint;
   balanced: boolean;
 }
 
@@ -89,14 +90,14 @@ export async function balanceSheet(db: Db, companyId: string, asOf: string): Pro
   const rows = await netByAccount(db, companyId, { to: asOf }, ['asset', 'liability', 'equity', 'revenue', 'expense']);
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
   const thisYear = await netByAccount(db, companyId, { from: yearStart, to: asOf }, ['revenue', 'expense']);
-  const earnings = (list: typeof rows) => 0 - list.filter((r) => r.type === 'revenue' || r.type === 'expense').reduce((t, r) => t + r.netMinor, 0);
+  const earnings = (list: typeof rows) => 0n - list.filter((r) => r.type === 'revenue' || r.type === 'expense').reduce((t, r) => t + r.netMinor, 0n);
   const allEarningsMinor = earnings(rows);
   const currentPeriodEarningsMinor = earnings(thisYear);
   const retainedEarningsMinor = allEarningsMinor - currentPeriodEarningsMinor;
 
   const pick = (type: AccountType) =>
     rows
-      .filter((r) => r.type === type && r.netMinor !== 0)
+      .filter((r) => r.type === type && r.netMinor !== 0n)
       .map((r) => ({ accountId: r.accountId, code: r.code, name: r.name, type: r.type, amountMinor: natural(type, r.netMinor) }));
   const assets = pick('asset');
   const liabilities = pick('liability');
@@ -122,7 +123,7 @@ export interface OpenBalance {
   partyId: number;
   partyName: string;
   documents: number;
-  openMinor: number;
+  openMinor: bigint;
   oldestDueDate: string;
 }
 
@@ -147,11 +148,11 @@ export async function openBalancesByParty(db: Db, companyId: string, kind: 'invo
     )
     .groupBy(parties.id, parties.name)
     .orderBy(asc(parties.name));
-  return rows.map((r) => ({ ...r, openMinor: Number(r.openMinor) }));
+  return rows.map((r) => ({ ...r, openMinor: BigInt(r.openMinor) }));
 }
 
 /** The balance of one system account as of a date, in its natural sign (for tests and dashboards). */
-export async function accountBalance(db: Db, companyId: string, accountId: number, asOf: string): Promise<number> {
+export async function accountBalance(db: Db, companyId: string, accountId: number, asOf: string): Promise<bigint> {
   const [row] = await db
     .select({ type: accounts.type, netMinor: sql<string>`coalesce(sum(${journalLines.amountMinor}), 0)` })
     .from(accounts)
@@ -159,9 +160,9 @@ export async function accountBalance(db: Db, companyId: string, accountId: numbe
     .leftJoin(journalEntries, and(eq(journalEntries.companyId, journalLines.companyId), eq(journalEntries.id, journalLines.entryId)))
     .where(and(eq(accounts.companyId, companyId), eq(accounts.id, accountId), sql`(${journalEntries.entryDate} is null or ${journalEntries.entryDate} <= ${asOf})`))
     .groupBy(accounts.type);
-  return row ? natural(row.type, Number(row.netMinor)) : 0;
+  return row ? natural(row.type, BigInt(row.netMinor)) : 0n;
 }
 
-function sum(list: { amountMinor: number }[]): number {
-  return list.reduce((t, a) => t + a.amountMinor, 0);
+function sum(list: { amountMinor: bigint }[]): bigint {
+  return list.reduce((t, a) => t + a.amountMinor, 0n);
 }

@@ -10,6 +10,7 @@ import {
   shortText,
   timeZone,
 } from '@/lib/schemas/common';
+import { formatNumber, MAX_TYPED_NUMBER, parseNumber } from './numbering';
 
 /** One schema per input, shared by the form, the server action and the route handler. */
 
@@ -37,6 +38,16 @@ const reference = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/, 'Use letters, digits, dot, dash, slash or underscore')
   // A recurring posting's identity is its reference, REC-{rule}-{date}: one typed by hand would block that posting.
   .refine((v) => !/^REC-/i.test(v), 'References starting with REC- are reserved for recurring postings')
+  // A void's reference is VOID-{the voided entry's reference}: one typed by hand would make that entry unvoidable.
+  .refine((v) => !/^VOID-/i.test(v), 'References starting with VOID- are reserved for voids')
+  // A typed number moves its numbering past it (numbering.ts), so it must stay within the numbering's range.
+  .superRefine((v, ctx) => {
+    const number = parseNumber(v);
+    if (number && number.value > MAX_TYPED_NUMBER) {
+      const last = formatNumber(number.kind, MAX_TYPED_NUMBER);
+      ctx.addIssue({ code: 'custom', message: `Numbers in this format stop at ${last}: use another reference` });
+    }
+  })
   .optional()
   .or(z.literal('').transform(() => undefined));
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { sqlArray } from '@/db/sql-batch';
-import { MAX_DOCUMENTS_PER_STATEMENT, writeDocuments, type DocumentSource } from '@/lib/ledger/posting';
+import { lockDocumentCounters, MAX_DOCUMENTS_PER_STATEMENT, writeDocuments, type DocumentSource } from '@/lib/ledger/posting';
 import type { EventOutcome, SkipReason } from './constants';
 import { instantText, runAtFor, type RulePlan } from './plan';
 import { DOCUMENT_KIND_OF, occurrenceReference, type RuleRow } from './rule-state';
@@ -55,6 +55,11 @@ export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<n
   const postings: { ruleId: number; occurrenceDate: string; dueDate: string }[] = [];
   for (const plan of plans) for (const p of plan.postings) postings.push({ ruleId: plan.ruleId, occurrenceDate: p.occurrenceDate, dueDate: p.dueDate });
   const documentIds: (number | undefined)[] = new Array(postings.length);
+  // Several statements: lock every counter of the batch first, in key order, or two sweepers deadlock across them
+  // (one posting per rule names its counter).
+  if (postings.length > MAX_DOCUMENTS_PER_STATEMENT) {
+    await lockDocumentCounters(tx, ruleDocuments(postings.filter((p, i) => p.ruleId !== postings[i - 1]?.ruleId)));
+  }
   for (let start = 0; start < postings.length; start += MAX_DOCUMENTS_PER_STATEMENT) {
     const chunk = postings.slice(start, start + MAX_DOCUMENTS_PER_STATEMENT);
     const inserted = await writeDocuments(tx, ruleDocuments(chunk), { skipDuplicates: true });

@@ -8,6 +8,8 @@ export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface ThrowawayPostgres {
   url: string;
+  /** The server's own log (errors such as "deadlock detected" land here); removed by `stop()`. */
+  logPath: string;
   stop(): void;
 }
 
@@ -52,9 +54,11 @@ export async function startThrowawayPostgres(options: { durable?: boolean } = {}
     '-c max_wal_size=4GB',
     ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
   ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);
+  const logPath = path.join(dir, 'server.log');
+  run('pg_ctl', ['-D', dataDir, '-l', logPath, '-o', settings, '-w', '-t', '60', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    logPath,
     stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);

@@ -21,7 +21,7 @@ export default async function ExpensesPage() {
     <DocumentsScreen
       kind="bill"
       rows={rows}
-      outstandingMinor={open.reduce((t, p) => t + p.openMinor, 0)}
+      outstandingMinor={open.reduce((t, p) => t + p.openMinor, 0n)}
       parties={vendors.map((p) => ({ value: String(p.id), label: p.name }))}
       categories={categories.map((a) => ({ value: String(a.id), label: a.name }))}
       currency={company.baseCurrency}

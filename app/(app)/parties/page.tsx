@@ -15,7 +15,7 @@ export default async function PartiesPage() {
     openBalancesByParty(db, company.id, 'invoice'),
     openBalancesByParty(db, company.id, 'bill'),
   ]);
-  const money = (minor: number) => formatMoney(minor, company.baseCurrency);
+  const money = (minor: bigint) => formatMoney(minor, company.baseCurrency);
   return (
     <>
       <header className="page-head">
@@ -34,7 +34,7 @@ export default async function PartiesPage() {
   );
 }
 
-function PartyTable(props: { title: string; owedLabel: string; parties: Party[]; open: OpenBalance[]; money: (minor: number) => string }) {
+function PartyTable(props: { title: string; owedLabel: string; parties: Party[]; open: OpenBalance[]; money: (minor: bigint) => string }) {
   const openById = new Map(props.open.map((o) => [o.partyId, o.openMinor]));
   return (
     <section aria-label={props.title}>
@@ -57,7 +57,7 @@ function PartyTable(props: { title: string; owedLabel: string; parties: Party[];
               <tr key={p.id}>
                 <td>{p.name}</td>
                 <td>{p.email ?? ''}</td>
-                <td className="num">{props.money(openById.get(p.id) ?? 0)}</td>
+                <td className="num">{props.money(openById.get(p.id) ?? 0n)}</td>
               </tr>
             ))}
           </tbody>

@@ -19,7 +19,7 @@ export default async function BalanceSheetPage({ searchParams }: { searchParams:
   const parsed = asOfInput.safeParse({ asOf });
   const sheet = parsed.success ? await balanceSheet(db, company.id, parsed.data.asOf) : null;
   const currency = company.baseCurrency;
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: bigint) => formatMoney(minor, currency);
   const endOfLastMonth = addDays(`${today.slice(0, 7)}-01`, -1);
   const endOfLastYear = addDays(`${today.slice(0, 4)}-01-01`, -1);
   return (

@@ -1,0 +1,1 @@
+ALTER TABLE "journal_entries" ADD CONSTRAINT "journal_entries_void_reference" CHECK (("journal_entries"."kind" = 'void') = ("journal_entries"."reference" like 'VOID-%'));
