@@ -66,7 +66,19 @@ export async function openPglite(dir: string, options: { loadDataDir?: Blob } = 
   const release = await lockDirectory(dir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    const client = await PGlite.create({ dataDir: path.join(dir, 'pglite'), loadDataDir: options.loadDataDir });
+    /**
+     * PGlite runs each query synchronously in wasm and resolves at once, so a stream of queries (a sweep, a seed)
+     * never lets the event loop turn: no request is answered, no log line written and no SIGTERM handled until it
+     * ends. Each exchange with the database first waits for the event loop's next turn.
+     */
+    class EventLoopFriendlyPGlite extends PGlite {
+      override async execProtocolRaw(...args: Parameters<InstanceType<typeof PGlite>['execProtocolRaw']>): Promise<Uint8Array> {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        return super.execProtocolRaw(...args);
+      }
+    }
+    const client = new EventLoopFriendlyPGlite({ dataDir: path.join(dir, 'pglite'), loadDataDir: options.loadDataDir });
+    await client.waitReady;
     const { drizzle } = await import('drizzle-orm/pglite');
     return {
       kind: 'pglite',
