@@ -10,6 +10,12 @@ import { recurringRuns } from '@/db/schema/recurring';
 export const ABANDONED_MESSAGE = 'Abandoned: the process running it stopped before the run finished';
 const ABANDONED_ERRORS = JSON.stringify([{ abandoned: true, message: ABANDONED_MESSAGE }]);
 
+/**
+ * A run claims no new batch once its time budget is spent; this covers the batch in flight, with room to spare. A
+ * run unfinished this long after its budget has no live process.
+ */
+export const RUN_FINISH_MARGIN_SECONDS = 600;
+
 /** True for the `errors` of a run marked abandoned. */
 export function isAbandonedRun(errors: string | null): boolean {
   return errors === ABANDONED_ERRORS;
@@ -22,7 +28,7 @@ export function isAbandonedRun(errors: string | null): boolean {
  * alone (the embedded database, held under its folder lock); on a shared PostgreSQL, only runs started longer ago
  * than any live run can last. Returns the ids closed.
  *
- * @example await markAbandonedRuns(db, { olderThanSeconds: 600 + 600 }) // time budget plus a margin for a batch
+ * @example await markAbandonedRuns(db, { olderThanSeconds: timeBudgetSeconds + RUN_FINISH_MARGIN_SECONDS })
  */
 export async function markAbandonedRuns(db: Db, options: { olderThanSeconds: number | null }): Promise<number[]> {
   const rows = await db
