@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
+import { lockDirectory } from './directory-lock';
 import * as auth from './schema/auth';
 import * as enums from './schema/enums';
 import * as ledger from './schema/ledger';
@@ -62,10 +63,22 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 /** Opens (creating if needed) an embedded database in `dir`, guarded by a lock file naming its holder. */
 export async function openPglite(dir: string, options: { loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
   fs.mkdirSync(dir, { recursive: true });
-  const release = acquireDirectoryLock(dir);
+  const release = await lockDirectory(dir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    const client = await PGlite.create({ dataDir: path.join(dir, 'pglite'), loadDataDir: options.loadDataDir });
+    /**
+     * PGlite runs each query synchronously in wasm and resolves at once, so a stream of queries (a sweep, a seed)
+     * never lets the event loop turn: no request is answered, no log line written and no SIGTERM handled until it
+     * ends. Each exchange with the database first waits for the event loop's next turn.
+     */
+    class EventLoopFriendlyPGlite extends PGlite {
+      override async execProtocolRaw(...args: Parameters<InstanceType<typeof PGlite>['execProtocolRaw']>): Promise<Uint8Array> {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        return super.execProtocolRaw(...args);
+      }
+    }
+    const client = new EventLoopFriendlyPGlite({ dataDir: path.join(dir, 'pglite'), loadDataDir: options.loadDataDir });
+    await client.waitReady;
     const { drizzle } = await import('drizzle-orm/pglite');
     return {
       kind: 'pglite',
@@ -94,55 +107,4 @@ export async function openMemoryPglite(loadDataDir?: Blob): Promise<DatabaseHand
     close: () => client.close(),
     dump: async () => (await client.dumpDataDir('none')) as Blob,
   };
-}
-
-/**
- * PGlite does not stop a second process from opening its folder, and then writes are silently lost. A lock file
- * holding the owner's pid makes the second process fail with a message that names the holder. A lock left by a
- * dead process is taken over.
- */
-function acquireDirectoryLock(dir: string): () => void {
-  const lockPath = path.join(dir, 'ailegr.lock');
-  const mine = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), argv: process.argv.slice(1, 3) });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, mine, { flag: 'wx' });
-      return () => {
-        try {
-          if (fs.readFileSync(lockPath, 'utf8') === mine) fs.unlinkSync(lockPath);
-        } catch {
-          // Already gone: nothing to release.
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readLock(lockPath);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
-        throw new Error(
-          `The embedded database in ${dir} is in use by process ${holder.pid} (started ${holder.startedAt}, ` +
-            `${holder.argv?.join(' ') ?? 'unknown command'}). Stop it first, or set AILEGR_DATA_DIR to another folder, ` +
-            'or set DATABASE_URL to share a PostgreSQL server between processes.',
-        );
-      }
-      fs.rmSync(lockPath, { force: true });
-    }
-  }
-  throw new Error(`Could not take the lock file ${lockPath}`);
-}
-
-function readLock(lockPath: string): { pid: number; startedAt?: string; argv?: string[] } | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(lockPath, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '@/db/client';
-import { recurringStats } from '@/lib/recurring/stats';
+import { recurringStats, type RecurringStats } from '@/lib/recurring/stats';
 import type { SweepSummary } from '@/lib/recurring/sweep';
 
 /**
@@ -23,21 +23,28 @@ function createMetrics() {
     registers: [registry],
   });
   let statsDb: (() => Promise<Db>) | undefined;
-  const backlog = new Gauge({ name: 'ailegr_recurring_due_backlog', help: 'Rules due now', registers: [registry] });
-  const oldest = new Gauge({ name: 'ailegr_recurring_oldest_due_age_seconds', help: 'Age of the oldest due occurrence', registers: [registry] });
-  new Gauge({
-    name: 'ailegr_recurring_active_rules',
-    help: 'Active rules',
-    registers: [registry],
-    // One query serves all three gauges; prom-client awaits collect() before serialising.
-    async collect() {
-      if (!statsDb) return;
-      const stats = await recurringStats(await statsDb());
-      this.set(stats.activeRules);
-      backlog.set(stats.backlog);
-      oldest.set(stats.oldestDueAgeSeconds);
-    },
-  });
+  // A scrape collects every gauge at once (prom-client starts all collect() calls together): they share one read.
+  let scrape: Promise<RecurringStats | null> | null = null;
+  const readStats = () =>
+    (scrape ??= (async () => (statsDb ? recurringStats(await statsDb()) : null))().finally(() => {
+      scrape = null;
+    }));
+  const statsGauge = (name: string, help: string, pick: (stats: RecurringStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        const stats = await readStats();
+        if (stats) this.set(pick(stats));
+      },
+    });
+  statsGauge('ailegr_recurring_due_backlog', 'Rules due now', (s) => s.backlog);
+  statsGauge('ailegr_recurring_oldest_due_age_seconds', 'Age of the oldest due occurrence', (s) => s.oldestDueAgeSeconds);
+  statsGauge('ailegr_recurring_active_rules', 'Active rules', (s) => s.activeRules);
+  statsGauge('ailegr_recurring_failing_rules', 'Active or paused rules whose last attempt failed (auto-paused ones included)', (s) => s.failingRules);
+  statsGauge('ailegr_recurring_auto_paused_rules', 'Rules paused by the sweep after repeated failures', (s) => s.autoPausedRules);
+  statsGauge('ailegr_recurring_needs_review_rules', 'Rules waiting for someone to resume them', (s) => s.needsReviewRules);
   return {
     registry,
     useDatabase(db: () => Promise<Db>) {

@@ -6,7 +6,8 @@ import { DEMO_USER_EMAIL, isEmptyDatabase, seedDemo } from '@/lib/demo/seed';
 import { env, environmentWarnings } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
-import { startRecurringRunnerFromEnv } from './recurring-runner';
+import { RUN_FINISH_MARGIN_SECONDS } from '@/lib/recurring/abandoned-runs';
+import { closeAbandonedRuns, startRecurringRunnerFromEnv } from './recurring-runner';
 
 const globalForBoot = globalThis as unknown as { ailegrBoot?: Promise<void> };
 
@@ -32,6 +33,9 @@ async function boot(): Promise<void> {
   const handle = await database();
   await migrateDatabase(handle, settings.DATABASE_URL);
   log.info({ database: handle.kind, location: handle.location }, 'database ready');
+  // With the embedded database this process is alone (it holds the folder lock), so no run of another process is
+  // still going: every unfinished run was abandoned by a process that died. On PostgreSQL, only the old ones.
+  await closeAbandonedRuns(handle.db, handle.kind === 'pglite' ? null : settings.AILEGR_RECURRING_TIME_BUDGET_SECONDS + RUN_FINISH_MARGIN_SECONDS);
   if (settings.AILEGR_DEMO && (await isEmptyDatabase(handle.db))) {
     const demo = await seedDemo(await getAuth(), handle.db, new Date(), settings.AILEGR_DEMO_PASSWORD ?? null);
     const names = demo.companies.map((c) => c.name).join(' and ');

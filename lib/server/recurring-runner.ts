@@ -1,14 +1,17 @@
-import { db } from '@/db/client';
+import { db, type Db } from '@/db/client';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { markAbandonedRuns, RUN_FINISH_MARGIN_SECONDS } from '@/lib/recurring/abandoned-runs';
 import { runRecurring } from '@/lib/recurring/run';
 import { createRecurringRunner, type RecurringRunner } from '@/lib/recurring/runner';
+import { onShutdown } from './shutdown';
 
 const globalForRunner = globalThis as unknown as { ailegrRunner?: RecurringRunner };
 
 /**
  * Starts the in-process runner once per process when AILEGR_RECURRING_CRON=true, with the operators' settings,
- * and stops it on SIGTERM/SIGINT: no new batch is claimed, a running one commits or rolls back whole.
+ * and stops it on SIGTERM/SIGINT before the process exits (see onShutdown): no new batch is claimed, the running one
+ * commits whole, and the run writes its row. Before each run it closes the rows of runs whose process died.
  */
 export function startRecurringRunnerFromEnv(): RecurringRunner | null {
   const settings = env();
@@ -18,13 +21,18 @@ export function startRecurringRunnerFromEnv(): RecurringRunner | null {
   const runner = createRecurringRunner({
     intervalMs: settings.AILEGR_RECURRING_INTERVAL_MINUTES * 60_000,
     runAtStartup: settings.AILEGR_RECURRING_RUN_AT_STARTUP,
-    sweep: async (trigger, signal) =>
-      runRecurring(await db(), {
+    sweep: async (trigger, signal) => {
+      const database = await db();
+      await closeAbandonedRuns(database, settings.AILEGR_RECURRING_TIME_BUDGET_SECONDS + RUN_FINISH_MARGIN_SECONDS).catch((error: unknown) =>
+        log.warn({ err: error }, 'could not close abandoned recurring runs'),
+      );
+      return runRecurring(database, {
         trigger,
         signal,
         batchSize: settings.AILEGR_RECURRING_BATCH_SIZE,
         timeBudgetMs: settings.AILEGR_RECURRING_TIME_BUDGET_SECONDS * 1000,
-      }),
+      });
+    },
     onSkip: (trigger) => log.info({ trigger }, 'recurring run skipped: the previous one is still running'),
     onError: () => undefined, // runRecurring has logged it; the next tick retries
   });
@@ -39,11 +47,19 @@ export function startRecurringRunnerFromEnv(): RecurringRunner | null {
     },
     'recurring runner started',
   );
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      log.info({ signal }, 'recurring runner stopping');
-      void runner.stop().then(() => log.info('recurring runner stopped'));
-    });
-  }
+  onShutdown('recurring runner', async () => {
+    log.info('recurring runner stopping');
+    await runner.stop();
+    log.info('recurring runner stopped');
+  });
   return runner;
+}
+
+/**
+ * Closes the rows of runs no process will finish (see markAbandonedRuns): all unfinished ones when `olderThanSeconds`
+ * is null (the caller knows it is alone), else those started longer ago than any live run can last.
+ */
+export async function closeAbandonedRuns(database: Db, olderThanSeconds: number | null): Promise<void> {
+  const closed = await markAbandonedRuns(database, { olderThanSeconds });
+  if (closed.length > 0) logger().warn({ runIds: closed }, 'closed recurring runs abandoned by a process that stopped before finishing them');
 }

@@ -196,7 +196,7 @@ export const ROUTES: Record<string, RouteCase> = {
   'app/api/health/route.ts#GET': { kind: 'public', why: 'liveness for load balancers and Playwright; counts nothing private', request: { path: '/api/health' } },
   'app/api/recurring/health/route.ts#GET': {
     kind: 'public',
-    why: 'scheduler health across companies, counts only (no names, amounts or ids)',
+    why: 'scheduler health across companies: problem names only (its counts and rule ids need the job key, tests/recurring-health.test.ts)',
     request: { path: '/api/recurring/health' },
   },
   'app/api/auth/[...all]/route.ts#GET': {
