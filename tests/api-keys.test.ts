@@ -64,7 +64,14 @@ describe.each(BACKENDS)('API keys on %s', (backend) => {
     await revokeApiKey(w.auth, w.db, w.a.company.id, w.a.userId.owner, summary.id);
     const refused = await GET(bearer(key, { path: '/api/company' }), noParams);
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toEqual({ error: { code: 'unauthorized', message: 'The API key is not valid: it may have been revoked' } });
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(await refused.json()).toEqual({
+      type: '/api/problems/unauthorized',
+      title: 'Authentication is required',
+      status: 401,
+      detail: 'The API key is not valid: it may have been revoked',
+      code: 'unauthorized',
+    });
     const { POST } = await partiesRoute();
     expect((await POST(bearer(key, { path: '/api/parties', method: 'POST', body: JSON.stringify({ kind: 'vendor', name: 'Too late' }) }), noParams)).status).toBe(401);
     expect((await listApiKeys(w.db, w.a.company.id)).find((k) => k.id === summary.id)).toMatchObject({ enabled: false });
@@ -84,7 +91,7 @@ describe.each(BACKENDS)('API keys on %s', (backend) => {
     expect(own.status).toBe(200);
     const theirs = await getDocument(bearer(key, { path: `/api/documents/${w.b.invoice.id}` }), { params: Promise.resolve({ id: String(w.b.invoice.id) }) });
     expect(theirs.status).toBe(404);
-    expect(await theirs.json()).toEqual({ error: { code: 'not_found', message: 'Document not found' } });
+    expect(await theirs.json()).toEqual({ type: '/api/problems/not-found', title: 'Not found', status: 404, detail: 'Document not found', code: 'not_found' });
 
     const bPartiesBefore = await listParties(w.db, w.b.company.id);
     const { POST } = await partiesRoute();
@@ -123,11 +130,11 @@ describe.each(BACKENDS)('API keys on %s', (backend) => {
     const { GET: metrics } = await metricsRoute();
     const { POST: run } = await runRoute();
     for (const key of [w.a.key.accountant, w.a.key.viewer, w.b.key.accountant]) {
-      expect((await metrics(bearer(key, { path: '/api/metrics' }))).status).toBe(401);
-      expect((await run(bearer(key, { path: '/api/recurring/run', method: 'POST', body: JSON.stringify({ dryRun: true }) }))).status).toBe(401);
+      expect((await metrics(bearer(key, { path: '/api/metrics' }), noParams)).status).toBe(401);
+      expect((await run(bearer(key, { path: '/api/recurring/run', method: 'POST', body: JSON.stringify({ dryRun: true }) }), noParams)).status).toBe(401);
     }
     expect(await fingerprint(w.db)).toEqual(before);
-    expect((await metrics(bearer(JOB_KEY, { path: '/api/metrics' }))).status).toBe(200);
+    expect((await metrics(bearer(JOB_KEY, { path: '/api/metrics' }), noParams)).status).toBe(200);
   });
 
   it('serves none of the library’s own key, member or company endpoints over HTTP', async () => {
