@@ -140,6 +140,7 @@ function defineOperation(spec: OperationSpec & { params?: unknown; query?: unkno
 }
 
 interface ParsedRequest {
+  request: Request;
   params: unknown;
   query: unknown;
   body: unknown;
@@ -166,7 +167,7 @@ async function parseRequest(operation: Operation, request: Request, rawParams: R
     body = parse(operation.body, json);
   }
   if (Object.keys(fields).length > 0) throw validationError(fields);
-  return { params, query, body, rawBody: json, json };
+  return { request, params, query, body, rawBody: json, json };
 }
 
 /**

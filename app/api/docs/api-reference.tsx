@@ -1,0 +1,25 @@
+'use client';
+
+import { ApiReferenceReact } from '@scalar/api-reference-react';
+import '@scalar/api-reference-react/style.css';
+
+/**
+ * Scalar's reference, from our own bundle: no fonts, scripts, proxies or telemetry from other origins (the
+ * server that runs this may have no internet, and a reader's browser should not call third parties).
+ */
+export function ApiReference() {
+  return (
+    <ApiReferenceReact
+      configuration={{
+        url: '/api/openapi.json',
+        withDefaultFonts: false,
+        telemetry: false,
+        hideClientButton: true,
+        showDeveloperTools: 'never',
+        documentDownloadType: 'json',
+        mcp: { disabled: true },
+        persistAuth: false,
+      }}
+    />
+  );
+}
