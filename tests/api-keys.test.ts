@@ -95,13 +95,17 @@ describe.each(BACKENDS)('API keys on %s', (backend) => {
 
     const bPartiesBefore = await listParties(w.db, w.b.company.id);
     const { POST } = await partiesRoute();
-    // A body naming company B is ignored: the key's company is the only one it can write.
-    const created = await POST(
+    // A body naming company B is refused (no field chooses the company): the key's company is the only one it can write.
+    const naming = await POST(
       bearer(key, { path: '/api/parties', method: 'POST', body: JSON.stringify({ kind: 'customer', name: 'Made with key A', companyId: w.b.company.id }) }),
       noParams,
     );
+    expect(naming.status).toBe(400);
+    expect((await naming.json()).fields).toEqual({ companyId: ['Unknown field: remove it'] });
+    const created = await POST(bearer(key, { path: '/api/parties', method: 'POST', body: JSON.stringify({ kind: 'customer', name: 'Made with key A' }) }), noParams);
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ companyId: w.a.company.id, name: 'Made with key A' });
+    const { id } = (await created.json()) as { id: number };
+    expect((await listParties(w.db, w.a.company.id)).find((p) => p.id === id)).toMatchObject({ companyId: w.a.company.id, name: 'Made with key A' });
     expect(await listParties(w.db, w.b.company.id)).toEqual(bPartiesBefore);
 
     // And B's key, the other way round.
