@@ -401,6 +401,19 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
     });
   });
 
+  it('keeps idempotency keys for the job key too, outside any company', async () => {
+    const run = (body: unknown) =>
+      documented('POST', '/api/recurring/run', '/api/recurring/run', { key: JOB_KEY, body, headers: { 'idempotency-key': 'nightly-2026-03-10' } });
+    const first = await run({ dryRun: true });
+    expect(first.status).toBe(200);
+    const again = await run({ dryRun: true });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect((await run({ dryRun: false })).status).toBe(422);
+    const [row] = await w.db.select().from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.key, 'nightly-2026-03-10'));
+    expect(row).toMatchObject({ companyId: null, credential: 'job-key', responseStatus: 200 });
+  });
+
   describe('rate limit', () => {
     it('shares each key’s budget across two server processes, per key, with the draft’s headers and 429 + Retry-After', async () => {
       const env = { DATABASE_URL: h.url!, AILEGR_JOB_KEY: JOB_KEY, AILEGR_API_RATE_LIMIT_PER_MINUTE: '5' };
