@@ -65,5 +65,5 @@ test('a signed-out call is a 401 problem, and a signed-in one pages the parties'
   const body = await page.json();
   expect(body.data).toHaveLength(2);
   expect(body.nextCursor).toEqual(expect.any(String));
-  expect(page.headers().link).toBe(`<${baseURL}/api/parties?limit=2&kind=customer&cursor=${body.nextCursor}>; rel="next"`);
+  expect(page.headers().link).toBe(`</api/parties?limit=2&kind=customer&cursor=${body.nextCursor}>; rel="next"`);
 });

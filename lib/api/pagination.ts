@@ -72,10 +72,14 @@ export function pageBody<T, U>(page: KeysetPage<T>, serialize: (item: T) => U): 
   return { data: page.items.map(serialize), nextCursor: page.next ? encodeCursor(page.next) : null };
 }
 
-/** The `Link` header for the next page: this request's URL with the cursor replaced (RFC 8288). */
+/**
+ * The `Link` header for the next page: this request's path and query with the cursor replaced, as a reference
+ * relative to the request (RFC 8288 §3.2). Relative because the origin a server sees is not always the one the
+ * caller used (a proxy, or Next's own idea of its host).
+ */
 export function nextLink(requestUrl: string, nextCursor: string | null): Record<string, string> {
   if (nextCursor === null) return {};
   const url = new URL(requestUrl);
   url.searchParams.set('cursor', nextCursor);
-  return { link: `<${url.toString()}>; rel="next"` };
+  return { link: `<${url.pathname}${url.search}>; rel="next"` };
 }
