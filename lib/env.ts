@@ -41,6 +41,8 @@ const envSchema = z.object({
   AILEGR_RECURRING_RUN_AT_STARTUP: flag(true),
   AILEGR_RECURRING_BATCH_SIZE: positiveInt(1000), // DEFAULT_BATCH_SIZE in lib/recurring/sweep.ts
   AILEGR_RECURRING_TIME_BUDGET_SECONDS: positiveInt(600),
+  /** Requests each API key may send a minute (lib/api/rate-limit.ts). */
+  AILEGR_API_RATE_LIMIT_PER_MINUTE: positiveInt(600).refine((v) => !(v > 1_000_000), 'must be at most 1000000'),
   AILEGR_JOB_KEY: z
     .string()
     .optional()

@@ -64,7 +64,14 @@ describe.each(BACKENDS)('API keys on %s', (backend) => {
     await revokeApiKey(w.auth, w.db, w.a.company.id, w.a.userId.owner, summary.id);
     const refused = await GET(bearer(key, { path: '/api/company' }), noParams);
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toEqual({ error: { code: 'unauthorized', message: 'The API key is not valid: it may have been revoked' } });
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(await refused.json()).toEqual({
+      type: '/api/problems/unauthorized',
+      title: 'Authentication is required',
+      status: 401,
+      detail: 'The API key is not valid: it may have been revoked',
+      code: 'unauthorized',
+    });
     const { POST } = await partiesRoute();
     expect((await POST(bearer(key, { path: '/api/parties', method: 'POST', body: JSON.stringify({ kind: 'vendor', name: 'Too late' }) }), noParams)).status).toBe(401);
     expect((await listApiKeys(w.db, w.a.company.id)).find((k) => k.id === summary.id)).toMatchObject({ enabled: false });
@@ -84,17 +91,21 @@ describe.each(BACKENDS)('API keys on %s', (backend) => {
     expect(own.status).toBe(200);
     const theirs = await getDocument(bearer(key, { path: `/api/documents/${w.b.invoice.id}` }), { params: Promise.resolve({ id: String(w.b.invoice.id) }) });
     expect(theirs.status).toBe(404);
-    expect(await theirs.json()).toEqual({ error: { code: 'not_found', message: 'Document not found' } });
+    expect(await theirs.json()).toEqual({ type: '/api/problems/not-found', title: 'Not found', status: 404, detail: 'Document not found', code: 'not_found' });
 
     const bPartiesBefore = await listParties(w.db, w.b.company.id);
     const { POST } = await partiesRoute();
-    // A body naming company B is ignored: the key's company is the only one it can write.
-    const created = await POST(
+    // A body naming company B is refused (no field chooses the company): the key's company is the only one it can write.
+    const naming = await POST(
       bearer(key, { path: '/api/parties', method: 'POST', body: JSON.stringify({ kind: 'customer', name: 'Made with key A', companyId: w.b.company.id }) }),
       noParams,
     );
+    expect(naming.status).toBe(400);
+    expect((await naming.json()).fields).toEqual({ companyId: ['Unknown field: remove it'] });
+    const created = await POST(bearer(key, { path: '/api/parties', method: 'POST', body: JSON.stringify({ kind: 'customer', name: 'Made with key A' }) }), noParams);
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ companyId: w.a.company.id, name: 'Made with key A' });
+    const { id } = (await created.json()) as { id: number };
+    expect((await listParties(w.db, w.a.company.id)).find((p) => p.id === id)).toMatchObject({ companyId: w.a.company.id, name: 'Made with key A' });
     expect(await listParties(w.db, w.b.company.id)).toEqual(bPartiesBefore);
 
     // And B's key, the other way round.
@@ -123,11 +134,11 @@ describe.each(BACKENDS)('API keys on %s', (backend) => {
     const { GET: metrics } = await metricsRoute();
     const { POST: run } = await runRoute();
     for (const key of [w.a.key.accountant, w.a.key.viewer, w.b.key.accountant]) {
-      expect((await metrics(bearer(key, { path: '/api/metrics' }))).status).toBe(401);
-      expect((await run(bearer(key, { path: '/api/recurring/run', method: 'POST', body: JSON.stringify({ dryRun: true }) }))).status).toBe(401);
+      expect((await metrics(bearer(key, { path: '/api/metrics' }), noParams)).status).toBe(401);
+      expect((await run(bearer(key, { path: '/api/recurring/run', method: 'POST', body: JSON.stringify({ dryRun: true }) }), noParams)).status).toBe(401);
     }
     expect(await fingerprint(w.db)).toEqual(before);
-    expect((await metrics(bearer(JOB_KEY, { path: '/api/metrics' }))).status).toBe(200);
+    expect((await metrics(bearer(JOB_KEY, { path: '/api/metrics' }), noParams)).status).toBe(200);
   });
 
   it('serves none of the library’s own key, member or company endpoints over HTTP', async () => {

@@ -30,7 +30,7 @@ async function health(authorization?: string): Promise<{ status: number; body: R
 
 async function metricsText(): Promise<string> {
   const { GET } = await metricsRoute();
-  const response = await GET(new Request(`${ORIGIN}/api/metrics`, { headers: { authorization: `Bearer ${JOB_KEY}` } }));
+  const response = await GET(new Request(`${ORIGIN}/api/metrics`, { headers: { authorization: `Bearer ${JOB_KEY}` } }), { params: Promise.resolve({}) });
   expect(response.status).toBe(200);
   return response.text();
 }

@@ -79,10 +79,14 @@ export const parties = pgTable(
     email: text('email'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
+    /** Moved by a trigger on every update (migration `api_updated_at`): the API's `updatedSince` reads it. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('parties_company_id_key').on(t.companyId, t.id),
     index('parties_company_kind_idx').on(t.companyId, t.kind),
+    // The API's list: keyset pages in (updated_at, id) order, and `updatedSince` as a range of the same index.
+    index('parties_company_updated_idx').on(t.companyId, t.updatedAt, t.id),
     // The sweep asks, for every claimed rule, whether its party is deleted: a probe into deleted rows only.
     index('parties_deleted_idx')
       .on(t.companyId, t.id)

@@ -1,10 +1,12 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
 import { db as openDb } from '@/db/client';
+import { problemOf, problemResponse } from '@/lib/api/problem';
+import { rateLimitedProblem, takeRateLimit } from '@/lib/api/rate-limit';
 import { API_KEY_MAX_LENGTH, verifyApiKeyOrThrow } from '@/lib/auth/api-keys';
 import { getAuth } from '@/lib/auth/auth';
 import type { Role } from '@/lib/auth/roles';
-import { AppError, toPublicError } from '@/lib/errors';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { logger } from '@/lib/log';
 import { bootServer } from '@/lib/server/boot';
@@ -26,11 +28,27 @@ export async function readJson(request: Request, maxBytes = 256 * 1024): Promise
   return value;
 }
 
-/** Maps an error to its JSON response; unexpected ones are logged and never shown raw. */
-export function errorResponse(error: unknown, context: Record<string, unknown> = {}): NextResponse {
-  const { status, error: shown } = toPublicError(error);
-  if (status >= 500) logger().error({ err: error, ...context }, 'route failed');
-  return NextResponse.json({ error: shown }, { status });
+/**
+ * Maps an error to its `application/problem+json` answer (lib/api/problem.ts); unexpected ones are logged with
+ * their stack and answered generically, never shown raw.
+ */
+export function errorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
+  const answer = problemOf(error);
+  if (answer.problem.status >= 500) logger().error({ err: error, ...context }, 'route failed');
+  return problemResponse(answer);
+}
+
+/** The response with `headers` added (a copy when its own headers are immutable). */
+export function withHeaders(response: Response, headers: Record<string, string> | undefined): Response {
+  if (!headers || Object.keys(headers).length === 0) return response;
+  try {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+    return copy;
+  }
 }
 
 export interface RoutePolicy {
@@ -44,8 +62,10 @@ type RouteParams = Record<string, string | string[] | undefined>;
 
 /**
  * Wraps a company-scoped route handler: resolves the caller and the company from `Authorization: Bearer <API
- * key>` or else the session cookie, checks the role, runs the handler and maps errors. No credentials or a bad
- * one answer 401, too small a role 403; the handler's company-scoped queries make another company's records 404.
+ * key>` or else the session cookie, counts an API key's request against its rate limit (429 past it), checks
+ * the role, runs the handler and maps errors to problems. No credentials or a bad one answer 401, too small a
+ * role 403; the handler's company-scoped queries make another company's records 404. Every answer to an API key
+ * carries its `RateLimit` headers.
  *
  * @example export const GET = companyRoute({ name: 'GET /api/parties', role: 'viewer' }, async ({ db, company }) => …)
  */
@@ -55,13 +75,20 @@ export function companyRoute<P extends RouteParams = RouteParams>(
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     let companyId: string | undefined;
+    let limitHeaders: Record<string, string> | undefined;
     try {
       const ctx = await requestCompanyContext(request);
       companyId = ctx.company.id;
+      if (ctx.caller.kind === 'api-key') {
+        const perMinute = env().AILEGR_API_RATE_LIMIT_PER_MINUTE;
+        const decision = await takeRateLimit(ctx.db, ctx.caller.keyId, perMinute);
+        limitHeaders = decision.headers;
+        if (!decision.allowed) throw rateLimitedProblem(decision, perMinute);
+      }
       requireRole(ctx, policy.role);
-      return await handler(ctx, request, await context.params);
+      return withHeaders(await handler(ctx, request, await context.params), limitHeaders);
     } catch (error) {
-      const response = errorResponse(error, { route: policy.name, companyId });
+      const response = withHeaders(errorResponse(error, { route: policy.name, companyId }), limitHeaders);
       if (response.status === 401) response.headers.set('WWW-Authenticate', 'Bearer realm="ailegr"');
       return response;
     }

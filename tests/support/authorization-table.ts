@@ -210,6 +210,27 @@ export const ROUTES: Record<string, RouteCase> = {
     request: { path: '/api/auth/sign-out', body: {} },
   },
 
+  'app/api/openapi.json/route.ts#GET': {
+    kind: 'public',
+    why: 'the published contract: schemas and paths, no data',
+    request: { path: '/api/openapi.json' },
+  },
+  'app/api/problems/[code]/route.ts#GET': {
+    kind: 'public',
+    why: 'what a problem type URI means: a fixed catalogue, no data',
+    request: { path: '/api/problems/not-found', params: { code: 'not-found' } },
+  },
+  ...Object.fromEntries(
+    (['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const).map((method) => [
+      `app/api/[...path]/route.ts#${method}`,
+      {
+        kind: 'public',
+        why: 'the JSON 404 of an unknown /api path: it answers the same to everyone and reads nothing',
+        request: { path: '/api/no-such-route', params: { path: ['no-such-route'] } as unknown as Record<string, string> },
+      } satisfies RouteCase,
+    ]),
+  ),
+
   'app/api/recurring/run/route.ts#POST': { kind: 'job-key', request: { path: '/api/recurring/run', body: { dryRun: true } } },
   'app/api/metrics/route.ts#GET': { kind: 'job-key', request: { path: '/api/metrics' } },
 
@@ -232,6 +253,12 @@ export const ROUTES: Record<string, RouteCase> = {
     valid: () => ({ path: '/api/parties', body: { kind: 'vendor', name: next('API vendor') } }),
     stranger: null,
   },
+  'app/api/parties/[id]/route.ts#GET': {
+    kind: 'company',
+    role: 'viewer',
+    valid: (w) => ({ path: `/api/parties/${w.a.customer.id}`, params: { id: String(w.a.customer.id) } }),
+    stranger: { request: (w) => ({ path: `/api/parties/${w.b.customer.id}`, params: { id: String(w.b.customer.id) } }), answer: { status: 404 } },
+  },
   'app/api/documents/[id]/route.ts#GET': {
     kind: 'company',
     role: 'viewer',
@@ -243,4 +270,5 @@ export const ROUTES: Record<string, RouteCase> = {
 /** Pages anyone may see; every other page must sit under app/(app), whose context redirects to sign-in. */
 export const PUBLIC_PAGES: Record<string, string> = {
   'app/sign-in/page.tsx': 'the sign-in form itself',
+  'app/api/docs/page.tsx': 'the API reference, drawn from the public /api/openapi.json: no data',
 };

@@ -1,26 +1,48 @@
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { PARTY_KINDS } from '@/db/schema/enums';
-import { parseOrThrow } from '@/lib/errors';
-import { companyRoute, readJson } from '@/lib/http/route';
-import { createParty, listParties, type Party } from '@/lib/ledger/parties';
-import type { PartyInput } from '@/lib/ledger/schemas';
+import { keysetQueryOf, nextLink, pageBody, pageQuery, pageSchema } from '@/lib/api/pagination';
+import { partyResponse, toPartyResponse } from '@/lib/api/resources/party';
+import { apiRoute, reply } from '@/lib/http/api-route';
+import { createParty, listPartiesPage } from '@/lib/ledger/parties';
+import { partyInput } from '@/lib/ledger/schemas';
 
-export interface PartiesResponse {
-  parties: Party[];
-}
-
-const listQuery = z.object({ kind: z.enum(PARTY_KINDS, { error: 'kind must be customer or vendor' }).optional() });
-
-/** GET /api/parties[?kind=customer|vendor]: the company's customers and vendors. */
-export const GET = companyRoute({ name: 'GET /api/parties', role: 'viewer' }, async ({ db, company }, request) => {
-  const { kind } = parseOrThrow(listQuery, Object.fromEntries(new URL(request.url).searchParams));
-  return NextResponse.json({ parties: await listParties(db, company.id, kind) } satisfies PartiesResponse);
+const listQuery = pageQuery.extend({
+  kind: z.enum(PARTY_KINDS, { error: 'kind must be customer or vendor' }).optional().meta({ description: 'Only customers, or only vendors' }),
 });
 
-/** POST /api/parties `{ kind, name, email? }`: adds a customer or vendor (accountants and owners). */
-export const POST = companyRoute({ name: 'POST /api/parties', role: 'accountant' }, async ({ db, company }, request) => {
-  // Untyped JSON: the service parses it with the shared schema.
-  const party = await createParty(db, company.id, (await readJson(request, 4 * 1024)) as PartyInput);
-  return NextResponse.json(party satisfies Party, { status: 201 });
-});
+/** GET /api/parties: the company's customers and vendors, a page at a time, in the order they last changed. */
+export const GET = apiRoute(
+  {
+    method: 'GET',
+    path: '/api/parties',
+    operationId: 'listParties',
+    summary: 'List customers and vendors',
+    tags: ['Parties'],
+    role: 'viewer',
+    list: true,
+    query: listQuery,
+    responses: { 200: { description: 'A page of parties', schema: pageSchema(partyResponse) } },
+  },
+  async ({ ctx, query, request }) => {
+    const page = pageBody(await listPartiesPage(ctx.db, ctx.company.id, { ...keysetQueryOf(query), kind: query.kind }), toPartyResponse);
+    return reply(200, page, nextLink(request.url, page.nextCursor));
+  },
+);
+
+/** POST /api/parties `{ kind, name, email? }`: adds a customer or vendor. */
+export const POST = apiRoute(
+  {
+    method: 'POST',
+    path: '/api/parties',
+    operationId: 'createParty',
+    summary: 'Add a customer or vendor',
+    tags: ['Parties'],
+    role: 'accountant',
+    body: partyInput,
+    responses: { 201: { description: 'The new party', schema: partyResponse } },
+  },
+  async ({ ctx, rawBody }) => {
+    const party = await createParty(ctx.db, ctx.company.id, rawBody);
+    return reply(201, toPartyResponse(party), { location: `/api/parties/${party.id}` });
+  },
+);

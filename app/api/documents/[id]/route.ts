@@ -1,16 +1,25 @@
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { parseOrThrow } from '@/lib/errors';
-import { companyRoute } from '@/lib/http/route';
-import { getDocumentOrThrow, type DocumentRow } from '@/lib/ledger/documents';
+import { etagOfBody } from '@/lib/api/concurrency';
+import { documentResponse, toDocumentResponse } from '@/lib/api/resources/document';
+import { apiRoute, reply } from '@/lib/http/api-route';
+import { getDocumentOrThrow } from '@/lib/ledger/documents';
 import { recordId } from '@/lib/schemas/common';
 
-export type DocumentResponse = DocumentRow;
-
-const params = z.object({ id: recordId });
-
 /** GET /api/documents/:id: an invoice or bill of the company; another company's is 404, as is a missing one. */
-export const GET = companyRoute<{ id: string }>({ name: 'GET /api/documents/:id', role: 'viewer' }, async ({ db, company }, _request, raw) => {
-  const { id } = parseOrThrow(params, raw);
-  return NextResponse.json((await getDocumentOrThrow(db, company.id, id)) satisfies DocumentResponse);
-});
+export const GET = apiRoute(
+  {
+    method: 'GET',
+    path: '/api/documents/{id}',
+    operationId: 'getDocument',
+    summary: 'Get an invoice or bill',
+    tags: ['Documents'],
+    role: 'viewer',
+    etag: true,
+    params: z.object({ id: recordId }),
+    responses: { 200: { description: 'The document with its settlement', schema: documentResponse } },
+  },
+  async ({ ctx, params }) => {
+    const body = toDocumentResponse(await getDocumentOrThrow(ctx.db, ctx.company.id, params.id), ctx.company.baseCurrency);
+    return reply(200, body, { etag: etagOfBody(JSON.stringify(body)) });
+  },
+);

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { oas31 } from 'zod-openapi';
+import { buildOpenApiDocument } from '@/lib/api/openapi';
+import type { Operation } from '@/lib/api/operation';
+import { publicRoute, reply, type ApiRouteHandler } from '@/lib/http/api-route';
+import * as company from '../company/route';
+import * as documentById from '../documents/[id]/route';
+import * as metrics from '../metrics/route';
+import * as parties from '../parties/route';
+import * as partyById from '../parties/[id]/route';
+import * as problems from '../problems/[code]/route';
+import * as recurringRun from '../recurring/run/route';
+import { PROBE_OPERATIONS } from './probe-operations';
+
+/**
+ * The route modules whose handlers declare their operations: the document is assembled from them. A route
+ * missing here is caught by tests/api-contract.test.ts, which walks app/api.
+ */
+const ROUTE_MODULES: Record<string, unknown>[] = [company, parties, partyById, documentById, recurringRun, metrics, problems];
+
+function declaredOperations(): Operation[] {
+  const handlers = ROUTE_MODULES.flatMap((mod) => Object.values(mod)).filter(
+    (value): value is ApiRouteHandler => typeof value === 'function' && 'operation' in value,
+  );
+  return [...handlers.map((h) => h.operation), GET.operation, ...PROBE_OPERATIONS];
+}
+
+let built: oas31.OpenAPIObject | undefined;
+
+/** GET /api/openapi.json: the OpenAPI 3.1 contract of this API, generated from the routes' own schemas. */
+export const GET: ApiRouteHandler = publicRoute(
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This contract, as OpenAPI 3.1',
+    tags: ['Reference'],
+    responses: { 200: { description: 'The OpenAPI 3.1 document', schema: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }) } },
+  },
+  async () => {
+    built ??= buildOpenApiDocument(declaredOperations());
+    return reply(200, built as unknown as { openapi: string; info: Record<string, unknown>; paths: Record<string, unknown> });
+  },
+);

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { RULE_STATUSES, SKIP_REASONS } from '@/lib/recurring/constants';
+import type { SweepSummary } from '@/lib/recurring/sweep';
+import { calendarDay, instant, recordIdValue } from '../values';
+
+const runTriggers = ['interval', 'startup', 'cli', 'http', 'manual'] as const satisfies readonly SweepSummary['trigger'][];
+
+const ruleOutcome = z.object({
+  ruleId: recordIdValue,
+  companyId: z.uuid(),
+  posted: z.array(z.object({ occurrenceDate: calendarDay, dueDate: calendarDay, documentId: recordIdValue, reference: z.string() })),
+  duplicates: z.array(calendarDay).meta({ description: 'Occurrences another process had already posted' }),
+  skipped: z.array(z.object({ occurrenceDate: calendarDay, reason: z.enum(SKIP_REASONS) })),
+  status: z.enum(RULE_STATUSES),
+  nextOccurrence: calendarDay.nullable(),
+  nextRunAt: instant.nullable(),
+  review: z.string().optional(),
+});
+
+/** What one sweep did (or, with `dryRun`, would do). */
+export const runResponse = z
+  .object({
+    runId: recordIdValue.nullable().meta({ description: 'The recorded run; null for a dry run' }),
+    trigger: z.enum(runTriggers),
+    dryRun: z.boolean(),
+    startedAt: instant,
+    durationMs: z.number().int().nonnegative(),
+    companies: z.number().int().nonnegative(),
+    rules: z.number().int().nonnegative(),
+    posted: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+    duplicates: z.number().int().nonnegative(),
+    failures: z.number().int().nonnegative(),
+    needsReview: z.number().int().nonnegative(),
+    incomplete: z.boolean().meta({ description: 'The time budget ended the run with rules still due' }),
+    errors: z.array(z.object({ ruleId: recordIdValue, companyId: z.uuid(), message: z.string(), pausedRule: z.boolean() })),
+    outcomes: z.array(ruleOutcome).optional().meta({ description: 'Per rule, when one rule was run' }),
+  })
+  .meta({ id: 'RecurringRun' });
+export type RunResponse = z.output<typeof runResponse>;
+
+export function toRunResponse(summary: SweepSummary): RunResponse {
+  return {
+    runId: summary.runId,
+    trigger: summary.trigger,
+    dryRun: summary.dryRun,
+    startedAt: summary.startedAt,
+    durationMs: summary.durationMs,
+    companies: summary.companies,
+    rules: summary.rules,
+    posted: summary.posted,
+    skipped: summary.skipped,
+    duplicates: summary.duplicates,
+    failures: summary.failures,
+    needsReview: summary.needsReview,
+    incomplete: summary.incomplete,
+    errors: summary.errors.map(({ ruleId, companyId, message, pausedRule }) => ({ ruleId, companyId, message, pausedRule })),
+    ...(summary.outcomes ? { outcomes: summary.outcomes } : {}),
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { currencyMinorDigits, toDecimalString } from '@/lib/money';
+
+/** The value types every API answer uses: instants with an offset, calendar dates, money as text and minor units. */
+
+export const instant = z.iso.datetime({ offset: true }).meta({ description: 'An instant, ISO 8601 with its offset', example: '2026-03-10T14:00:00.000Z' });
+
+export const calendarDay = z.iso.date().meta({ description: 'A calendar date', example: '2026-03-10' });
+
+export const recordIdValue = z.number().int().positive().meta({ description: 'A record id' });
+
+export const currency = z.string().regex(/^[A-Z]{3}$/).meta({ description: 'ISO 4217 code of the company’s currency', example: 'USD' });
+
+export const decimalAmount = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .meta({ description: 'An amount in the currency, as a decimal string', example: '1250.00' });
+
+export const minorAmount = z.number().int().meta({ description: 'The same amount in the currency’s minor units (cents)', example: 125000 });
+
+/** An amount as the API shows it: `{ amount: '1250.00' }` beside `{ amountMinor: 125000 }`. */
+export function decimalOf(minor: number, currencyCode: string): string {
+  return toDecimalString(minor, currencyMinorDigits(currencyCode));
+}
+
+export function instantOf(date: Date): string {
+  return date.toISOString();
+}

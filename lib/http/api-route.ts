@@ -1,0 +1,255 @@
+import 'server-only';
+import { z } from 'zod';
+import { db as openDb, type Db } from '@/db/client';
+import { isNotModified } from '@/lib/api/concurrency';
+import {
+  completeIdempotencyKey,
+  idempotencyKeyOf,
+  releaseIdempotencyKey,
+  replayResponse,
+  requestFingerprint,
+  reserveIdempotencyKey,
+  type IdempotencyScope,
+  type StoredAnswer,
+} from '@/lib/api/idempotency';
+import type { ApiAuth, HttpMethod, Operation, OperationSpec, ResponseSpec } from '@/lib/api/operation';
+import { fieldsFromZod, problemOf, PROBLEM_CONTENT_TYPE } from '@/lib/api/problem';
+import { validationError, type FieldErrors } from '@/lib/errors';
+import { requireJobKey } from '@/lib/http/job-key';
+import { companyRoute, errorResponse, readJson } from '@/lib/http/route';
+import { logger } from '@/lib/log';
+import { bootServer } from '@/lib/server/boot';
+import type { CompanyContext } from '@/lib/session/company-context';
+
+/**
+ * Declares an API operation once, next to its handler: the same zod schemas parse the request and make the
+ * OpenAPI document (lib/api/openapi.ts), and the conventions every route shares happen here, not in handlers:
+ * authentication and role (through `companyRoute`), strict parsing with dotted field paths, idempotency keys on
+ * every POST, ETag and If-None-Match on answers that carry one, and problem+json errors.
+ *
+ * @example
+ * export const GET = apiRoute(
+ *   { method: 'GET', path: '/api/parties', role: 'viewer', query: partyListQuery, responses: { 200: { … } }, … },
+ *   async ({ ctx, query }) => ({ status: 200, body: … }),
+ * );
+ */
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+type BodyOf<R> = R extends { schema: infer S extends z.ZodType } ? z.output<S> : undefined;
+
+/** What a handler answers: one of its documented statuses with a body of that status's schema. */
+export type Reply<R extends Record<number, ResponseSpec>> = {
+  [S in keyof R & number]: { status: S; body: BodyOf<R[S]>; headers?: Record<string, string> };
+}[keyof R & number];
+
+/** A handler's answer: `reply(201, toPartyResponse(party), { location })` (keeps the status a literal for the types). */
+export function reply<S extends number, T>(status: S, body: T, headers?: Record<string, string>): { status: S; body: T; headers?: Record<string, string> } {
+  return { status, body, ...(headers ? { headers } : {}) };
+}
+
+export interface HandlerInput<P, Q, B> {
+  request: Request;
+  params: P extends AnyObject ? z.output<P> : Record<string, never>;
+  query: Q extends AnyObject ? z.output<Q> : Record<string, never>;
+  /** The parsed body (defaults applied, transforms run). */
+  body: B extends z.ZodType ? z.output<B> : undefined;
+  /** The same body as sent, already validated: for services that parse their input themselves. */
+  rawBody: B extends z.ZodType ? z.input<B> : undefined;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+const NO_PARAMS: RouteContext = { params: Promise.resolve({}) };
+export type ApiRouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { operation: Operation };
+
+type Spec<P, Q, B, R extends Record<number, ResponseSpec>> = OperationSpec & { params?: P; query?: Q; body?: B; responses: R };
+
+/** A company route: API key or session, with at least `role`. */
+export function apiRoute<
+  P extends AnyObject | undefined = undefined,
+  Q extends AnyObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
+>(
+  spec: Spec<P, Q, B, R> & { role: CompanyContext['role'] },
+  handler: (input: HandlerInput<P, Q, B> & { ctx: CompanyContext }) => Promise<Reply<R>>,
+): ApiRouteHandler {
+  const operation = defineOperation(spec, { kind: 'company', role: spec.role });
+  const route = companyRoute({ name: `${spec.method} ${spec.path}`, role: spec.role }, async (ctx, request, rawParams) => {
+    const input = await parseRequest(operation, request, rawParams);
+    const scope = { companyId: ctx.company.id, credential: ctx.caller.kind === 'api-key' ? `api-key:${ctx.caller.keyId}` : `user:${ctx.caller.userId}` };
+    return answer(operation, ctx.db, scope, request, input.json, async () => serialize(operation, await handler({ ...input, ctx } as never)));
+  });
+  return Object.assign(route, { operation });
+}
+
+/** An operators' route behind the job key (`AILEGR_JOB_KEY`), outside any company. */
+export function jobKeyRoute<
+  P extends AnyObject | undefined = undefined,
+  Q extends AnyObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
+>(spec: Spec<P, Q, B, R>, handler: (input: HandlerInput<P, Q, B> & { db: Db }) => Promise<Reply<R>>): ApiRouteHandler {
+  const operation = defineOperation(spec, { kind: 'job-key' });
+  const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
+    try {
+      requireJobKey(request);
+      await bootServer();
+      const db = await openDb();
+      const input = await parseRequest(operation, request, await context.params);
+      return await answer(operation, db, { companyId: null, credential: 'job-key' }, request, input.json, async () =>
+        serialize(operation, await handler({ ...input, db } as never)),
+      );
+    } catch (error) {
+      return errorResponse(error, { route: `${spec.method} ${spec.path}` });
+    }
+  };
+  return Object.assign(route, { operation });
+}
+
+/** A route anyone may call (it shows nothing of any company). */
+export function publicRoute<
+  P extends AnyObject | undefined = undefined,
+  Q extends AnyObject | undefined = undefined,
+  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
+>(spec: Spec<P, Q, undefined, R>, handler: (input: HandlerInput<P, Q, undefined>) => Promise<Reply<R>>): ApiRouteHandler {
+  const operation = defineOperation(spec, { kind: 'public' });
+  const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
+    try {
+      const input = await parseRequest(operation, request, await context.params);
+      const stored = serialize(operation, await handler(input as never));
+      return respond(operation, request, stored);
+    } catch (error) {
+      return errorResponse(error, { route: `${spec.method} ${spec.path}` });
+    }
+  };
+  return Object.assign(route, { operation });
+}
+
+function defineOperation(spec: OperationSpec & { params?: unknown; query?: unknown; body?: unknown }, auth: ApiAuth): Operation {
+  // Unknown fields are refused, not silently dropped: a typo'd field must not look accepted. The strict copies
+  // are what requests are parsed with and what the document shows.
+  const strict = <T>(schema: T): T => (schema instanceof z.ZodObject ? (schema.strict() as T) : schema);
+  return {
+    ...spec,
+    auth,
+    params: spec.params as AnyObject | undefined,
+    query: strict(spec.query as AnyObject | undefined),
+    body: strict(spec.body as z.ZodType | undefined),
+  };
+}
+
+interface ParsedRequest {
+  request: Request;
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  rawBody: unknown;
+  /** The JSON body as sent (for the idempotency fingerprint). */
+  json: unknown;
+}
+
+async function parseRequest(operation: Operation, request: Request, rawParams: Record<string, unknown>): Promise<ParsedRequest> {
+  const fields: FieldErrors = {};
+  const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string[] = []) => {
+    if (!schema) return {};
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    Object.assign(fields, fieldsFromZod(result.error, prefix));
+    return undefined;
+  };
+  const params = parse(operation.params, rawParams);
+  const query = parse(operation.query, queryObject(new URL(request.url), operation.query, fields));
+  let json: unknown;
+  let body: unknown;
+  if (operation.body) {
+    json = await readJson(request);
+    body = parse(operation.body, json);
+  }
+  if (Object.keys(fields).length > 0) throw validationError(fields);
+  return { request, params, query, body, rawBody: json, json };
+}
+
+/**
+ * The query string as an object for the schema: a parameter the schema takes as an array collects every
+ * repetition (`?status=a&status=b`); any other given twice is an error rather than a silent pick.
+ */
+function queryObject(url: URL, schema: AnyObject | undefined, fields: FieldErrors): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    const field = schema?.shape[name] as z.ZodType | undefined;
+    if (field && isArraySchema(field)) out[name] = values;
+    else if (values.length === 1) out[name] = values[0];
+    else fields[name] = [`Give ${name} once`];
+  }
+  return out;
+}
+
+function isArraySchema(schema: z.ZodType): boolean {
+  let current: z.core.$ZodType = schema;
+  for (let depth = 0; depth < 10; depth++) {
+    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    if (def.type === 'array') return true;
+    const next = def.innerType ?? def.in;
+    if (!next) return false;
+    current = next;
+  }
+  return false;
+}
+
+function serialize(operation: Operation, reply: { status: number; body: unknown; headers?: Record<string, string> }): StoredAnswer {
+  const spec = operation.responses[reply.status];
+  if (!spec) throw new Error(`${operation.method} ${operation.path} answered ${reply.status}, which it does not document`);
+  if (!spec.schema) return { status: reply.status, headers: { ...reply.headers }, body: '' };
+  const contentType = spec.contentType ?? 'application/json';
+  const body = contentType.includes('json') ? JSON.stringify(reply.body) : String(reply.body);
+  return { status: reply.status, headers: { 'content-type': contentType, ...reply.headers }, body };
+}
+
+function toResponse(stored: StoredAnswer): Response {
+  return new Response(stored.status === 204 || stored.status === 304 ? null : stored.body, { status: stored.status, headers: stored.headers });
+}
+
+/** A GET whose answer has an ETag the caller already holds is answered 304 with no body. */
+function respond(operation: Operation, request: Request, stored: StoredAnswer): Response {
+  const etag = stored.headers.etag;
+  if (operation.method === 'GET' && stored.status === 200 && etag && isNotModified(request, etag)) {
+    return new Response(null, { status: 304, headers: { etag } });
+  }
+  return toResponse(stored);
+}
+
+/**
+ * Runs the handler under the request's idempotency key when it is a POST that sent one: replays a stored
+ * answer, refuses a reused or running key, stores what this run answered (problems included, except 5xx, which
+ * free the key for a retry).
+ */
+async function answer(
+  operation: Operation,
+  db: Db,
+  scope: IdempotencyScope,
+  request: Request,
+  json: unknown,
+  produce: () => Promise<StoredAnswer>,
+): Promise<Response> {
+  const key = operation.method === 'POST' ? idempotencyKeyOf(request) : undefined;
+  if (key === undefined) return respond(operation, request, await produce());
+  const reservation = await reserveIdempotencyKey(db, scope, key, requestFingerprint(request.method, request.url, json));
+  if (reservation.kind === 'replay') return replayResponse(reservation.answer);
+  let stored: StoredAnswer;
+  try {
+    stored = await produce();
+  } catch (error) {
+    const { problem, headers } = problemOf(error);
+    if (problem.status >= 500) {
+      await releaseIdempotencyKey(db, reservation.id).catch((e: unknown) => logger().warn({ err: e }, 'freeing an idempotency key failed'));
+      throw error;
+    }
+    stored = { status: problem.status, headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE }, body: JSON.stringify(problem) };
+  }
+  await completeIdempotencyKey(db, reservation.id, stored);
+  return toResponse(stored);
+}
+
+export type { HttpMethod };

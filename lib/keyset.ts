@@ -1,0 +1,116 @@
+import { and, asc, desc, gte, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { isValidCalendarDate } from '@/lib/dates/calendar-date';
+import { fieldError } from '@/lib/errors';
+
+/**
+ * Keyset pagination over (sort key, id): each page starts strictly after the last row of the previous one, so a
+ * walk sees every row that stays put exactly once however rows are added meanwhile, and a page costs an index
+ * range scan wherever it is. A row whose sort key moves during the walk (an update, in (updated_at, id) order)
+ * shows up again further on, never goes missing.
+ *
+ * The position travels as text at the column's full precision: timestamps as whole microseconds since the epoch
+ * (a JS Date keeps milliseconds, and a cursor rounded to them would repeat or skip rows).
+ *
+ * @example
+ * const page = keyset(query, { sortBy: parties.updatedAt, id: parties.id, updatedAt: parties.updatedAt });
+ * const rows = await db.select({ party: parties, ...page.select }).from(parties)
+ *   .where(and(eq(parties.companyId, companyId), page.where)).orderBy(...page.orderBy).limit(page.limit);
+ * return page.result(rows, (r) => r.party);
+ */
+
+export interface KeysetPosition {
+  /** The sort key of the last row seen, as text (see above). */
+  key: string;
+  id: number;
+}
+
+export interface KeysetQuery {
+  limit: number;
+  /** Rows strictly after this position. */
+  after?: KeysetPosition;
+  /** Only rows whose `updatedAt` column is at or after this instant (ISO 8601 with an offset). */
+  updatedSince?: string;
+}
+
+export interface KeysetOptions {
+  sortBy: PgColumn;
+  id: PgColumn;
+  direction?: 'asc' | 'desc';
+  /** The column `updatedSince` filters on; required when the query may carry one. */
+  updatedAt?: PgColumn;
+}
+
+export interface KeysetPage<T> {
+  items: T[];
+  /** Where the next page starts, or null when this one is the last. */
+  next: KeysetPosition | null;
+}
+
+type SortKind = 'timestamp' | 'date' | 'text' | 'integer';
+
+function sortKindOf(column: PgColumn): SortKind {
+  const type = column.getSQLType();
+  if (type.startsWith('timestamp')) return 'timestamp';
+  if (type === 'date') return 'date';
+  if (type === 'text' || type.startsWith('varchar')) return 'text';
+  if (type === 'bigint' || type === 'integer' || type === 'smallint') return 'integer';
+  throw new Error(`keyset: unsupported sort column type ${type}`);
+}
+
+const BAD_CURSOR = 'This cursor was not given out by this list: start again without it';
+
+/** The SQL value of a position's key, refusing (as a field error on `cursor`) one that cannot be this column's. */
+function keyValue(kind: SortKind, key: string, column: PgColumn): SQL {
+  switch (kind) {
+    case 'timestamp':
+      if (!/^-?\d{1,17}$/.test(key)) throw fieldError('cursor', BAD_CURSOR);
+      return sql`(timestamptz 'epoch' + ${key}::bigint * interval '1 microsecond')`;
+    case 'date':
+      if (!isValidCalendarDate(key)) throw fieldError('cursor', BAD_CURSOR);
+      return sql`${key}::date`;
+    case 'integer':
+      if (!/^-?\d{1,18}$/.test(key)) throw fieldError('cursor', BAD_CURSOR);
+      return sql`${key}::bigint`;
+    case 'text':
+      if (key.includes('\u0000') || key.length > 2000) throw fieldError('cursor', BAD_CURSOR);
+      return sql`${key}::${sql.raw(column.getSQLType())}`;
+  }
+}
+
+function keyText(kind: SortKind, column: PgColumn): SQL<string> {
+  return kind === 'timestamp'
+    ? sql<string>`((extract(epoch from ${column}) * 1000000)::bigint)::text`
+    : sql<string>`${column}::text`;
+}
+
+export function keyset(query: KeysetQuery, options: KeysetOptions) {
+  const kind = sortKindOf(options.sortBy);
+  const direction = options.direction ?? 'asc';
+  const order = direction === 'asc' ? asc : desc;
+  if (query.updatedSince !== undefined && !options.updatedAt) throw new Error('keyset: updatedSince needs an updatedAt column');
+  if (query.after && (!Number.isSafeInteger(query.after.id) || query.after.id < 0)) throw fieldError('cursor', BAD_CURSOR);
+  const after = query.after
+    ? direction === 'asc'
+      ? sql`(${options.sortBy}, ${options.id}) > (${keyValue(kind, query.after.key, options.sortBy)}, ${query.after.id})`
+      : sql`(${options.sortBy}, ${options.id}) < (${keyValue(kind, query.after.key, options.sortBy)}, ${query.after.id})`
+    : undefined;
+  const since = query.updatedSince !== undefined ? gte(options.updatedAt!, sql`${query.updatedSince}::timestamptz`) : undefined;
+  return {
+    /** Spread into the select: the position of each row. */
+    select: { keysetKey: keyText(kind, options.sortBy), keysetId: options.id },
+    where: and(after, since),
+    orderBy: [order(options.sortBy), order(options.id)],
+    /** One more row than the page, to know whether another page follows. */
+    limit: query.limit + 1,
+    result<R extends { keysetKey: string; keysetId: unknown }, T>(rows: R[], item: (row: R) => T): KeysetPage<T> {
+      const more = rows.length > query.limit;
+      const shown = more ? rows.slice(0, query.limit) : rows;
+      const last = shown.at(-1);
+      return {
+        items: shown.map(item),
+        next: more && last ? { key: String(last.keysetKey), id: Number(last.keysetId) } : null,
+      };
+    },
+  };
+}
