@@ -1,0 +1,98 @@
+import { and, count, eq, gt, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { parties } from '@/db/schema/ledger';
+import { recurringRules } from '@/db/schema/recurring';
+import { keyset, type KeysetPage, type KeysetQuery } from '@/lib/keyset';
+import { describeSchedule } from './calendar';
+import type { RuleStatus, RuleType } from './constants';
+import { scheduleOf, type RuleRow } from './rule-state';
+
+/**
+ * The company's rules as the Settings → Recurring list and `GET /api/recurring` show them: filtered, searched and
+ * paged on the server (keyset pages, so the 10,000th rule costs what the first does), each with its party's name
+ * and its cadence in words. Both callers use this one query.
+ */
+
+/** `name`: the list screen's order; `updated`: the API's, so an integrator can sync with `updatedSince`. */
+export const RULE_LIST_ORDERS = ['name', 'updated'] as const;
+export type RuleListOrder = (typeof RULE_LIST_ORDERS)[number];
+
+export interface RuleListFilters {
+  /** Any of these statuses; unset: every status but `deleted`. */
+  statuses?: readonly RuleStatus[];
+  type?: RuleType;
+  partyId?: number;
+  /** Only rules whose last pass failed (`consecutive_failures > 0`), whatever their status. */
+  failing?: boolean;
+  /** Part of the rule's name or its party's name, case-insensitive. */
+  q?: string;
+}
+
+export interface RuleListItem {
+  rule: RuleRow;
+  partyName: string;
+  /** The cadence in words, e.g. "Monthly on the last Friday". */
+  cadenceText: string;
+}
+
+/** `%`, `_` and `\` typed in a search are literal characters, not patterns. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function filterOf(companyId: string, filters: RuleListFilters): SQL | undefined {
+  const q = filters.q?.trim();
+  return and(
+    eq(recurringRules.companyId, companyId),
+    filters.statuses && filters.statuses.length > 0 ? inArray(recurringRules.status, [...filters.statuses]) : ne(recurringRules.status, 'deleted'),
+    filters.type ? eq(recurringRules.type, filters.type) : undefined,
+    filters.partyId !== undefined ? eq(recurringRules.partyId, filters.partyId) : undefined,
+    filters.failing ? gt(recurringRules.consecutiveFailures, 0) : undefined,
+    q ? or(ilike(recurringRules.name, containsPattern(q)), ilike(parties.name, containsPattern(q))) : undefined,
+  );
+}
+
+const partyJoin = and(eq(parties.companyId, recurringRules.companyId), eq(parties.id, recurringRules.partyId));
+
+/** One page of the company's rules matching `filters`, in `order`, after the query's cursor. */
+export async function listRulesPage(
+  db: Db,
+  companyId: string,
+  query: KeysetQuery & RuleListFilters & { order?: RuleListOrder },
+): Promise<KeysetPage<RuleListItem>> {
+  const page = keyset(query, {
+    sortBy: query.order === 'updated' ? recurringRules.updatedAt : recurringRules.name,
+    id: recurringRules.id,
+    updatedAt: recurringRules.updatedAt,
+  });
+  const rows = await db
+    .select({ rule: recurringRules, partyName: parties.name, ...page.select })
+    .from(recurringRules)
+    .innerJoin(parties, partyJoin)
+    .where(and(filterOf(companyId, query), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+  return page.result(rows, (r) => ({ rule: r.rule, partyName: r.partyName, cadenceText: describeSchedule(scheduleOf(r.rule)) }));
+}
+
+/** How many of the company's rules match `filters` (the list's heading and its page count). */
+export async function countRules(db: Db, companyId: string, filters: RuleListFilters = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(recurringRules).innerJoin(parties, partyJoin).where(filterOf(companyId, filters));
+  return row?.n ?? 0;
+}
+
+/** The company's rules per status (and how many are failing), for the list's filter chips. */
+export async function countRulesByStatus(db: Db, companyId: string): Promise<{ byStatus: Partial<Record<RuleStatus, number>>; failing: number }> {
+  const rows = await db
+    .select({ status: recurringRules.status, n: count(), failing: sql<number>`count(*) filter (where ${recurringRules.consecutiveFailures} > 0)`.mapWith(Number) })
+    .from(recurringRules)
+    .where(and(eq(recurringRules.companyId, companyId), ne(recurringRules.status, 'deleted')))
+    .groupBy(recurringRules.status);
+  const byStatus: Partial<Record<RuleStatus, number>> = {};
+  let failing = 0;
+  for (const r of rows) {
+    byStatus[r.status] = r.n;
+    failing += r.failing;
+  }
+  return { byStatus, failing };
+}
