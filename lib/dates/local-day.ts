@@ -171,3 +171,18 @@ export function startOfLocalDay(date: string, timeZone?: string): Date {
   }
   return new Date(after);
 }
+
+/**
+ * How long after its wall-clock midnight calendar date `date` really begins in `timeZone`: 0 on almost every day;
+ * the length of the gap where midnight is skipped (America/Santiago 2024-09-08: one hour, the day starts at 01:00);
+ * a whole day or more where the date itself was skipped (Pacific/Apia 2011-12-30). Screens explain a posting whose
+ * day starts late with it.
+ *
+ * @example localDayStartDelayMs('2024-09-08', 'America/Santiago') // 3_600_000
+ * @example localDayStartDelayMs('2024-03-10', 'America/New_York') // 0 (the gap is at 02:00)
+ */
+export function localDayStartDelayMs(date: string, timeZone?: string): number {
+  if (timeZone === undefined) return 0;
+  const start = startOfLocalDay(date, timeZone).getTime();
+  return wallClockMsAt(start, wallClockFormatterFor(timeZone)) - toEpochDay(date) * MS_PER_DAY;
+}

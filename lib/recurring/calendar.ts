@@ -356,3 +356,28 @@ export function describeSchedule(schedule: Schedule): string {
   }
   return `${every(plan.stepMonths, 'month', 'months')} ${describeDayPick(plan.pick)}`;
 }
+
+function ordinal(day: number): string {
+  const tens = day % 100;
+  if (tens >= 11 && tens <= 13) return `${day}th`;
+  return `${day}${['th', 'st', 'nd', 'rd'][day % 10] ?? 'th'}`;
+}
+
+/**
+ * Why an occurrence falls on another day than the schedule names, in a few words for screens, or null when it
+ * falls on its own day. Only a clamp moves a date: a day of month past the month's end ("31st → Feb 28"), or an
+ * annual Feb 29 in a common year ("Feb 29 → Feb 28"). The last day of the month and the last weekday are their own
+ * days, never moved.
+ *
+ * @example clampNote({ cadence: 'monthly', startDate: '2027-01-31' }, '2027-02-28') // '31st → Feb 28'
+ * @example clampNote({ cadence: 'monthly', startDate: '2027-01-31', endOfMonth: true }, '2027-02-28') // null
+ * @example clampNote({ cadence: 'annual', startDate: '2024-02-29' }, '2025-02-28') // 'Feb 29 → Feb 28'
+ */
+export function clampNote(schedule: Schedule, date: string): string | null {
+  const plan = planSchedule(schedule);
+  if (plan.kind !== 'months' || plan.pick.kind !== 'day') return null;
+  const { month, day } = parseCalendarDate(date);
+  if (day >= plan.pick.day) return null;
+  const to = `${MONTH_ABBREVIATIONS[month - 1]} ${day}`;
+  return plan.cadence === 'annual' ? `${MONTH_ABBREVIATIONS[month - 1]} ${plan.pick.day} → ${to}` : `${ordinal(plan.pick.day)} → ${to}`;
+}
