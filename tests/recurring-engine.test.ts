@@ -79,12 +79,13 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
 
   it('posting an occurrence twice gives one document and reports the second as a duplicate', async () => {
     const rule = await createRule(h.db, seeded.company.id, ruleFor(seeded, { cadence: 'weekly', weekday: 5, startDate: '2026-01-01' }));
-    const forced = await forceNextOccurrence(h.db, seeded.company.id, rule.id, new Date('2025-12-01T00:00:00Z'));
+    await setDatabaseClock(h.db, '2025-12-01T00:00:00Z');
+    const forced = await forceNextOccurrence(h.db, seeded.company.id, rule.id);
     expect(forced.posted.map((p) => p.occurrenceDate)).toEqual(['2026-01-02']);
     expect(forced.nextOccurrence).toBe('2026-01-09');
     // Point the rule back at the posted date: the posting identity refuses a second document.
     await h.db.update(recurringRules).set({ nextOccurrence: '2026-01-02' }).where(eq(recurringRules.id, rule.id));
-    const again = await forceNextOccurrence(h.db, seeded.company.id, rule.id, new Date('2025-12-01T00:00:00Z'));
+    const again = await forceNextOccurrence(h.db, seeded.company.id, rule.id);
     expect(again).toMatchObject({ posted: [], duplicates: ['2026-01-02'], nextOccurrence: '2026-01-09' });
     expect(await postedDates(h.db, seeded.company.id, rule.id)).toEqual(['2026-01-02']);
   });
@@ -130,13 +131,13 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     await pauseRule(h.db, seeded.company.id, daily.id);
     await setDatabaseClock(h.db, '2026-04-05T12:00:00Z');
     expect((await sweep(h, seeded.company.id)).posted).toBe(0);
-    const resumed = await resumeRule(h.db, seeded.company.id, daily.id, new Date('2026-04-05T12:00:00Z'));
+    const resumed = await resumeRule(h.db, seeded.company.id, daily.id); // today is 5 April by the database's clock
     expect(resumed.skipped).toEqual([
       { occurrenceDate: '2026-04-03', reason: 'paused' },
       { occurrenceDate: '2026-04-04', reason: 'paused' },
     ]);
     await setPauseUntil(h.db, seeded.company.id, daily.id, { pauseUntil: '2026-04-06' });
-    await skipNextOccurrence(h.db, seeded.company.id, daily.id, new Date('2026-04-05T12:00:00Z')); // 5 April, by hand
+    await skipNextOccurrence(h.db, seeded.company.id, daily.id); // 5 April, by hand
     await setDatabaseClock(h.db, '2026-04-20T12:00:00Z');
     await sweep(h, seeded.company.id);
     expect(await postedDates(h.db, seeded.company.id, daily.id)).toEqual(['2026-04-01', '2026-04-02', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10', '2026-04-11', '2026-04-12']);
@@ -194,7 +195,6 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     const edited = await updateRule(
       h.db, seeded.company.id, rule.id,
       { ...ruleFor(seeded, { cadence: 'monthly', dayOfMonth: 20, startDate: '2026-01-10' }), version: rule.version + 1 },
-      new Date('2026-03-12T12:00:00Z'),
     );
     expect(edited.nextOccurrence).toBe('2026-03-20');
     const stale = await rejection(updateRule(h.db, seeded.company.id, rule.id, { ...ruleFor(seeded, {}), version: rule.version }));
