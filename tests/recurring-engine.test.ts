@@ -397,6 +397,23 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
       expect(await postedDates(h.db, id, chosen.id)).toEqual(['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04', '2026-04-05']);
       expect(await skippedOf(h.db, chosen.id)).toEqual([]);
     });
+
+    it('the deciders disagreed: a completed rule\'s reason depended on who completed it, and force cleared a pause\'s reason', async () => {
+      const id = seeded.company.id;
+      const input = ruleFor(seeded, { cadence: 'monthly', startDate: '2026-01-15', maxOccurrences: 3 });
+      const swept = await createRule(h.db, id, input);
+      const edited = await createRule(h.db, id, { ...input, name: 'edited', maxOccurrences: 5 });
+      const paused = await createRule(h.db, id, { ...input, name: 'paused', maxOccurrences: null });
+      await pauseRule(h.db, id, paused.id);
+      await setDatabaseClock(h.db, '2026-03-20T16:00:00Z');
+      await sweep(h, id); // posts 3 of each active rule
+      await updateRule(h.db, id, edited.id, { ...input, name: 'edited', maxOccurrences: 3 });
+      const reasons = await Promise.all([swept, edited].map(async (r) => (await getRuleOrThrow(h.db, id, r.id)).statusReason));
+      expect(reasons).toEqual(['Reached the maximum of 3 occurrences', 'Reached the maximum of 3 occurrences']);
+      // Forcing a posting of a paused rule leaves it paused, for the reason it was paused.
+      await forceNextOccurrence(h.db, id, paused.id);
+      expect(await getRuleOrThrow(h.db, id, paused.id)).toMatchObject({ status: 'paused', statusReason: 'Paused by hand', nextOccurrence: '2026-02-15', nextRunAt: null });
+    });
   });
 
   describe('bad input gets a field-level error and writes nothing', () => {
