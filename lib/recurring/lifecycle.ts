@@ -130,8 +130,9 @@ export function completedReason(maxOccurrences: number | null): string {
   return `Reached the maximum of ${maxOccurrences} occurrences`;
 }
 
-const NO_SKIPS: PlannedSkip[] = [];
-const NO_POSTINGS: PlannedPosting[] = [];
+// Most decisions post or skip nothing: they share these (frozen, so that a writer pushing into one fails loudly).
+const NO_SKIPS = Object.freeze([]) as unknown as PlannedSkip[];
+const NO_POSTINGS = Object.freeze([]) as unknown as PlannedPosting[];
 
 /** The due date of an occurrence: the manual due date while it is not before the occurrence, else date + dueDays. */
 export function dueDateFor(rule: Pick<RuleState, 'dueDate' | 'dueDays'>, occurrenceDate: string): string {
