@@ -270,6 +270,8 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     const rule = await createRule(h.db, seeded.company.id, ruleFor(seeded, { cadence: 'daily', startDate: '2026-10-01' }));
     const moved = await setNextRunAt(h.db, seeded.company.id, rule.id, { nextRunAt: '2026-10-03T16:00:00Z' });
     expect(moved.nextRunAt?.toISOString()).toBe('2026-10-03T16:00:00.000Z');
+    // Setting (here: clearing) pauseUntil does not move the wake-up back.
+    expect((await setPauseUntil(h.db, seeded.company.id, rule.id, { pauseUntil: null })).nextRunAt?.toISOString()).toBe('2026-10-03T16:00:00.000Z');
     await setDatabaseClock(h.db, '2026-10-03T15:59:59Z');
     expect((await sweep(h, seeded.company.id)).posted).toBe(0);
     await setDatabaseClock(h.db, '2026-10-03T16:00:00Z');

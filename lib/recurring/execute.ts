@@ -53,7 +53,7 @@ export async function applyPlans(tx: Db, of: AppliedEvent, plans: Decision[], ru
   const events: EventRow[] = [];
   for (const plan of plans) {
     // The advance below resets the failure count: only decisions that say so are written here.
-    if (plan.consecutiveFailures !== 0 || plan.failure !== null) throw new Error(`rule ${plan.ruleId}: a failure decision goes through applyFailures`);
+    if (plan.consecutiveFailures !== 0 || plan.failure !== null || plan.keepNextRunAt) throw new Error(`rule ${plan.ruleId}: this decision goes through writeDecisions or applyFailures`);
     for (const s of plan.skips) events.push({ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: s.occurrenceDate, outcome: 'skipped', reason: s.reason, message: null });
     if (plan.review !== null) events.push({ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: plan.nextOccurrence, outcome: 'needs_review', reason: null, message: plan.review });
   }
@@ -138,13 +138,13 @@ export async function writeDecisions(tx: Db, decisions: Decision[]): Promise<voi
   for (let start = 0; start < decisions.length; start += MAX_DOCUMENTS_PER_STATEMENT) {
     const chunk = decisions.slice(start, start + MAX_DOCUMENTS_PER_STATEMENT);
     if (chunk.some((d) => d.postings.length > 0 || d.skips.length > 0 || d.review !== null)) throw new Error('a decision that posts or skips goes through applyPlans');
-    const column = <T extends string | number | null>(pick: (d: Decision) => T) => chunk.map(pick);
+    const column = <T extends string | number | boolean | null>(pick: (d: Decision) => T) => chunk.map(pick);
     await tx.execute(sql`
       update recurring_rules r set
         status = v.status,
         status_reason = v.status_reason,
         next_occurrence = v.next_occurrence,
-        next_run_at = v.next_run_at,
+        next_run_at = case when v.keep_next_run_at then r.next_run_at else v.next_run_at end,
         pause_until = v.pause_until,
         resume_on = v.resume_on,
         consecutive_failures = v.consecutive_failures,
@@ -157,8 +157,9 @@ export async function writeDecisions(tx: Db, decisions: Decision[]): Promise<voi
         ${sqlArray(column((d) => d.statusReason), 'text')}, ${sqlArray(column((d) => d.nextOccurrence), 'date')},
         ${sqlArray(column((d) => (d.nextRunAt ? instantText(d.nextRunAt) : null)), 'timestamptz')},
         ${sqlArray(column((d) => d.pauseUntil), 'date')}, ${sqlArray(column((d) => d.resumeOn), 'date')},
-        ${sqlArray(column((d) => d.consecutiveFailures), 'int')}, ${sqlArray(column((d) => d.lastError), 'text')}
-      ) as v(id, status, status_reason, next_occurrence, next_run_at, pause_until, resume_on, consecutive_failures, last_error)
+        ${sqlArray(column((d) => d.consecutiveFailures), 'int')}, ${sqlArray(column((d) => d.lastError), 'text')},
+        ${sqlArray(column((d) => d.keepNextRunAt), 'boolean')}
+      ) as v(id, status, status_reason, next_occurrence, next_run_at, pause_until, resume_on, consecutive_failures, last_error, keep_next_run_at)
       where r.id = v.id`);
   }
 }

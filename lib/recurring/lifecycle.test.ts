@@ -238,7 +238,7 @@ const CASES: Record<string, Case> = {
   },
   '`active`, `paused` | set pauseUntil': (from) => {
     const d = decide(ruleIn(from as RuleStatus), { kind: 'setPauseUntil', pauseUntil: '2026-03-09' }, NEW_YORK);
-    expect({ pauseUntil: d.pauseUntil, next: d.nextOccurrence, ...dates(d) }).toEqual({ pauseUntil: '2026-03-09', next: '2026-03-08', posted: [], skipped: [] });
+    expect({ pauseUntil: d.pauseUntil, next: d.nextOccurrence, keepsWakeUp: d.keepNextRunAt, ...dates(d) }).toEqual({ pauseUntil: '2026-03-09', next: '2026-03-08', keepsWakeUp: true, posted: [], skipped: [] });
     if (from === 'active') expect(dates(decide({ ...ruleIn('active'), pauseUntil: '2026-03-09' }, SWEEP, NEW_YORK))).toEqual({ posted: ['2026-03-10'], skipped: ['2026-03-08:pause_until', '2026-03-09:pause_until'] });
     return d;
   },

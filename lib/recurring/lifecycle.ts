@@ -115,6 +115,11 @@ export interface Decision {
   statusReason: string | null;
   nextOccurrence: string | null;
   nextRunAt: Date | null;
+  /**
+   * The event does not move the wake-up: `next_run_at` stays as stored (a wake-up moved by hand, a failure's
+   * retry), and `nextRunAt` is only what it would be derived as.
+   */
+  keepNextRunAt: boolean;
   pauseUntil: string | null;
   resumeOn: string | null;
   /** The last occurrence this decision decided (posted or skipped), or null when it decided none. */
@@ -167,6 +172,7 @@ export function decide(rule: RuleState, event: LifecycleEvent, ctx: LifecycleCon
       assertCanAct(rule);
       const decision = unchanged(rule, ctx);
       decision.pauseUntil = event.pauseUntil;
+      decision.keepNextRunAt = true;
       return decision;
     }
     case 'moveWakeUp': {
@@ -290,6 +296,7 @@ function decidePass(rule: RuleState, ctx: LifecycleContext, maxPostings: number,
         statusReason: review,
         nextOccurrence: first,
         nextRunAt: null,
+        keepNextRunAt: false,
         pauseUntil,
         resumeOn,
         lastDecided: skips.length > 0 ? skips[skips.length - 1]!.occurrenceDate : null,
@@ -485,6 +492,7 @@ function advance(
     statusReason,
     nextOccurrence: next,
     nextRunAt,
+    keepNextRunAt: false,
     pauseUntil,
     resumeOn,
     lastDecided,
@@ -517,6 +525,7 @@ function unchanged(rule: RuleState, ctx: LifecycleContext, passed = false): Deci
     statusReason: rule.statusReason,
     nextOccurrence: rule.nextOccurrence,
     nextRunAt,
+    keepNextRunAt: false,
     pauseUntil: rule.pauseUntil,
     resumeOn: rule.resumeOn,
     lastDecided: null,
