@@ -27,6 +27,8 @@ import {
 const TODAY = '2026-03-10';
 const NEW_YORK: LifecycleContext = { today: TODAY, timeZone: 'America/New_York' };
 const DB_NOW = new Date('2026-03-10T15:00:00Z');
+/** The last date the rules decided (their `last_occurrence`), which an edit's passed-over dates follow. */
+const LAST = '2026-03-07';
 const REVIEW = 'More than 400 occurrences would post at once (from 2026-03-08). Nothing was posted: check the rule, then resume it.';
 
 const REASON_OF: Record<RuleStatus, string | null> = {
@@ -55,7 +57,6 @@ function ruleIn(status: RuleStatus, overrides: Partial<RuleState> = {}): RuleSta
     pauseUntil: null,
     resumeOn: null,
     nextOccurrence: status === 'ended' ? null : '2026-03-08',
-    lastOccurrence: '2026-03-07',
     occurrencesPosted: 7,
     consecutiveFailures: 0,
     lastError: null,
@@ -88,7 +89,7 @@ type Case = (from: RuleStatus | 'new') => Decision | AppError;
 
 const CASES: Record<string, Case> = {
   '(new) | create': () => {
-    const d = decide(ruleIn('active', { nextOccurrence: null, lastOccurrence: null, occurrencesPosted: 0 }), { kind: 'create' }, NEW_YORK);
+    const d = decide(ruleIn('active', { nextOccurrence: null, occurrencesPosted: 0 }), { kind: 'create' }, NEW_YORK);
     expect({ next: d.nextOccurrence, runAt: iso(d.nextRunAt), ...dates(d) }).toEqual({ next: '2026-03-01', runAt: '2026-03-01T05:00:00.000Z', posted: [], skipped: [] });
     return d;
   },
@@ -130,7 +131,7 @@ const CASES: Record<string, Case> = {
     return d;
   },
   '`active` | sweep: more than 400 dates the policy would post': () => {
-    const gap = { schedule: { cadence: 'daily' as const, startDate: '2025-01-01' }, nextOccurrence: '2025-01-01', lastOccurrence: null, occurrencesPosted: 0 };
+    const gap = { schedule: { cadence: 'daily' as const, startDate: '2025-01-01' }, nextOccurrence: '2025-01-01', occurrencesPosted: 0 };
     const d = decide(ruleIn('active', gap), SWEEP, NEW_YORK);
     const review = 'More than 400 occurrences would post at once (from 2025-01-01). Nothing was posted: check the rule, then resume it.';
     expect({ ...dates(d), next: d.nextOccurrence, runAt: d.nextRunAt, review: d.review, reason: d.statusReason }).toEqual({ posted: [], skipped: [], next: '2025-01-01', runAt: null, review, reason: review });
@@ -147,7 +148,7 @@ const CASES: Record<string, Case> = {
     return d;
   },
   '`active` | sweep: nothing due yet': () => {
-    const d = decide(ruleIn('active', { nextOccurrence: '2026-03-12', lastOccurrence: '2026-03-11' }), SWEEP, NEW_YORK);
+    const d = decide(ruleIn('active', { nextOccurrence: '2026-03-12' }), SWEEP, NEW_YORK);
     expect({ ...dates(d), next: d.nextOccurrence, runAt: iso(d.nextRunAt), last: d.lastDecided }).toEqual({ posted: [], skipped: [], next: '2026-03-12', runAt: '2026-03-12T04:00:00.000Z', last: null });
     return d;
   },
@@ -254,7 +255,7 @@ const CASES: Record<string, Case> = {
   },
   '`active` | edit: no schedule change': () => {
     const rule = ruleIn('active', { consecutiveFailures: 2, lastError: 'Its vendor was deleted' });
-    const d = decide(rule, { kind: 'edit', values: valuesOf(rule, { createDaysAhead: 2 }), catchUpPassed: false }, NEW_YORK);
+    const d = decide(rule, { kind: 'edit', values: valuesOf(rule, { createDaysAhead: 2 }), lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), next: d.nextOccurrence, runAt: iso(d.nextRunAt), failures: d.consecutiveFailures, lastError: d.lastError }).toEqual({
       posted: [],
       skipped: [],
@@ -269,25 +270,25 @@ const CASES: Record<string, Case> = {
     // Every other day from the 1st (1, 3, 5, 7, 9, 11…): the 9th is passed over, the 11th is next.
     const rule = ruleIn('active');
     const values = valuesOf(rule, { schedule: { cadence: 'daily', startDate: '2026-03-01', intervalDays: 2 } });
-    const d = decide(rule, { kind: 'edit', values, catchUpPassed: false }, NEW_YORK);
+    const d = decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), next: d.nextOccurrence, runAt: iso(d.nextRunAt), last: d.lastDecided }).toEqual({ posted: [], skipped: ['2026-03-09:edited'], next: '2026-03-11', runAt: '2026-03-11T04:00:00.000Z', last: '2026-03-09' });
-    const chosen = decide(rule, { kind: 'edit', values, catchUpPassed: true }, NEW_YORK);
+    const chosen = decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: true }, NEW_YORK);
     expect({ ...dates(chosen), next: chosen.nextOccurrence, status: chosen.status }).toEqual({ posted: ['2026-03-09'], skipped: [], next: '2026-03-11', status: 'active' });
     // Nothing already decided is passed over again: the last decided date bounds it.
-    const ahead = decide(ruleIn('active', { lastOccurrence: '2026-03-12', nextOccurrence: '2026-03-13' }), { kind: 'edit', values, catchUpPassed: false }, NEW_YORK);
+    const ahead = decide(ruleIn('active', { nextOccurrence: '2026-03-13' }), { kind: 'edit', values, lastOccurrence: '2026-03-12', catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(ahead), next: ahead.nextOccurrence }).toEqual({ posted: [], skipped: [], next: '2026-03-13' });
     return d;
   },
   '`active` | edit: `maxOccurrences` down to what is posted': () => {
     const rule = ruleIn('active');
-    const d = decide(rule, { kind: 'edit', values: valuesOf(rule, { maxOccurrences: 7 }), catchUpPassed: false }, NEW_YORK);
+    const d = decide(rule, { kind: 'edit', values: valuesOf(rule, { maxOccurrences: 7 }), lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), runAt: d.nextRunAt, reason: d.statusReason }).toEqual({ posted: [], skipped: [], runAt: null, reason: completedReason(7) });
     return d;
   },
   '`ended`, `completed` | edit: extends `endDate` or raises `maxOccurrences`': (from) => {
     const rule = ruleIn(from as RuleStatus);
     const values = from === 'ended' ? valuesOf(rule, { schedule: { cadence: 'daily', startDate: '2026-03-01', endDate: '2026-03-31' } }) : valuesOf(rule, { maxOccurrences: 20 });
-    const d = decide(rule, { kind: 'edit', values, catchUpPassed: false }, NEW_YORK);
+    const d = decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), next: d.nextOccurrence, runAt: iso(d.nextRunAt), reason: d.statusReason }).toEqual({
       posted: [],
       skipped: ['2026-03-08:edited', '2026-03-09:edited'],
@@ -296,16 +297,16 @@ const CASES: Record<string, Case> = {
       reason: null,
     });
     // Posting the dates between is a choice made at the edit, even under catch-up none.
-    const chosen = decide({ ...rule, catchUp: 'none' }, { kind: 'edit', values: { ...values, catchUp: 'none' }, catchUpPassed: true }, NEW_YORK);
+    const chosen = decide({ ...rule, catchUp: 'none' }, { kind: 'edit', values: { ...values, catchUp: 'none' }, lastOccurrence: LAST, catchUpPassed: true }, NEW_YORK);
     expect({ ...dates(chosen), next: chosen.nextOccurrence }).toEqual({ posted: ['2026-03-08', '2026-03-09'], skipped: [], next: '2026-03-10' });
     return d;
   },
   '`paused`, `needs_review` | edit: schedule changed': (from) => {
     const rule = ruleIn(from as RuleStatus);
     const values = valuesOf(rule, { schedule: { cadence: 'daily', startDate: '2026-03-01', intervalDays: 2 } });
-    const d = decide(rule, { kind: 'edit', values, catchUpPassed: false }, NEW_YORK);
+    const d = decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), next: d.nextOccurrence, runAt: d.nextRunAt, reason: d.statusReason }).toEqual({ posted: [], skipped: ['2026-03-09:edited'], next: '2026-03-11', runAt: null, reason: REASON_OF[from as RuleStatus] });
-    const error = refusal(() => decide(rule, { kind: 'edit', values, catchUpPassed: true }, NEW_YORK));
+    const error = refusal(() => decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: true }, NEW_YORK));
     expect(error.fieldErrors).toEqual({ catchUpPassed: [`A ${from.replace('_', ' ')} rule posts nothing: resume it first`] });
     return d;
   },
@@ -400,7 +401,7 @@ const CASES: Record<string, Case> = {
       { kind: 'resume' },
       { kind: 'setPauseUntil', pauseUntil: null },
       { kind: 'moveWakeUp', nextRunAt: DB_NOW },
-      { kind: 'edit', values, catchUpPassed: false },
+      { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: false },
       ZONE_CHANGE,
       { kind: 'delete' },
     ];

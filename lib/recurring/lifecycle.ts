@@ -47,8 +47,6 @@ export interface RuleState {
   resumeOn: string | null;
   /** The first occurrence not yet decided (posted or skipped); null once there is none. */
   nextOccurrence: string | null;
-  /** The last occurrence decided; null before the first. */
-  lastOccurrence: string | null;
   occurrencesPosted: number;
   consecutiveFailures: number;
   lastError: string | null;
@@ -87,7 +85,8 @@ export type LifecycleEvent =
   | { kind: 'resume' }
   | { kind: 'setPauseUntil'; pauseUntil: string | null }
   | { kind: 'moveWakeUp'; nextRunAt: Date }
-  | { kind: 'edit'; values: EditedValues; catchUpPassed: boolean }
+  /** `lastOccurrence`: the last date the rule decided (its `last_occurrence`), where the dates an edit passes over start. */
+  | { kind: 'edit'; values: EditedValues; lastOccurrence: string | null; catchUpPassed: boolean }
   | { kind: 'zoneChange' }
   | { kind: 'failure'; message: string; dbNow: Date }
   /** After writing `planned`: only `written` of its postings were new, the others had been posted (and counted) before. */
@@ -182,7 +181,7 @@ export function decide(rule: RuleState, event: LifecycleEvent, ctx: LifecycleCon
       return decision;
     }
     case 'edit':
-      return decideEdit(rule, event.values, event.catchUpPassed, ctx);
+      return decideEdit(rule, event.values, event.lastOccurrence, event.catchUpPassed, ctx);
     case 'zoneChange':
       return unchanged(rule, ctx);
     case 'failure':
@@ -349,7 +348,7 @@ function decidePause(rule: RuleState, resumeOn: string | null, ctx: LifecycleCon
  * choice, never the standing catch-up policy. Other edits keep the next occurrence. A paused rule, or one waiting
  * for review, keeps its status (resume decides what its pause passed over).
  */
-function decideEdit(current: RuleState, values: EditedValues, catchUpPassed: boolean, ctx: LifecycleContext): Decision {
+function decideEdit(current: RuleState, values: EditedValues, last: string | null, catchUpPassed: boolean, ctx: LifecycleContext): Decision {
   const rule: RuleState = { ...current, ...values };
   const live = current.status === 'paused' || current.status === 'needs_review' ? current.status : 'active';
   if (catchUpPassed && live !== 'active') {
@@ -369,7 +368,6 @@ function decideEdit(current: RuleState, values: EditedValues, catchUpPassed: boo
   }
 
   const yesterday = addDays(ctx.today, -1);
-  const last = current.lastOccurrence;
   const next = nextOccurrence(rule.schedule, last !== null && last > yesterday ? last : yesterday);
   let postings = NO_POSTINGS;
   let skips = NO_SKIPS;

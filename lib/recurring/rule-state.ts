@@ -27,7 +27,6 @@ export type PlanningColumns = ScheduleColumns &
     | 'pauseUntil'
     | 'resumeOn'
     | 'nextOccurrence'
-    | 'lastOccurrence'
     | 'occurrencesPosted'
     | 'consecutiveFailures'
     | 'lastError'
@@ -68,7 +67,6 @@ export function ruleStateOf(rule: PlanningColumns): RuleState {
     pauseUntil: rule.pauseUntil,
     resumeOn: rule.resumeOn,
     nextOccurrence: rule.nextOccurrence,
-    lastOccurrence: rule.lastOccurrence,
     occurrencesPosted: rule.occurrencesPosted,
     consecutiveFailures: rule.consecutiveFailures,
     lastError: rule.lastError,
@@ -96,7 +94,6 @@ export function draftStateOf(
     pauseUntil: null,
     resumeOn: null,
     nextOccurrence: null,
-    lastOccurrence: null,
     occurrencesPosted: 0,
     consecutiveFailures: 0,
     lastError: null,

@@ -68,7 +68,7 @@ export async function updateRule(db: Db, companyId: string, ruleId: number, inpu
       createDaysAhead: values.createDaysAhead,
       catchUp: values.catchUp,
     };
-    const decision = decide(ruleStateOf(current), { kind: 'edit', values: edited, catchUpPassed }, contextOf(current));
+    const decision = decide(ruleStateOf(current), { kind: 'edit', values: edited, lastOccurrence: current.lastOccurrence, catchUpPassed }, contextOf(current));
     if (version !== undefined && version !== current.version) {
       throw new AppError('conflict', 'This rule was changed by someone else since you opened it. Reload to see the changes.');
     }

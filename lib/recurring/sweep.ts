@@ -131,7 +131,7 @@ interface CompanyCursor {
  * The columns a claim reads: what planning, advancing and the failure checks need, and no more (the sweep decodes
  * them for every claimed rule). The documents themselves are built by the database from the locked rows.
  */
-const PLANNING_COLUMNS = ['id', 'company_id', 'type', 'cadence', 'start_date', 'end_date', 'interval_days', 'weekday', 'interval_weeks', 'interval_months', 'day_of_month', 'end_of_month', 'nth_week', 'nth_weekday', 'max_occurrences', 'due_days', 'due_date', 'create_days_ahead', 'catch_up', 'status', 'status_reason', 'pause_until', 'resume_on', 'next_occurrence', 'last_occurrence', 'occurrences_posted', 'consecutive_failures', 'last_error'];
+const PLANNING_COLUMNS = ['id', 'company_id', 'type', 'cadence', 'start_date', 'end_date', 'interval_days', 'weekday', 'interval_weeks', 'interval_months', 'day_of_month', 'end_of_month', 'nth_week', 'nth_weekday', 'max_occurrences', 'due_days', 'due_date', 'create_days_ahead', 'catch_up', 'status', 'status_reason', 'pause_until', 'resume_on', 'next_occurrence', 'occurrences_posted', 'consecutive_failures', 'last_error'];
 /** What the lock reads: the planning columns and what the failure checks and the cursor need. */
 const CLAIMED_COLUMNS = sql.raw(
   [...PLANNING_COLUMNS, 'party_id', 'category_account_id', 'next_run_at'].map((c) => `r.${c}`).join(', '),
@@ -175,7 +175,6 @@ function claimedRuleOf(r: Record<string, unknown>, dbNow: Date): ClaimedRule {
     pauseUntil: r.pause_until as string | null,
     resumeOn: r.resume_on as string | null,
     nextOccurrence: r.next_occurrence as string | null,
-    lastOccurrence: r.last_occurrence as string | null,
     occurrencesPosted: r.occurrences_posted as number,
     consecutiveFailures: r.consecutive_failures as number,
     lastError: r.last_error as string | null,
@@ -527,7 +526,6 @@ function simulateRule(rule: ClaimedRule): RuleOutcome {
       status: plan.status,
       statusReason: plan.statusReason,
       nextOccurrence: plan.nextOccurrence,
-      lastOccurrence: plan.lastDecided ?? state.lastOccurrence,
       pauseUntil: plan.pauseUntil,
       resumeOn: plan.resumeOn,
       occurrencesPosted: state.occurrencesPosted + plan.postings.length,
