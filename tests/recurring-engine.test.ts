@@ -20,6 +20,8 @@ import {
   skipNextOccurrence,
   updateRule,
 } from '@/lib/recurring/rules';
+import { addDays, differenceInDays } from '@/lib/dates/calendar-date';
+import { MAX_SKIPS_PER_PASS } from '@/lib/recurring/lifecycle';
 import { runDueRules, simulateDueRules } from '@/lib/recurring/sweep';
 import { setDatabaseClock } from './support/db-clock';
 import { rejection, seedCompany } from './support/fixtures';
@@ -77,12 +79,13 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
 
   it('posting an occurrence twice gives one document and reports the second as a duplicate', async () => {
     const rule = await createRule(h.db, seeded.company.id, ruleFor(seeded, { cadence: 'weekly', weekday: 5, startDate: '2026-01-01' }));
-    const forced = await forceNextOccurrence(h.db, seeded.company.id, rule.id, new Date('2025-12-01T00:00:00Z'));
+    await setDatabaseClock(h.db, '2025-12-01T00:00:00Z');
+    const forced = await forceNextOccurrence(h.db, seeded.company.id, rule.id);
     expect(forced.posted.map((p) => p.occurrenceDate)).toEqual(['2026-01-02']);
     expect(forced.nextOccurrence).toBe('2026-01-09');
     // Point the rule back at the posted date: the posting identity refuses a second document.
     await h.db.update(recurringRules).set({ nextOccurrence: '2026-01-02' }).where(eq(recurringRules.id, rule.id));
-    const again = await forceNextOccurrence(h.db, seeded.company.id, rule.id, new Date('2025-12-01T00:00:00Z'));
+    const again = await forceNextOccurrence(h.db, seeded.company.id, rule.id);
     expect(again).toMatchObject({ posted: [], duplicates: ['2026-01-02'], nextOccurrence: '2026-01-09' });
     expect(await postedDates(h.db, seeded.company.id, rule.id)).toEqual(['2026-01-02']);
   });
@@ -128,13 +131,13 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     await pauseRule(h.db, seeded.company.id, daily.id);
     await setDatabaseClock(h.db, '2026-04-05T12:00:00Z');
     expect((await sweep(h, seeded.company.id)).posted).toBe(0);
-    const resumed = await resumeRule(h.db, seeded.company.id, daily.id, new Date('2026-04-05T12:00:00Z'));
+    const resumed = await resumeRule(h.db, seeded.company.id, daily.id); // today is 5 April by the database's clock
     expect(resumed.skipped).toEqual([
       { occurrenceDate: '2026-04-03', reason: 'paused' },
       { occurrenceDate: '2026-04-04', reason: 'paused' },
     ]);
     await setPauseUntil(h.db, seeded.company.id, daily.id, { pauseUntil: '2026-04-06' });
-    await skipNextOccurrence(h.db, seeded.company.id, daily.id, new Date('2026-04-05T12:00:00Z')); // 5 April, by hand
+    await skipNextOccurrence(h.db, seeded.company.id, daily.id); // 5 April, by hand
     await setDatabaseClock(h.db, '2026-04-20T12:00:00Z');
     await sweep(h, seeded.company.id);
     expect(await postedDates(h.db, seeded.company.id, daily.id)).toEqual(['2026-04-01', '2026-04-02', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10', '2026-04-11', '2026-04-12']);
@@ -192,7 +195,6 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     const edited = await updateRule(
       h.db, seeded.company.id, rule.id,
       { ...ruleFor(seeded, { cadence: 'monthly', dayOfMonth: 20, startDate: '2026-01-10' }), version: rule.version + 1 },
-      new Date('2026-03-12T12:00:00Z'),
     );
     expect(edited.nextOccurrence).toBe('2026-03-20');
     const stale = await rejection(updateRule(h.db, seeded.company.id, rule.id, { ...ruleFor(seeded, {}), version: rule.version }));
@@ -268,6 +270,8 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     const rule = await createRule(h.db, seeded.company.id, ruleFor(seeded, { cadence: 'daily', startDate: '2026-10-01' }));
     const moved = await setNextRunAt(h.db, seeded.company.id, rule.id, { nextRunAt: '2026-10-03T16:00:00Z' });
     expect(moved.nextRunAt?.toISOString()).toBe('2026-10-03T16:00:00.000Z');
+    // Setting (here: clearing) pauseUntil does not move the wake-up back.
+    expect((await setPauseUntil(h.db, seeded.company.id, rule.id, { pauseUntil: null })).nextRunAt?.toISOString()).toBe('2026-10-03T16:00:00.000Z');
     await setDatabaseClock(h.db, '2026-10-03T15:59:59Z');
     expect((await sweep(h, seeded.company.id)).posted).toBe(0);
     await setDatabaseClock(h.db, '2026-10-03T16:00:00Z');
@@ -284,6 +288,134 @@ describe.each(BACKENDS)('recurring engine on %s', (backend) => {
     const summary = await sweep(h, seeded.company.id);
     expect(summary).toMatchObject({ posted: 0, needsReview: 1 });
     expect(await getRuleOrThrow(h.db, seeded.company.id, rule.id)).toMatchObject({ status: 'needs_review', nextOccurrence: '2025-01-01', nextRunAt: null });
+  });
+
+  describe('lifecycle defects (issue 9)', () => {
+    const dailyFrom = (from: string, to: string) => {
+      const dates: string[] = [];
+      for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+      return dates;
+    };
+
+    it('a rule in needs_review can never be resumed', async () => {
+      const id = seeded.company.id;
+      // The issue's repro: daily from 2025-01-01, catch-up none, first swept on 2026-03-01. Only today's date would
+      // post, so nothing is implausible: the 424 missed dates are skipped as catch_up_none and today's posts.
+      const none = await createRule(h.db, id, ruleFor(seeded, { name: 'none', cadence: 'daily', startDate: '2025-01-01', catchUp: 'none' }));
+      // The same with catch-up all would post 425 dates at once: that one does need review.
+      const all = await createRule(h.db, id, ruleFor(seeded, { name: 'all', cadence: 'daily', startDate: '2025-01-01' }));
+      await setDatabaseClock(h.db, '2026-03-01T17:00:00Z'); // 12:00 in New York
+      expect(await sweep(h, id)).toMatchObject({ posted: 1, skipped: 424, needsReview: 1 });
+      expect(await getRuleOrThrow(h.db, id, none.id)).toMatchObject({ status: 'active', nextOccurrence: '2026-03-02' });
+      expect(await postedDates(h.db, id, none.id)).toEqual(['2026-03-01']);
+      expect(await skippedOf(h.db, none.id)).toEqual(dailyFrom('2025-01-01', '2026-02-28').map((d) => `${d}:catch_up_none`));
+      expect(await getRuleOrThrow(h.db, id, all.id)).toMatchObject({ status: 'needs_review', nextOccurrence: '2025-01-01', nextRunAt: null });
+
+      // Resume leaves it active with a next occurrence; the dates before today are recorded as skipped for `paused`.
+      const resumed = await resumeRule(h.db, id, all.id);
+      expect(resumed).toMatchObject({ status: 'active', nextOccurrence: '2026-03-01', posted: [] });
+      expect(resumed.skipped).toEqual(dailyFrom('2025-01-01', '2026-02-28').map((d) => ({ occurrenceDate: d, reason: 'paused' })));
+      const active = await getRuleOrThrow(h.db, id, all.id);
+      expect(active).toMatchObject({ status: 'active', statusReason: null, nextOccurrence: '2026-03-01' });
+      expect(active.nextRunAt?.toISOString()).toBe('2026-03-01T05:00:00.000Z');
+      expect(await sweep(h, id)).toMatchObject({ posted: 1, skipped: 0, needsReview: 0 });
+      expect(await postedDates(h.db, id, all.id)).toEqual(['2026-03-01']);
+      expect(await skippedOf(h.db, all.id)).toEqual(dailyFrom('2025-01-01', '2026-02-28').map((d) => `${d}:paused`));
+    });
+
+    it('a rule from 1936 skips its missed dates in bounded passes, with catch-up none or when resumed from review', async () => {
+      const id = seeded.company.id;
+      const none = await createRule(h.db, id, ruleFor(seeded, { name: 'none 1936', cadence: 'daily', startDate: '1936-01-01', catchUp: 'none' }));
+      await setDatabaseClock(h.db, '2026-03-01T17:00:00Z');
+      const missed = differenceInDays('2026-03-01', '1936-01-01'); // 1936-01-01 … 2026-02-28
+      const swept = await sweep(h, id);
+      // Every pass records at most MAX_SKIPS_PER_PASS skips; the rest is due at once and goes in the next batch.
+      const passes = Math.ceil(missed / MAX_SKIPS_PER_PASS);
+      expect(swept.outcomes!.map((o) => o.skipped.length)).toEqual([...Array(passes - 1).fill(MAX_SKIPS_PER_PASS), missed - (passes - 1) * MAX_SKIPS_PER_PASS]);
+      expect(swept).toMatchObject({ posted: 1, skipped: missed, needsReview: 0, failures: 0 });
+      expect(await getRuleOrThrow(h.db, id, none.id)).toMatchObject({ status: 'active', nextOccurrence: '2026-03-02' });
+      const skipped = await skippedOf(h.db, none.id);
+      expect([skipped.length, skipped[0], skipped.at(-1)]).toEqual([missed, '1936-01-01:catch_up_none', '2026-02-28:catch_up_none']);
+
+      const all = await createRule(h.db, id, ruleFor(seeded, { name: 'all 1936', cadence: 'daily', startDate: '1936-01-01' }));
+      expect(await sweep(h, id)).toMatchObject({ posted: 0, needsReview: 1 });
+      const resumed = await resumeRule(h.db, id, all.id);
+      const cut = addDays('1936-01-01', MAX_SKIPS_PER_PASS);
+      expect(resumed).toMatchObject({ status: 'active', nextOccurrence: cut, posted: [] });
+      expect(resumed.skipped).toHaveLength(MAX_SKIPS_PER_PASS);
+      // Due at once: the sweep goes on recording the pause's skips, then posts today's.
+      expect((await getRuleOrThrow(h.db, id, all.id)).nextRunAt!.getTime()).toBeLessThan(Date.parse('2026-03-01T17:00:00Z'));
+      expect(await sweep(h, id)).toMatchObject({ posted: 1, skipped: missed - MAX_SKIPS_PER_PASS, needsReview: 0 });
+      const paused = await skippedOf(h.db, all.id);
+      expect([paused.length, paused[0], paused.at(-1)]).toEqual([missed, '1936-01-01:paused', '2026-02-28:paused']);
+      expect(await getRuleOrThrow(h.db, id, all.id)).toMatchObject({ status: 'active', resumeOn: null, nextOccurrence: '2026-03-02' });
+    }, 120_000);
+
+    it('raising maxOccurrences on a completed rule posts a burst of backdated invoices', async () => {
+      const id = seeded.company.id;
+      const input = ruleFor(seeded, { type: 'invoice', cadence: 'monthly', startDate: '2025-01-15', maxOccurrences: 2 });
+      const rule = await createRule(h.db, id, input);
+      const chosen = await createRule(h.db, id, { ...input, name: 'caught up by choice' });
+      await setDatabaseClock(h.db, '2025-02-15T17:00:00Z');
+      await sweep(h, id);
+      expect(await getRuleOrThrow(h.db, id, rule.id)).toMatchObject({ status: 'completed', nextOccurrence: '2025-03-15', occurrencesPosted: 2, nextRunAt: null });
+
+      // On 2026-03-20 the maximum is raised to 24: re-planned from the edit, the 13 dates between skipped as `edited`.
+      await setDatabaseClock(h.db, '2026-03-20T16:00:00Z');
+      const between = ['2025-03-15', '2025-04-15', '2025-05-15', '2025-06-15', '2025-07-15', '2025-08-15', '2025-09-15', '2025-10-15', '2025-11-15', '2025-12-15', '2026-01-15', '2026-02-15', '2026-03-15'];
+      const raised = await updateRule(h.db, id, rule.id, { ...input, maxOccurrences: 24 });
+      expect(raised).toMatchObject({ status: 'active', statusReason: null, nextOccurrence: '2026-04-15', occurrencesPosted: 2 });
+      expect(raised.nextRunAt?.toISOString()).toBe('2026-04-15T04:00:00.000Z');
+      expect(await sweep(h, id)).toMatchObject({ posted: 0 });
+      expect(await postedDates(h.db, id, rule.id)).toEqual(['2025-01-15', '2025-02-15']);
+      expect(await skippedOf(h.db, rule.id)).toEqual(between.map((d) => `${d}:edited`));
+
+      // Posting them is a choice made at the edit, whatever the rule's catch-up policy.
+      await updateRule(h.db, id, chosen.id, { ...input, name: 'caught up by choice', maxOccurrences: 24, catchUp: 'none', catchUpPassed: true });
+      expect(await postedBy(h.db, id, chosen.id)).toEqual(
+        ['2025-01-15', '2025-02-15', ...between].map((d) => ({ occurrenceDate: d, issueDate: d, dueDate: d, reference: `REC-${chosen.id}-${d}` })),
+      );
+      expect(await skippedOf(h.db, chosen.id)).toEqual([]);
+      expect(await getRuleOrThrow(h.db, id, chosen.id)).toMatchObject({ status: 'active', nextOccurrence: '2026-04-15', occurrencesPosted: 15 });
+    });
+
+    it('editing a schedule silently drops overdue occurrences', async () => {
+      const id = seeded.company.id;
+      const input = ruleFor(seeded, { cadence: 'daily', startDate: '2026-04-01' });
+      const rule = await createRule(h.db, id, input);
+      const ended = await createRule(h.db, id, { ...input, name: 'ended by the edit' });
+      const chosen = await createRule(h.db, id, { ...input, name: 'caught up by choice' });
+      // Not swept until 5 April; then each gets an end date.
+      await setDatabaseClock(h.db, '2026-04-05T16:00:00Z');
+      await updateRule(h.db, id, rule.id, { ...input, endDate: '2026-04-30' });
+      await updateRule(h.db, id, ended.id, { ...input, name: 'ended by the edit', endDate: '2026-04-03' });
+      await updateRule(h.db, id, chosen.id, { ...input, name: 'caught up by choice', endDate: '2026-04-30', catchUpPassed: 'on' });
+      await sweep(h, id);
+      expect(await postedDates(h.db, id, rule.id)).toEqual(['2026-04-05']);
+      expect(await skippedOf(h.db, rule.id)).toEqual(['2026-04-01:edited', '2026-04-02:edited', '2026-04-03:edited', '2026-04-04:edited']);
+      expect(await postedDates(h.db, id, ended.id)).toEqual([]);
+      expect(await skippedOf(h.db, ended.id)).toEqual(['2026-04-01:edited', '2026-04-02:edited', '2026-04-03:edited']);
+      expect(await getRuleOrThrow(h.db, id, ended.id)).toMatchObject({ status: 'ended', nextOccurrence: null, nextRunAt: null });
+      expect(await postedDates(h.db, id, chosen.id)).toEqual(['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04', '2026-04-05']);
+      expect(await skippedOf(h.db, chosen.id)).toEqual([]);
+    });
+
+    it('the deciders disagreed: a completed rule\'s reason depended on who completed it, and force cleared a pause\'s reason', async () => {
+      const id = seeded.company.id;
+      const input = ruleFor(seeded, { cadence: 'monthly', startDate: '2026-01-15', maxOccurrences: 3 });
+      const swept = await createRule(h.db, id, input);
+      const edited = await createRule(h.db, id, { ...input, name: 'edited', maxOccurrences: 5 });
+      const paused = await createRule(h.db, id, { ...input, name: 'paused', maxOccurrences: null });
+      await pauseRule(h.db, id, paused.id);
+      await setDatabaseClock(h.db, '2026-03-20T16:00:00Z');
+      await sweep(h, id); // posts 3 of each active rule
+      await updateRule(h.db, id, edited.id, { ...input, name: 'edited', maxOccurrences: 3 });
+      const reasons = await Promise.all([swept, edited].map(async (r) => (await getRuleOrThrow(h.db, id, r.id)).statusReason));
+      expect(reasons).toEqual(['Reached the maximum of 3 occurrences', 'Reached the maximum of 3 occurrences']);
+      // Forcing a posting of a paused rule leaves it paused, for the reason it was paused.
+      await forceNextOccurrence(h.db, id, paused.id);
+      expect(await getRuleOrThrow(h.db, id, paused.id)).toMatchObject({ status: 'paused', statusReason: 'Paused by hand', nextOccurrence: '2026-02-15', nextRunAt: null });
+    });
   });
 
   describe('bad input gets a field-level error and writes nothing', () => {

@@ -116,7 +116,7 @@ describe.each(BACKENDS)('/api/recurring/health on %s', (backend) => {
     // Once the vendor is back and the rule resumed, and the gap rule deleted, it is healthy again.
     await h.db.execute(sql`update parties set deleted_at = null where id = ${goner.id}`);
     await setDatabaseClock(h.db, '2026-03-01T12:03:00Z');
-    await resumeRule(h.db, a.company.id, stuck.id, new Date('2026-03-01T12:03:00Z'));
+    await resumeRule(h.db, a.company.id, stuck.id);
     expect(await sweep()).toMatchObject({ posted: 1, failures: 0 });
     await deleteRule(h.db, b.company.id, gap.id);
     expect(await health()).toEqual({ status: 200, body: healthy });

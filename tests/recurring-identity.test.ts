@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type DatabaseHandle } from '@/db/client';
 import { applyPlans } from '@/lib/recurring/execute';
-import { planForce } from '@/lib/recurring/plan';
+import { decide } from '@/lib/recurring/lifecycle';
 import { ruleStateOf } from '@/lib/recurring/rule-state';
 import { createRule, getRuleOrThrow } from '@/lib/recurring/rules';
 import { seedCompany } from './support/fixtures';
@@ -27,11 +27,12 @@ describe.skipIf(!HAS_POSTGRES)('posting identity on PostgreSQL, two connections 
     const rule = await createRule(h.db, seeded.company.id, ruleFor(seeded, { cadence: 'monthly', dayOfMonth: 15, startDate: '2026-05-15' }));
     const loaded = await getRuleOrThrow(h.db, seeded.company.id, rule.id);
     // No row lock here on purpose: only the database's posting identity stands between the two writers.
-    const plan = planForce(ruleStateOf(loaded), { today: '2026-05-15', timeZone: 'America/New_York' });
-    const rules = new Map([[loaded.id, loaded]]);
+    const state = ruleStateOf(loaded);
+    const plan = decide(state, { kind: 'force' }, { today: '2026-05-15', timeZone: 'America/New_York' });
+    const rules = new Map([[loaded.id, { ...state, timeZone: loaded.timeZone, dbNow: new Date('2026-05-15T16:00:00Z') }]]);
     const attempt = (db: DatabaseHandle['db']) =>
       db.transaction(async (tx) => {
-        const [outcome] = await applyPlans(tx, [plan], rules);
+        const [outcome] = await applyPlans(tx, 'force', [plan], rules);
         return outcome!;
       });
     const [a, b] = await Promise.all([attempt(h.db), attempt(other.db)]);

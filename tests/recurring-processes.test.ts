@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startOfLocalDay } from '@/lib/dates/local-day';
-import { createRule, getRuleOrThrow } from '@/lib/recurring/rules';
+import { openPostgres } from '@/db/client';
+import { sqlArray } from '@/db/sql-batch';
+import { createRule, deleteRule, getRuleOrThrow } from '@/lib/recurring/rules';
 import { MAX_RULES_PER_COMPANY_PER_BATCH, runDueRules } from '@/lib/recurring/sweep';
 import { setDatabaseClock } from './support/db-clock';
 import { ledgerRowCounts, seedCompany } from './support/fixtures';
@@ -204,6 +206,65 @@ describe.skipIf(!HAS_POSTGRES)('the sweep on PostgreSQL, across OS processes', (
     const events = await rowsFrom<{ outcome: string }>(h.db, sql`select outcome from recurring_events where rule_id = ${stuck} order by id`);
     expect(events.map((e) => e.outcome)).toEqual(['failed', 'failed', 'failed', 'paused_after_failures']);
   }, 60_000);
+
+  it('an unlocked failure write in the rule-by-rule retry', async () => {
+    // The retry of a failed batch fails again for one rule, and the rule is deleted before that failure is written.
+    // The failure must be written under the rule's lock and decided on its current state: a deleted rule stays
+    // deleted and records nothing (unlocked, its third failure set it 'paused' with deleted_at set, which the
+    // recurring_rules_deleted check refuses, and the run crashed). Made deterministic with locks: the retry waits
+    // on an advisory lock the test holds until the deletion waits on the retry's row lock.
+    h = await openTestDatabase('postgres', { clock: true });
+    await setDatabaseClock(h.db, '2026-06-10T12:00:00Z');
+    const seeded = await seedCompany(h.db, 'Deleted Co', null);
+    const victim = await createRule(h.db, seeded.company.id, ruleFor(seeded, { name: 'victim', cadence: 'daily', startDate: '2026-06-10' }));
+    const other = await createRule(h.db, seeded.company.id, ruleFor(seeded, { name: 'other', cadence: 'daily', startDate: '2026-06-10' }));
+    await h.db.execute(sql`update recurring_rules set consecutive_failures = 2 where id = ${victim.id}`); // two failures before
+    // Test-only, in this database: posting the victim always fails; the second attempt (the isolated retry) first
+    // waits for advisory lock 4242. A sequence counts attempts across rollbacks.
+    await h.db.execute(sql`create sequence test_attempt`);
+    await h.db.execute(sql.raw(`
+      create function test_fail_posting() returns trigger language plpgsql as $$
+      begin
+        if new.rule_id = ${victim.id} then
+          if nextval('test_attempt') > 1 then perform pg_advisory_xact_lock_shared(4242); end if;
+          raise exception 'injected fault posting rule %', new.rule_id;
+        end if;
+        return new;
+      end $$`));
+    await h.db.execute(sql`create trigger test_fail_posting before insert on journal_entries for each row execute function test_fail_posting()`);
+
+    const gate = await openPostgres(h.url!, { max: 1 });
+    const deleter = await openPostgres(h.url!, { max: 1 });
+    try {
+      await gate.db.execute(sql`select pg_advisory_lock(4242)`);
+      const sweeper = startSweeper(h.url!, { SWEEP_MAX_PASSES: '1' });
+      await sweeper.ready();
+      sweeper.go();
+      // Backends waiting for a lock of this kind (advisory: the retry at the gate; transactionid/tuple: the deletion).
+      const waitingOn = (events: string[]) =>
+        countOf(h!.db, sql`select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = any(${sqlArray(events, 'text')})`);
+      for (let i = 0; i < 600 && (await waitingOn(['advisory'])) === 0; i++) await sleep(50);
+      expect(await waitingOn(['advisory'])).toBe(1);
+      // The retry holds the victim's row lock and waits at the gate; the deletion queues behind the retry.
+      const deletion = deleteRule(deleter.db, seeded.company.id, victim.id);
+      for (let i = 0; i < 600 && (await waitingOn(['transactionid', 'tuple'])) === 0; i++) await sleep(50);
+      expect(await waitingOn(['transactionid', 'tuple'])).toBe(1);
+      await gate.db.execute(sql`select pg_advisory_unlock(4242)`);
+      await deletion;
+      const result = await sweeper.result(60_000);
+      expect(result).toMatchObject({ rules: 2, posted: 1, failures: 1 });
+    } finally {
+      await gate.close();
+      await deleter.close();
+    }
+    expect(await getRuleOrThrow(h.db, seeded.company.id, other.id)).toMatchObject({ status: 'active', nextOccurrence: '2026-06-11', consecutiveFailures: 0 });
+    const [row] = await rowsFrom<{ status: string; deleted: boolean; next_run_at: string | null; consecutive_failures: number }>(
+      h.db,
+      sql`select status, deleted_at is not null as deleted, next_run_at, consecutive_failures from recurring_rules where id = ${victim.id}`,
+    );
+    expect(row).toEqual({ status: 'deleted', deleted: true, next_run_at: null, consecutive_failures: 2 });
+    expect(await countOf(h.db, sql`select count(*) from recurring_events where rule_id = ${victim.id}`)).toBe(0);
+  }, 90_000);
 
   it('after a 30-day outage the CLI posts every missed occurrence (all), one (latest) or none (none), skips recorded; clock jumps', async () => {
     h = await openTestDatabase('postgres', { clock: true });

@@ -22,6 +22,7 @@ export const SKIP_REASONS = [
   'catch_up_latest',
   'catch_up_none',
   'skipped_by_user',
+  'edited',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 

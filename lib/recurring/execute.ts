@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { sqlArray } from '@/db/sql-batch';
+import { todayInZone } from '@/lib/dates/calendar-date';
 import { lockDocumentCounters, MAX_DOCUMENTS_PER_STATEMENT, writeDocuments, type DocumentSource } from '@/lib/ledger/posting';
 import type { EventOutcome, SkipReason } from './constants';
-import { instantText, runAtFor, type RulePlan } from './plan';
+import { decide, type Decision, type RuleState } from './lifecycle';
+import { instantText } from './run-at';
 import { DOCUMENT_KIND_OF, occurrenceReference, type RuleRow } from './rule-state';
 
 export interface PostedOccurrence {
@@ -26,16 +28,20 @@ export interface RuleOutcome {
   review?: string;
 }
 
-/** What `applyPlans` reads of a planned rule; everything a document needs comes from the locked row itself. */
-export type AppliedRule = Pick<RuleRow, 'id' | 'companyId' | 'maxOccurrences' | 'occurrencesPosted' | 'createDaysAhead'> & { timeZone: string | null };
+/** A rule as `applyPlans` receives it: its state when decided (locked by the caller), its zone, the database's now. */
+export type AppliedRule = RuleState & { timeZone: string | null; dbNow: Date };
+
+/** The events whose decisions `applyPlans` writes: those that post or skip occurrences. */
+export type AppliedEvent = 'sweep' | 'force' | 'skipNext' | 'resume' | 'edit';
 
 /**
- * Writes a batch of plans inside the caller's transaction, set-based, in a constant number of statements whatever
- * the batch's size: the skip records, one statement for the documents with their numbers and journal lines
- * (ON CONFLICT on the posting identity skips what is already posted), and one advancing every rule. Each column
- * travels as one array parameter. The rules must be locked by the caller.
+ * Writes a batch of lifecycle decisions (one event kind) inside the caller's transaction, set-based, in a constant
+ * number of statements whatever the batch's size: the skip records, one statement for the documents with their
+ * numbers and journal lines (ON CONFLICT on the posting identity skips what is already posted), and one advancing
+ * every rule. Each column travels as one array parameter. The rules must be locked by the caller. A posting that
+ * turns out to exist already is a `duplicates` event for the lifecycle, whose answer is written instead.
  */
-export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<number, AppliedRule>): Promise<RuleOutcome[]> {
+export async function applyPlans(tx: Db, of: AppliedEvent, plans: Decision[], rules: ReadonlyMap<number, AppliedRule>): Promise<RuleOutcome[]> {
   if (plans.length === 0) return [];
   const ruleOf = (id: number) => {
     const rule = rules.get(id);
@@ -46,8 +52,10 @@ export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<n
   // 1. Skips (and reviews), each recorded once. First, so that the counters below are locked for less time.
   const events: EventRow[] = [];
   for (const plan of plans) {
+    // The advance below resets the failure count: only decisions that say so are written here.
+    if (plan.consecutiveFailures !== 0 || plan.failure !== null || plan.keepNextRunAt) throw new Error(`rule ${plan.ruleId}: this decision goes through writeDecisions or applyFailures`);
     for (const s of plan.skips) events.push({ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: s.occurrenceDate, outcome: 'skipped', reason: s.reason, message: null });
-    if (plan.review) events.push({ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: plan.advance.nextOccurrence, outcome: 'needs_review', reason: null, message: plan.review });
+    if (plan.review !== null) events.push({ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: plan.nextOccurrence, outcome: 'needs_review', reason: null, message: plan.review });
   }
   await insertEvents(tx, events);
 
@@ -66,28 +74,23 @@ export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<n
     for (const row of inserted) documentIds[start + row.index] = row.id;
   }
 
-  // 3. Outcomes, with the final status decided on what was really written.
+  // 3. Outcomes. A plan with duplicates goes back to the lifecycle, which decides on what was really written.
   let docIndex = 0;
-  const outcomes = plans.map((plan): RuleOutcome => {
-    const rule = ruleOf(plan.ruleId);
+  const decided = plans.slice();
+  const outcomes = plans.map((planned, i): RuleOutcome => {
+    const rule = ruleOf(planned.ruleId);
+    let plan = planned;
     const posted: PostedOccurrence[] = [];
     const duplicates: string[] = [];
     for (const p of plan.postings) {
-      const i = docIndex++;
-      const documentId = documentIds[i];
+      const documentId = documentIds[docIndex++];
       if (documentId === undefined) duplicates.push(p.occurrenceDate);
       else posted.push({ occurrenceDate: p.occurrenceDate, dueDate: p.dueDate, documentId, reference: occurrenceReference(rule.id, p.occurrenceDate) });
     }
-    let { status, nextRunAt } = plan.advance;
-    const total = rule.occurrencesPosted + posted.length;
-    if (rule.maxOccurrences !== null && total >= rule.maxOccurrences) {
-      status = 'completed';
-      nextRunAt = null;
-    } else if (status === 'completed') {
-      // Planned to complete, but some postings were duplicates counted before: one more to go.
-      status = 'active';
-      nextRunAt = plan.advance.nextOccurrence ? runAtFor(plan.advance.nextOccurrence, rule.createDaysAhead, rule.timeZone ?? undefined) : null;
-      if (!nextRunAt) status = 'ended';
+    if (duplicates.length > 0 && of !== 'skipNext') {
+      const zone = rule.timeZone ?? undefined;
+      plan = decide(rule, { kind: 'duplicates', of, planned, written: posted.length }, { today: todayInZone(rule.dbNow, zone), timeZone: zone });
+      decided[i] = plan;
     }
     return {
       ruleId: rule.id,
@@ -95,15 +98,15 @@ export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<n
       posted,
       duplicates,
       skipped: plan.skips,
-      status,
-      nextOccurrence: plan.advance.nextOccurrence,
-      nextRunAt: nextRunAt ? instantText(nextRunAt) : null,
-      ...(plan.review ? { review: plan.review } : {}),
+      status: plan.status,
+      nextOccurrence: plan.nextOccurrence,
+      nextRunAt: plan.nextRunAt ? instantText(plan.nextRunAt) : null,
+      ...(plan.review !== null ? { review: plan.review } : {}),
     };
   });
 
-  // 4. Advance every rule in one statement.
-  const column = <T extends string | number | boolean | null>(pick: (o: RuleOutcome, plan: RulePlan) => T) => outcomes.map((o, i) => pick(o, plans[i]!));
+  // 4. Advance every rule in one statement, as decided.
+  const column = <T extends string | number | boolean | null>(pick: (o: RuleOutcome, plan: Decision) => T) => outcomes.map((o, i) => pick(o, decided[i]!));
   await tx.execute(sql`
     update recurring_rules r set
       next_occurrence = v.next_occurrence,
@@ -122,13 +125,65 @@ export async function applyPlans(tx: Db, plans: RulePlan[], rules: ReadonlyMap<n
     from unnest(
       ${sqlArray(column((o) => o.ruleId), 'bigint')}, ${sqlArray(column((o) => o.nextOccurrence), 'date')},
       ${sqlArray(column((o) => o.nextRunAt), 'timestamptz')}, ${sqlArray(column((o) => o.status), 'rule_status')},
-      ${sqlArray(column((o, plan) => (o.status === plan.advance.status ? plan.advance.statusReason : o.status === 'completed' ? 'Reached the maximum number of occurrences' : null)), 'text')},
-      ${sqlArray(column((_, plan) => plan.advance.pauseUntil), 'date')}, ${sqlArray(column((_, plan) => plan.advance.resumeOn), 'date')},
-      ${sqlArray(column((_, plan) => plan.advance.lastDecided), 'date')}, ${sqlArray(column((o) => o.posted.length), 'int')},
-      ${sqlArray(column((_, plan) => plan.advance.lastDecided !== null), 'boolean')}
+      ${sqlArray(column((_, plan) => plan.statusReason), 'text')},
+      ${sqlArray(column((_, plan) => plan.pauseUntil), 'date')}, ${sqlArray(column((_, plan) => plan.resumeOn), 'date')},
+      ${sqlArray(column((_, plan) => plan.lastDecided), 'date')}, ${sqlArray(column((o) => o.posted.length), 'int')},
+      ${sqlArray(column((_, plan) => plan.lastDecided !== null), 'boolean')}
     ) as v(id, next_occurrence, next_run_at, status, status_reason, pause_until, resume_on, last_occurrence, posted, decided)
     where r.id = v.id`);
   return outcomes;
+}
+
+/**
+ * Writes decisions that post and skip nothing (pause, delete, pauseUntil, a moved wake-up, a zone change, failures):
+ * the rule's state columns as decided, in one statement per MAX_DOCUMENTS_PER_STATEMENT rules. A deleted rule's
+ * `deleted_at` is set here, once.
+ */
+export async function writeDecisions(tx: Db, decisions: Decision[]): Promise<void> {
+  for (let start = 0; start < decisions.length; start += MAX_DOCUMENTS_PER_STATEMENT) {
+    const chunk = decisions.slice(start, start + MAX_DOCUMENTS_PER_STATEMENT);
+    if (chunk.some((d) => d.postings.length > 0 || d.skips.length > 0 || d.review !== null)) throw new Error('a decision that posts or skips goes through applyPlans');
+    const column = <T extends string | number | boolean | null>(pick: (d: Decision) => T) => chunk.map(pick);
+    await tx.execute(sql`
+      update recurring_rules r set
+        status = v.status,
+        status_reason = v.status_reason,
+        next_occurrence = v.next_occurrence,
+        next_run_at = case when v.keep_next_run_at then r.next_run_at else v.next_run_at end,
+        pause_until = v.pause_until,
+        resume_on = v.resume_on,
+        consecutive_failures = v.consecutive_failures,
+        last_error = v.last_error,
+        deleted_at = case when v.status = 'deleted' then coalesce(r.deleted_at, now()) end,
+        version = r.version + 1,
+        updated_at = now()
+      from unnest(
+        ${sqlArray(column((d) => d.ruleId), 'bigint')}, ${sqlArray(column((d) => d.status), 'rule_status')},
+        ${sqlArray(column((d) => d.statusReason), 'text')}, ${sqlArray(column((d) => d.nextOccurrence), 'date')},
+        ${sqlArray(column((d) => (d.nextRunAt ? instantText(d.nextRunAt) : null)), 'timestamptz')},
+        ${sqlArray(column((d) => d.pauseUntil), 'date')}, ${sqlArray(column((d) => d.resumeOn), 'date')},
+        ${sqlArray(column((d) => d.consecutiveFailures), 'int')}, ${sqlArray(column((d) => d.lastError), 'text')},
+        ${sqlArray(column((d) => d.keepNextRunAt), 'boolean')}
+      ) as v(id, status, status_reason, next_occurrence, next_run_at, pause_until, resume_on, consecutive_failures, last_error, keep_next_run_at)
+      where r.id = v.id`);
+  }
+}
+
+/**
+ * Writes failure decisions (rules locked by the caller): the rule's state as decided, and its history (`failed`,
+ * and `paused_after_failures` when it paused itself). A decision that records no failure (a deleted rule's) writes
+ * nothing at all.
+ */
+export async function applyFailures(tx: Db, decisions: Decision[]): Promise<void> {
+  const recorded = decisions.filter((d) => d.failure !== null);
+  if (recorded.length === 0) return;
+  await writeDecisions(tx, recorded);
+  const events: EventRow[] = [];
+  for (const d of recorded) {
+    events.push({ companyId: d.companyId, ruleId: d.ruleId, occurrenceDate: null, outcome: 'failed', reason: null, message: d.failure });
+    if (d.pausedAfterFailures) events.push({ companyId: d.companyId, ruleId: d.ruleId, occurrenceDate: null, outcome: 'paused_after_failures', reason: null, message: d.failure });
+  }
+  await insertEvents(tx, events);
 }
 
 interface EventRow {

@@ -5,8 +5,9 @@ import { systemAccountsOrThrow } from '@/lib/ledger/accounts';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { documentLines } from '@/lib/ledger/posting';
 import { firstOccurrence, nextOccurrence } from './calendar';
-import { dueDateFor, runAtFor, type RuleState } from './plan';
-import { DOCUMENT_KIND_OF, occurrenceReference, ruleStateOf } from './rule-state';
+import { dueDateFor, type RuleState } from './lifecycle';
+import { DOCUMENT_KIND_OF, draftStateOf, occurrenceReference, ruleStateOf } from './rule-state';
+import { runAtFor } from './run-at';
 import { getRuleOrThrow } from './rules';
 import type { RuleInput } from './schemas';
 import { validateRuleInput } from './validate';
@@ -49,22 +50,7 @@ export async function previewRule(db: Db, companyId: string, ruleId: number, cou
 export async function previewDraft(db: Db, companyId: string, input: RuleInput, count = 5): Promise<PreviewOccurrence[]> {
   const company = await getCompanyOrThrow(db, companyId);
   const { values, schedule } = await validateRuleInput(db, company, input);
-  const state: RuleState = {
-    id: 0,
-    companyId,
-    type: values.type,
-    schedule,
-    maxOccurrences: values.maxOccurrences,
-    dueDays: values.dueDays,
-    dueDate: values.dueDate,
-    createDaysAhead: values.createDaysAhead,
-    catchUp: values.catchUp,
-    status: 'active',
-    pauseUntil: null,
-    resumeOn: null,
-    nextOccurrence: firstOccurrence(schedule),
-    occurrencesPosted: 0,
-  };
+  const state: RuleState = { ...draftStateOf(companyId, values, schedule), nextOccurrence: firstOccurrence(schedule) };
   return previewState(db, companyId, state, { ...values, id: 0 }, company.timeZone ?? undefined, count, state.nextOccurrence);
 }
 

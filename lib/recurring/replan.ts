@@ -1,30 +1,43 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { startOfLocalDay } from '@/lib/dates/local-day';
+import { recurringRules } from '@/db/schema/recurring';
+import { parseTimestamptz, rowsOf } from '@/db/sql-batch';
+import { todayInZone } from '@/lib/dates/calendar-date';
+import { writeDecisions } from './execute';
+import { decide, ZONE_CHANGE, type LifecycleContext } from './lifecycle';
+import { ruleStateOf } from './rule-state';
+
+/** Rules re-planned per statement: bounds the memory of a company with half a million rules. */
+const REPLAN_CHUNK = 2000;
 
 /**
- * Re-plans when a company's rules wake up after its time zone changed. Only `next_run_at` moves: the
- * occurrences (dates) and what is already posted stay, so no date is posted twice or skipped. Set-based: one
- * instant is computed per distinct wake-up date, however many rules share it.
+ * Re-plans a company's rules after its time zone changed, inside the caller's transaction: each active rule, and
+ * each paused one with a resume date, is locked and decided by the lifecycle (`zoneChange`) in the new zone. Only
+ * the wake-up instant moves: the occurrences (dates) and what is already posted stay, so no date is posted twice or
+ * skipped. A rule a sweeper holds is waited for, and then re-planned from what the sweeper wrote.
  */
 export async function replanCompanyRules(tx: Db, companyId: string, timeZone: string | null): Promise<number> {
   const zone = timeZone ?? undefined;
-  const result = (await tx.execute(sql`
-    select distinct (next_occurrence - create_days_ahead)::text as wake from recurring_rules
-     where company_id = ${companyId} and status = 'active' and next_occurrence is not null
-    union
-    select distinct resume_on::text from recurring_rules
-     where company_id = ${companyId} and status = 'paused' and resume_on is not null`)) as unknown;
-  const wakes = (Array.isArray(result) ? result : (result as { rows: { wake: string }[] }).rows) as { wake: string }[];
-  if (wakes.length === 0) return 0;
-  const instants = wakes.map((w) => ({ d: w.wake, at: startOfLocalDay(w.wake, zone).toISOString() }));
-  const updated = (await tx.execute(sql`
-    update recurring_rules r set next_run_at = m.at, version = r.version + 1, updated_at = now()
-      from jsonb_to_recordset(${JSON.stringify(instants)}::jsonb) as m(d date, at timestamptz)
-     where r.company_id = ${companyId}
-       and ((r.status = 'active' and r.next_occurrence - r.create_days_ahead = m.d)
-         or (r.status = 'paused' and r.resume_on = m.d))
-    returning r.id`)) as unknown;
-  return Array.isArray(updated) ? updated.length : (updated as { rows: unknown[] }).rows.length;
+  const [clock] = rowsOf<{ now: string }>(await tx.execute(sql`select now()::text as now`));
+  const ctx: LifecycleContext = { today: todayInZone(parseTimestamptz(clock!.now), zone), timeZone: zone };
+  let replanned = 0;
+  for (let after = 0; ; ) {
+    const rows = await tx
+      .select()
+      .from(recurringRules)
+      .where(
+        and(
+          eq(recurringRules.companyId, companyId),
+          gt(recurringRules.id, after),
+          or(eq(recurringRules.status, 'active'), and(eq(recurringRules.status, 'paused'), isNotNull(recurringRules.resumeOn))),
+        ),
+      )
+      .orderBy(asc(recurringRules.id))
+      .limit(REPLAN_CHUNK)
+      .for('no key update');
+    if (rows.length === 0) return replanned;
+    await writeDecisions(tx, rows.map((row) => decide(ruleStateOf(row), ZONE_CHANGE, ctx)));
+    replanned += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
 }
-

@@ -1,6 +1,6 @@
 import type { recurringRules } from '@/db/schema/recurring';
 import type { Schedule } from './calendar';
-import type { RuleState } from './plan';
+import type { RuleState } from './lifecycle';
 
 export type RuleRow = typeof recurringRules.$inferSelect;
 
@@ -10,7 +10,7 @@ export type ScheduleColumns = Pick<
   'cadence' | 'startDate' | 'endDate' | 'intervalDays' | 'weekday' | 'intervalWeeks' | 'intervalMonths' | 'dayOfMonth' | 'endOfMonth' | 'nthWeek' | 'nthWeekday'
 >;
 
-/** The columns of a rule that planning reads: what the sweep claims. */
+/** The columns of a rule that the lifecycle reads: what the sweep claims. */
 export type PlanningColumns = ScheduleColumns &
   Pick<
     RuleRow,
@@ -23,10 +23,13 @@ export type PlanningColumns = ScheduleColumns &
     | 'createDaysAhead'
     | 'catchUp'
     | 'status'
+    | 'statusReason'
     | 'pauseUntil'
     | 'resumeOn'
     | 'nextOccurrence'
     | 'occurrencesPosted'
+    | 'consecutiveFailures'
+    | 'lastError'
   >;
 
 /**
@@ -60,10 +63,40 @@ export function ruleStateOf(rule: PlanningColumns): RuleState {
     createDaysAhead: rule.createDaysAhead,
     catchUp: rule.catchUp,
     status: rule.status,
+    statusReason: rule.statusReason,
     pauseUntil: rule.pauseUntil,
     resumeOn: rule.resumeOn,
     nextOccurrence: rule.nextOccurrence,
     occurrencesPosted: rule.occurrencesPosted,
+    consecutiveFailures: rule.consecutiveFailures,
+    lastError: rule.lastError,
+  };
+}
+
+/** A rule not saved yet, as the lifecycle sees it: its values and schedule, nothing decided. */
+export function draftStateOf(
+  companyId: string,
+  values: Pick<RuleRow, 'type' | 'maxOccurrences' | 'dueDays' | 'dueDate' | 'createDaysAhead' | 'catchUp'>,
+  schedule: Schedule,
+): RuleState {
+  return {
+    id: 0,
+    companyId,
+    type: values.type,
+    schedule,
+    maxOccurrences: values.maxOccurrences,
+    dueDays: values.dueDays,
+    dueDate: values.dueDate,
+    createDaysAhead: values.createDaysAhead,
+    catchUp: values.catchUp,
+    status: 'active',
+    statusReason: null,
+    pauseUntil: null,
+    resumeOn: null,
+    nextOccurrence: null,
+    occurrencesPosted: 0,
+    consecutiveFailures: 0,
+    lastError: null,
   };
 }
 

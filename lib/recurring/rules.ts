@@ -1,183 +1,120 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { companies, journalEntries } from '@/db/schema/ledger';
 import { recurringEvents, recurringRules } from '@/db/schema/recurring';
-import { addDays, todayInZone } from '@/lib/dates/calendar-date';
-import { startOfLocalDay } from '@/lib/dates/local-day';
-import { AppError, fieldError, notFound, parseOrThrow } from '@/lib/errors';
+import { parseTimestamptz, rowsOf } from '@/db/sql-batch';
+import { todayInZone } from '@/lib/dates/calendar-date';
+import { AppError, notFound, parseOrThrow } from '@/lib/errors';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
-import { firstOccurrence, nextOccurrence } from './calendar';
-import { applyPlans, type RuleOutcome } from './execute';
-import { planForce, planResume, planSkipNext, runAtFor } from './plan';
-import { ruleStateOf, scheduleOf, type RuleRow } from './rule-state';
-import { nextRunAtInput, pauseInput, pauseUntilInput, type RuleInput } from './schemas';
+import { applyPlans, writeDecisions, type AppliedEvent, type RuleOutcome } from './execute';
+import { decide, type Decision, type LifecycleContext, type LifecycleEvent } from './lifecycle';
+import { draftStateOf, ruleStateOf, type RuleRow } from './rule-state';
+import { nextRunAtInput, pauseInput, pauseUntilInput, ruleUpdateOptions, type RuleInput, type RuleUpdateInput } from './schemas';
 import { validateRuleInput } from './validate';
 
 /**
  * The rule service: every action, route and script changes rules through these functions. Each takes the
- * company id and filters by it; another company's rule is "not found".
+ * company id and filters by it; another company's rule is "not found". What a rule becomes is decided by the
+ * lifecycle (`decide` in lifecycle.ts) on the locked row, with "today" from the database's clock; these functions
+ * only lock, ask and write.
  */
 
 export type RuleWithZone = RuleRow & { timeZone: string | null };
+/** A rule locked for a change, with its company's zone and the database's clock of this transaction. */
+export type LockedRule = RuleWithZone & { dbNow: Date };
 
 /** Creates an active rule planned from its start date (a past start catches up per its policy). */
 export async function createRule(db: Db, companyId: string, input: RuleInput): Promise<RuleRow> {
   const company = await getCompanyOrThrow(db, companyId);
   const { values, schedule } = await validateRuleInput(db, company, input);
-  const first = firstOccurrence(schedule);
-  if (first === null) throw fieldError('endDate', 'No occurrence falls between the start and end dates');
-  const [row] = await db
-    .insert(recurringRules)
-    .values({
-      ...values,
-      companyId,
-      status: 'active',
-      nextOccurrence: first,
-      nextRunAt: runAtFor(first, values.createDaysAhead, company.timeZone ?? undefined),
-    })
-    .returning();
-  if (!row) throw new Error('rule insert returned no row');
-  return row;
+  return db.transaction(async (tx) => {
+    const zone = company.timeZone ?? undefined;
+    const created = decide(draftStateOf(companyId, values, schedule), { kind: 'create' }, { today: todayInZone(await databaseNow(tx), zone), timeZone: zone });
+    const [row] = await tx
+      .insert(recurringRules)
+      .values({
+        ...values,
+        companyId,
+        status: created.status,
+        statusReason: created.statusReason,
+        nextOccurrence: created.nextOccurrence,
+        nextRunAt: created.nextRunAt,
+        pauseUntil: created.pauseUntil,
+        resumeOn: created.resumeOn,
+      })
+      .returning();
+    if (!row) throw new Error('rule insert returned no row');
+    return row;
+  });
 }
 
 /**
- * Updates a rule. A changed schedule re-plans from the edit: the next occurrence is the first one of the new
- * schedule after both yesterday and the last decided date, so nothing already posted is posted again (the
- * posting identity would refuse it anyway). Pass `version` to refuse overwriting someone else's edit.
+ * Updates a rule. A changed schedule (or an ended or completed rule made live again) re-plans from the edit, and
+ * the dates the edit passes over are recorded as skipped for `edited`, or posted with `catchUpPassed` (see the
+ * lifecycle's `edit`). Pass `version` to refuse overwriting someone else's edit.
  */
-export async function updateRule(db: Db, companyId: string, ruleId: number, input: RuleInput & { version?: number | string }, now = new Date()) {
+export async function updateRule(db: Db, companyId: string, ruleId: number, input: RuleUpdateInput) {
   const company = await getCompanyOrThrow(db, companyId);
   const { values, schedule } = await validateRuleInput(db, company, input);
+  const { version, catchUpPassed } = parseOrThrow(ruleUpdateOptions, input);
   return db.transaction(async (tx) => {
     const current = await lockRuleOrThrow(tx, companyId, ruleId);
-    if (current.status === 'deleted') throw notFound('Rule');
-    if (input.version !== undefined && input.version !== '' && Number(input.version) !== current.version) {
+    const edited = {
+      type: values.type,
+      schedule,
+      maxOccurrences: values.maxOccurrences,
+      dueDays: values.dueDays,
+      dueDate: values.dueDate,
+      createDaysAhead: values.createDaysAhead,
+      catchUp: values.catchUp,
+    };
+    const decision = decide(ruleStateOf(current), { kind: 'edit', values: edited, lastOccurrence: current.lastOccurrence, catchUpPassed }, contextOf(current));
+    if (version !== undefined && version !== current.version) {
       throw new AppError('conflict', 'This rule was changed by someone else since you opened it. Reload to see the changes.');
     }
-    const zone = company.timeZone ?? undefined;
-    const scheduleChanged = JSON.stringify(schedule) !== JSON.stringify(scheduleOf(current));
-    let next = current.nextOccurrence;
-    if (scheduleChanged || next === null) {
-      // From the edit: after yesterday, and after the last decided date (which may lie ahead with days-ahead).
-      const yesterday = addDays(todayInZone(now, zone), -1);
-      next = nextOccurrence(schedule, current.lastOccurrence && current.lastOccurrence > yesterday ? current.lastOccurrence : yesterday);
-    }
-    const reachedMax = values.maxOccurrences !== null && current.occurrencesPosted >= values.maxOccurrences;
-    let status = current.status;
-    let statusReason = current.statusReason;
-    if (status === 'ended' || status === 'completed' || status === 'active') {
-      status = reachedMax ? 'completed' : next === null ? 'ended' : 'active';
-      statusReason = status === 'active' ? null : status === 'completed' ? 'Reached the maximum number of occurrences' : 'No occurrence left before the end date';
-    }
-    const nextRunAt =
-      status === 'active' && next
-        ? runAtFor(next, values.createDaysAhead, zone)
-        : status === 'paused' && current.resumeOn
-          ? startOfLocalDay(current.resumeOn, zone)
-          : null;
-    const [row] = await tx
-      .update(recurringRules)
-      .set({ ...values, nextOccurrence: next, nextRunAt, status, statusReason, version: current.version + 1, updatedAt: now })
-      .where(eq(recurringRules.id, current.id))
-      .returning();
-    return row!;
+    // The new values first: documents posted by the edit are built from the rule row as edited.
+    await tx.update(recurringRules).set({ ...values, updatedAt: sql`now()` }).where(eq(recurringRules.id, current.id));
+    await applyPlans(tx, 'edit', [decision], new Map([[current.id, { ...ruleStateOf(current), ...edited, timeZone: current.timeZone, dbNow: current.dbNow }]]));
+    return ruleRowOrThrow(tx, current.id);
   });
 }
 
 /** Pauses a rule, optionally until `resumeOn` (then the sweep resumes it). */
 export async function pauseRule(db: Db, companyId: string, ruleId: number, input: { resumeOn?: string | null } = {}) {
   const { resumeOn } = parseOrThrow(pauseInput, input);
-  return db.transaction(async (tx) => {
-    const rule = await lockRuleOrThrow(tx, companyId, ruleId);
-    if (rule.status !== 'active' && rule.status !== 'paused') {
-      throw new AppError('conflict', `A rule that is ${rule.status.replace('_', ' ')} cannot be paused`);
-    }
-    const [row] = await tx
-      .update(recurringRules)
-      .set({
-        status: 'paused',
-        statusReason: resumeOn ? `Paused until ${resumeOn}` : 'Paused by hand',
-        resumeOn: resumeOn ?? null,
-        nextRunAt: resumeOn ? startOfLocalDay(resumeOn, rule.timeZone ?? undefined) : null,
-        version: rule.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(recurringRules.id, rule.id))
-      .returning();
-    return row!;
-  });
+  return writeEvent(db, companyId, ruleId, { kind: 'pause', resumeOn: resumeOn ?? null });
 }
 
 /**
- * Resumes a paused rule (or one waiting for review). Occurrences dated before today that fell during the pause
- * are recorded as skipped for `paused`; today's and later ones post as usual.
+ * Resumes a paused rule (or one waiting for review): active again, with a next occurrence (or ended if none is
+ * left). Occurrences dated before today are recorded as skipped for `paused`; today's and later ones post as usual.
  */
-export async function resumeRule(db: Db, companyId: string, ruleId: number, now = new Date()): Promise<RuleOutcome> {
-  return db.transaction(async (tx) => {
-    const rule = await lockRuleOrThrow(tx, companyId, ruleId);
-    if (rule.status !== 'paused' && rule.status !== 'needs_review') {
-      throw new AppError('conflict', `Only a paused rule can be resumed; this one is ${rule.status.replace('_', ' ')}`);
-    }
-    const zone = rule.timeZone ?? undefined;
-    const plan = planResume({ ...ruleStateOf(rule), status: 'paused' }, { today: todayInZone(now, zone), timeZone: zone });
-    const [outcome] = await applyPlans(tx, [plan], new Map([[rule.id, rule]]));
-    return outcome!;
-  });
+export async function resumeRule(db: Db, companyId: string, ruleId: number): Promise<RuleOutcome> {
+  return applyEvent(db, companyId, ruleId, 'resume');
 }
 
 /** Records the next occurrence as skipped by the user and advances past it. */
-export async function skipNextOccurrence(db: Db, companyId: string, ruleId: number, now = new Date()): Promise<RuleOutcome> {
-  return db.transaction(async (tx) => {
-    const rule = await lockRuleOrThrow(tx, companyId, ruleId);
-    assertCanAct(rule);
-    const zone = rule.timeZone ?? undefined;
-    const [outcome] = await applyPlans(tx, [planSkipNext(ruleStateOf(rule), { today: todayInZone(now, zone), timeZone: zone })], new Map([[rule.id, rule]]));
-    return outcome!;
-  });
+export async function skipNextOccurrence(db: Db, companyId: string, ruleId: number): Promise<RuleOutcome> {
+  return applyEvent(db, companyId, ruleId, 'skipNext');
 }
 
 /**
  * Posts the next scheduled occurrence now, dated on its scheduled date with its due terms, and advances. If that
  * date is already posted it posts nothing and the outcome lists it under `duplicates`.
  */
-export async function forceNextOccurrence(db: Db, companyId: string, ruleId: number, now = new Date()): Promise<RuleOutcome> {
-  return db.transaction(async (tx) => {
-    const rule = await lockRuleOrThrow(tx, companyId, ruleId);
-    assertCanAct(rule);
-    const zone = rule.timeZone ?? undefined;
-    const [outcome] = await applyPlans(tx, [planForce(ruleStateOf(rule), { today: todayInZone(now, zone), timeZone: zone })], new Map([[rule.id, rule]]));
-    return outcome!;
-  });
+export async function forceNextOccurrence(db: Db, companyId: string, ruleId: number): Promise<RuleOutcome> {
+  return applyEvent(db, companyId, ruleId, 'force');
 }
 
 /** Soft delete: the rule stops and disappears from lists; its history and documents stay. */
 export async function deleteRule(db: Db, companyId: string, ruleId: number) {
-  return db.transaction(async (tx) => {
-    const rule = await lockRuleOrThrow(tx, companyId, ruleId);
-    if (rule.status === 'deleted') throw notFound('Rule');
-    const now = new Date();
-    const [row] = await tx
-      .update(recurringRules)
-      .set({ status: 'deleted', statusReason: 'Deleted', deletedAt: now, nextRunAt: null, version: rule.version + 1, updatedAt: now })
-      .where(eq(recurringRules.id, rule.id))
-      .returning();
-    return row!;
-  });
+  return writeEvent(db, companyId, ruleId, { kind: 'delete' });
 }
 
 /** Sets or clears pauseUntil: occurrences dated on or before it are skipped while the rule stays active. */
 export async function setPauseUntil(db: Db, companyId: string, ruleId: number, input: { pauseUntil?: string | null }) {
   const { pauseUntil } = parseOrThrow(pauseUntilInput, input);
-  return db.transaction(async (tx) => {
-    const rule = await lockRuleOrThrow(tx, companyId, ruleId);
-    assertCanAct(rule);
-    const [row] = await tx
-      .update(recurringRules)
-      .set({ pauseUntil: pauseUntil ?? null, version: rule.version + 1, updatedAt: new Date() })
-      .where(eq(recurringRules.id, rule.id))
-      .returning();
-    return row!;
-  });
+  return writeEvent(db, companyId, ruleId, { kind: 'setPauseUntil', pauseUntil: pauseUntil ?? null });
 }
 
 /**
@@ -186,16 +123,46 @@ export async function setPauseUntil(db: Db, companyId: string, ruleId: number, i
  */
 export async function setNextRunAt(db: Db, companyId: string, ruleId: number, input: { nextRunAt: string }) {
   const { nextRunAt } = parseOrThrow(nextRunAtInput, input);
+  return writeEvent(db, companyId, ruleId, { kind: 'moveWakeUp', nextRunAt: new Date(nextRunAt) });
+}
+
+/** Locks the rule, decides an event that posts or skips, and writes it. */
+async function applyEvent(db: Db, companyId: string, ruleId: number, kind: Exclude<AppliedEvent, 'sweep' | 'edit'>): Promise<RuleOutcome> {
   return db.transaction(async (tx) => {
     const rule = await lockRuleOrThrow(tx, companyId, ruleId);
-    if (rule.status !== 'active') throw new AppError('conflict', 'Only an active rule has a next run to move');
-    const [row] = await tx
-      .update(recurringRules)
-      .set({ nextRunAt: new Date(nextRunAt), version: rule.version + 1, updatedAt: new Date() })
-      .where(eq(recurringRules.id, rule.id))
-      .returning();
-    return row!;
+    const state = ruleStateOf(rule);
+    const decision = decide(state, { kind }, contextOf(rule));
+    const [outcome] = await applyPlans(tx, kind, [decision], new Map([[rule.id, { ...state, timeZone: rule.timeZone, dbNow: rule.dbNow }]]));
+    return outcome!;
   });
+}
+
+/** Locks the rule, decides an event that only changes its state, writes it, and returns the row. */
+async function writeEvent(db: Db, companyId: string, ruleId: number, event: LifecycleEvent): Promise<RuleRow> {
+  return db.transaction(async (tx) => {
+    const rule = await lockRuleOrThrow(tx, companyId, ruleId);
+    const decision: Decision = decide(ruleStateOf(rule), event, contextOf(rule));
+    await writeDecisions(tx, [decision]);
+    return ruleRowOrThrow(tx, rule.id);
+  });
+}
+
+/** The lifecycle's context for a locked rule: today in its company's zone, by the database's clock. */
+function contextOf(rule: LockedRule): LifecycleContext {
+  const zone = rule.timeZone ?? undefined;
+  return { today: todayInZone(rule.dbNow, zone), timeZone: zone };
+}
+
+async function ruleRowOrThrow(tx: Db, ruleId: number): Promise<RuleRow> {
+  const [row] = await tx.select().from(recurringRules).where(eq(recurringRules.id, ruleId));
+  if (!row) throw notFound('Rule');
+  return row;
+}
+
+/** The database's clock (`now()`: the start of the transaction). */
+async function databaseNow(tx: Db): Promise<Date> {
+  const [row] = rowsOf<{ now: string }>(await tx.execute(sql`select now()::text as now`));
+  return parseTimestamptz(row!.now);
 }
 
 export async function getRuleOrThrow(db: Db, companyId: string, ruleId: number): Promise<RuleWithZone> {
@@ -216,24 +183,16 @@ export async function listRules(db: Db, companyId: string): Promise<RuleRow[]> {
     .orderBy(asc(recurringRules.name), asc(recurringRules.id));
 }
 
-/** Locks a rule of the company for a change, with its company's zone. */
-export async function lockRuleOrThrow(tx: Db, companyId: string, ruleId: number): Promise<RuleWithZone> {
+/** Locks a rule of the company for a change, with its company's zone and the database's clock. */
+export async function lockRuleOrThrow(tx: Db, companyId: string, ruleId: number): Promise<LockedRule> {
   const [row] = await tx
-    .select({ rule: recurringRules, timeZone: companies.timeZone })
+    .select({ rule: recurringRules, timeZone: companies.timeZone, dbNow: sql<string>`now()::text` })
     .from(recurringRules)
     .innerJoin(companies, eq(companies.id, recurringRules.companyId))
     .where(and(eq(recurringRules.companyId, companyId), eq(recurringRules.id, ruleId)))
     .for('update', { of: recurringRules });
   if (!row) throw notFound('Rule');
-  return { ...row.rule, timeZone: row.timeZone };
-}
-
-function assertCanAct(rule: RuleRow) {
-  if (rule.status === 'deleted') throw notFound('Rule');
-  if (rule.status !== 'active' && rule.status !== 'paused') {
-    throw new AppError('conflict', `This rule is ${rule.status.replace('_', ' ')}: nothing is left to post`);
-  }
-  if (rule.nextOccurrence === null) throw new AppError('conflict', 'This rule has no next occurrence');
+  return { ...row.rule, timeZone: row.timeZone, dbNow: parseTimestamptz(row.dbNow) };
 }
 
 export interface HistoryItem {

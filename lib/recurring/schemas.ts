@@ -85,6 +85,20 @@ export const ruleInput = z
 export type RuleInput = z.input<typeof ruleInput>;
 export type ParsedRule = z.output<typeof ruleInput>;
 
+/** What an update adds to a rule: the version it was read at (a stale one is refused), and the edit's choice. */
+export const ruleUpdateOptions = z.object({
+  version: optionalInt('Version', 1, 2_147_483_647),
+  /**
+   * Post the occurrences a re-planning edit passes over (dated on their own dates), instead of recording them as
+   * skipped for `edited`. Never implied by the rule's catch-up policy.
+   */
+  catchUpPassed: checkbox.default(false),
+});
+
+/** An update of a rule: the same fields as a new one, plus the update's options. Shared by form, action and route. */
+export const ruleUpdateInput = z.intersection(ruleInput, ruleUpdateOptions);
+export type RuleUpdateInput = z.input<typeof ruleUpdateInput>;
+
 /** A draft for preview: the same fields, before it is saved. */
 export const previewInput = z.object({ count: optionalInt('Count', 1, 60).default(5) });
 

@@ -2,7 +2,7 @@ import { and, desc, isNotNull, min, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { recurringRules, recurringRuns } from '@/db/schema/recurring';
 import { isAbandonedRun } from './abandoned-runs';
-import { MAX_CONSECUTIVE_FAILURES } from './sweep';
+import { MAX_CONSECUTIVE_FAILURES } from './lifecycle';
 
 export interface RecurringStats {
   /** Rules due now (next_run_at ≤ now()) by the database's clock. */

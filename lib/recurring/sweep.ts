@@ -1,20 +1,22 @@
 import { and, asc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, companies, journalEntries, parties } from '@/db/schema/ledger';
-import { recurringEvents, recurringRules, recurringRuns } from '@/db/schema/recurring';
+import { recurringRules, recurringRuns } from '@/db/schema/recurring';
 import { parseTimestamptz, rowsOf, sqlArray } from '@/db/sql-batch';
 import { todayInZone } from '@/lib/dates/calendar-date';
 import { logger } from '@/lib/log';
-import { applyPlans, type RuleOutcome } from './execute';
-import { MAX_PLAUSIBLE_GAP, planDueRule, type RulePlan, type RuleState } from './plan';
+import { applyFailures, applyPlans, type RuleOutcome } from './execute';
+import { decide, SWEEP, type Decision, type LifecycleContext, type RuleState } from './lifecycle';
 import { occurrenceReference, ruleStateOf, scheduleOf, type RuleRow, type ScheduleColumns } from './rule-state';
+import { lockRuleOrThrow } from './rules';
 
 /** Rules claimed per transaction: large enough for set-based writes, small enough for short locks. */
 export const DEFAULT_BATCH_SIZE = 1000;
-/** After this many failed passes in a row a rule pauses itself, with the reason shown. */
-export const MAX_CONSECUTIVE_FAILURES = 3;
-/** A failed rule is retried no sooner than this, so one bad rule cannot spin inside a run. */
-const RETRY_DELAY = '1 minute';
+/**
+ * Claims of one rule per run when the run is for that rule alone: each pass decides at most MAX_POSTINGS_PER_PASS
+ * postings and MAX_SKIPS_PER_PASS skips, and a daily rule from year 1 skipping to today needs about 740 passes.
+ */
+const MAX_PASSES_PER_RULE = 1000;
 
 export type RunTrigger = 'interval' | 'startup' | 'cli' | 'http' | 'manual';
 
@@ -57,9 +59,8 @@ export interface SweepSummary {
   outcomes?: RuleOutcome[];
 }
 
-/** A claimed rule: what planning reads (the rule's state, schedule included) and what the sweep checks. */
+/** A claimed rule: what the lifecycle reads (the rule's state, schedule included) and what the sweep checks. */
 type ClaimedRule = RuleState & {
-  consecutiveFailures: number;
   timeZone: string | null;
   /** The name of the rule's party when it was deleted, else null. */
   deletedPartyName: string | null;
@@ -111,7 +112,6 @@ async function selectDueRules(tx: Db, options: SweepOptions, limit: number): Pro
     .limit(limit);
   return rows.map((r) => ({
     ...ruleStateOf(r.rule),
-    consecutiveFailures: r.rule.consecutiveFailures,
     timeZone: r.timeZone,
     deletedPartyName: r.partyDeletedAt ? r.partyName : null,
     categoryArchived: r.categoryArchivedAt !== null,
@@ -131,15 +131,15 @@ interface CompanyCursor {
  * The columns a claim reads: what planning, advancing and the failure checks need, and no more (the sweep decodes
  * them for every claimed rule). The documents themselves are built by the database from the locked rows.
  */
-const PLANNING_COLUMNS = ['id', 'company_id', 'type', 'cadence', 'start_date', 'end_date', 'interval_days', 'weekday', 'interval_weeks', 'interval_months', 'day_of_month', 'end_of_month', 'nth_week', 'nth_weekday', 'max_occurrences', 'due_days', 'due_date', 'create_days_ahead', 'catch_up', 'status', 'pause_until', 'resume_on', 'next_occurrence', 'occurrences_posted'];
+const PLANNING_COLUMNS = ['id', 'company_id', 'type', 'cadence', 'start_date', 'end_date', 'interval_days', 'weekday', 'interval_weeks', 'interval_months', 'day_of_month', 'end_of_month', 'nth_week', 'nth_weekday', 'max_occurrences', 'due_days', 'due_date', 'create_days_ahead', 'catch_up', 'status', 'status_reason', 'pause_until', 'resume_on', 'next_occurrence', 'occurrences_posted', 'consecutive_failures', 'last_error'];
 /** What the lock reads: the planning columns and what the failure checks and the cursor need. */
 const CLAIMED_COLUMNS = sql.raw(
-  [...PLANNING_COLUMNS, 'consecutive_failures', 'party_id', 'category_account_id', 'next_run_at'].map((c) => `r.${c}`).join(', '),
+  [...PLANNING_COLUMNS, 'party_id', 'category_account_id', 'next_run_at'].map((c) => `r.${c}`).join(', '),
 );
 
 /** What a claim returns of each locked rule: the planning columns and its keyset cursor, as text. */
 const CLAIMED_OUTPUT = sql.raw(
-  [...PLANNING_COLUMNS, 'consecutive_failures', 'due_key'].map((c) => `r.${c}`).join(', '),
+  [...PLANNING_COLUMNS, 'due_key'].map((c) => `r.${c}`).join(', '),
 );
 
 /**
@@ -171,11 +171,13 @@ function claimedRuleOf(r: Record<string, unknown>, dbNow: Date): ClaimedRule {
     createDaysAhead: r.create_days_ahead as number,
     catchUp: r.catch_up as RuleRow['catchUp'],
     status: r.status as RuleRow['status'],
+    statusReason: r.status_reason as string | null,
     pauseUntil: r.pause_until as string | null,
     resumeOn: r.resume_on as string | null,
     nextOccurrence: r.next_occurrence as string | null,
     occurrencesPosted: r.occurrences_posted as number,
     consecutiveFailures: r.consecutive_failures as number,
+    lastError: r.last_error as string | null,
     timeZone: (r.company_time_zone as string | null) ?? null,
     deletedPartyName: r.deleted_party_name as string | null,
     categoryArchived: r.category_archived as boolean,
@@ -238,32 +240,33 @@ function cannotPost(rule: ClaimedRule): string | null {
 }
 
 /**
- * Plans a claimed batch in claim order, and stops once MAX_OCCURRENCES_PER_BATCH occurrences are decided: `applied`
- * rules (a prefix of `claimed`) are planned, the rest stay due and are claimed again by the next batch. "Today" is
- * computed once per zone, since every rule of a batch shares the clock.
+ * Decides a claimed batch in claim order, and stops once MAX_OCCURRENCES_PER_BATCH occurrences are decided:
+ * `applied` rules (a prefix of `claimed`) are decided, the rest stay due and are claimed again by the next batch.
+ * A rule that cannot post is a failure event for the lifecycle. "Today" and its context are computed once per
+ * zone, since every rule of a batch shares the clock.
  */
-function planBatch(claimed: ClaimedRule[]): { plans: RulePlan[]; failures: RuleFailure[]; applied: number } {
-  const todayByZone = new Map<string | null, string>();
-  const plans: RulePlan[] = [];
-  const failures: RuleFailure[] = [];
+function planBatch(claimed: ClaimedRule[]): { plans: Decision[]; failures: Decision[]; applied: number } {
+  const contexts = new Map<string | null, LifecycleContext>();
+  const plans: Decision[] = [];
+  const failures: Decision[] = [];
   let occurrences = 0;
   let applied = 0;
   for (const rule of claimed) {
     if (occurrences >= MAX_OCCURRENCES_PER_BATCH) break;
     applied++;
+    let ctx = contexts.get(rule.timeZone);
+    if (ctx === undefined) {
+      const zone = rule.timeZone ?? undefined;
+      ctx = { today: todayInZone(rule.dbNow, zone), timeZone: zone };
+      contexts.set(rule.timeZone, ctx);
+    }
     const reason = cannotPost(rule);
     if (reason) {
-      failures.push({ ruleId: rule.id, companyId: rule.companyId, message: reason, pausedRule: rule.consecutiveFailures + 1 >= MAX_CONSECUTIVE_FAILURES });
+      failures.push(decide(rule, { kind: 'failure', message: reason, dbNow: rule.dbNow }, ctx));
       occurrences++;
       continue;
     }
-    const zone = rule.timeZone ?? undefined;
-    let today = todayByZone.get(rule.timeZone);
-    if (today === undefined) {
-      today = todayInZone(rule.dbNow, zone);
-      todayByZone.set(rule.timeZone, today);
-    }
-    const plan = planDueRule(rule, { today, timeZone: zone });
+    const plan = decide(rule, SWEEP, ctx);
     occurrences += Math.max(1, plan.postings.length + plan.skips.length);
     plans.push(plan);
   }
@@ -354,7 +357,7 @@ export async function runDueRules(db: Db, options: SweepOptions): Promise<SweepS
   // Rules claimed per batch: fewer when the last batch's rules each decided many occurrences (a catch-up), so
   // that a batch claims about what MAX_OCCURRENCES_PER_BATCH lets it write.
   let claimSize = batchSize;
-  // One rule may need several claims (MAX_POSTINGS_PER_PASS per claim); never more than its gap allows.
+  // One rule may need several claims (each pass decides a bounded number of its dates); never more than that allows.
   let ruleClaims = 0;
   try {
     for (;;) {
@@ -364,7 +367,7 @@ export async function runDueRules(db: Db, options: SweepOptions): Promise<SweepS
       }
       let target: ClaimTarget;
       if (options.ruleId !== undefined) {
-        if (ruleClaims++ > MAX_PLAUSIBLE_GAP) break;
+        if (ruleClaims++ > MAX_PASSES_PER_RULE) break;
         target = { ruleIds: [options.ruleId], companyId: options.companyId };
       } else {
         const slice = await queue.next(db, claimSize);
@@ -415,12 +418,16 @@ export async function runDueRules(db: Db, options: SweepOptions): Promise<SweepS
   return summary;
 }
 
-/** Plans and writes claimed rules inside the caller's transaction. */
+/** Decides and writes claimed rules inside the caller's transaction. */
 async function writeBatch(tx: Db, claimed: ClaimedRule[]) {
   const { plans, failures, applied } = planBatch(claimed);
-  const outcomes = await applyPlans(tx, plans, new Map(claimed.map((r) => [r.id, r])));
-  await recordFailures(tx, failures);
-  return { outcomes, failures, applied };
+  const outcomes = await applyPlans(tx, 'sweep', plans, new Map(claimed.map((r) => [r.id, r])));
+  await applyFailures(tx, failures);
+  return { outcomes, failures: failures.map(failureOf), applied };
+}
+
+function failureOf(decision: Decision): RuleFailure {
+  return { ruleId: decision.ruleId, companyId: decision.companyId, message: decision.failure ?? '', pausedRule: decision.pausedAfterFailures };
 }
 
 function addBatch(summary: SweepSummary, batch: { outcomes: RuleOutcome[]; failures: RuleFailure[] }, keepOutcomes?: boolean) {
@@ -434,7 +441,11 @@ export function rootCause(error: unknown): unknown {
   return error instanceof Error && error.cause instanceof Error ? error.cause : error;
 }
 
-/** Retries one rule of a failed batch in a transaction of its own; if it fails again, records the failure. */
+/**
+ * Retries one rule of a failed batch in a transaction of its own. If it fails again, the failure is decided by the
+ * lifecycle on the rule's current state, under its lock: the rule may have changed since the retry rolled back (a
+ * deleted rule stays deleted and records nothing).
+ */
 async function runIsolated(db: Db, rule: ClaimedRule, summary: SweepSummary, keepOutcomes?: boolean) {
   try {
     const result = await db.transaction(async (tx) => writeBatch(tx, await claimDueRules(tx, { ruleIds: [rule.id] })));
@@ -442,14 +453,15 @@ async function runIsolated(db: Db, rule: ClaimedRule, summary: SweepSummary, kee
     addBatch(summary, result, keepOutcomes);
   } catch (error) {
     logger().error({ err: rootCause(error), ruleId: rule.id, companyId: rule.companyId }, 'recurring rule failed');
-    const [current] = await db.select({ failures: recurringRules.consecutiveFailures }).from(recurringRules).where(eq(recurringRules.id, rule.id));
-    const failure = {
-      ruleId: rule.id,
-      companyId: rule.companyId,
-      message: 'Posting failed with an internal error; it has been logged and will be retried',
-      pausedRule: (current?.failures ?? 0) + 1 >= MAX_CONSECUTIVE_FAILURES,
-    };
-    await db.transaction((tx) => recordFailures(tx, [failure]));
+    const message = 'Posting failed with an internal error; it has been logged and will be retried';
+    const decision = await db.transaction(async (tx) => {
+      const locked = await lockRuleOrThrow(tx, rule.companyId, rule.id);
+      const zone = locked.timeZone ?? undefined;
+      const failed = decide(ruleStateOf(locked), { kind: 'failure', message, dbNow: locked.dbNow }, { today: todayInZone(locked.dbNow, zone), timeZone: zone });
+      await applyFailures(tx, [failed]);
+      return failed;
+    });
+    const failure: RuleFailure = { ruleId: rule.id, companyId: rule.companyId, message, pausedRule: decision.pausedAfterFailures };
     summary.rules++;
     summary.failures++;
     summary.errors.push(failure);
@@ -468,8 +480,10 @@ export async function simulateDueRules(db: Db, options: Omit<SweepOptions, 'trig
   for (const rule of due) {
     const reason = cannotPost(rule);
     if (reason) {
+      const zone = rule.timeZone ?? undefined;
+      const failed = decide(rule, { kind: 'failure', message: reason, dbNow: rule.dbNow }, { today: todayInZone(rule.dbNow, zone), timeZone: zone });
       summary.failures++;
-      summary.errors.push({ ruleId: rule.id, companyId: rule.companyId, message: reason, pausedRule: rule.consecutiveFailures + 1 >= MAX_CONSECUTIVE_FAILURES });
+      summary.errors.push(failureOf(failed));
       continue;
     }
     outcomes.push(simulateRule(rule));
@@ -492,56 +506,35 @@ export async function simulateDueRules(db: Db, options: Omit<SweepOptions, 'trig
   return summary;
 }
 
-/** Plans a due rule pass after pass in memory until the sweep would leave it, as a run would. */
+/** Decides a due rule pass after pass in memory until the sweep would leave it, as a run would. */
 function simulateRule(rule: ClaimedRule): RuleOutcome {
   const zone = rule.timeZone ?? undefined;
-  const today = todayInZone(rule.dbNow, zone);
+  const ctx: LifecycleContext = { today: todayInZone(rule.dbNow, zone), timeZone: zone };
   let state: RuleState = rule;
   const outcome: RuleOutcome = { ruleId: rule.id, companyId: rule.companyId, posted: [], duplicates: [], skipped: [], status: rule.status, nextOccurrence: rule.nextOccurrence, nextRunAt: null };
-  for (let pass = 0; pass < 1000; pass++) {
-    const plan = planDueRule(state, { today, timeZone: zone });
+  for (let pass = 0; pass < MAX_PASSES_PER_RULE; pass++) {
+    const plan = decide(state, SWEEP, ctx);
     outcome.posted.push(...plan.postings.map((p) => ({ ...p, documentId: 0, reference: occurrenceReference(rule.id, p.occurrenceDate) })));
     outcome.skipped.push(...plan.skips);
-    if (plan.review) outcome.review = plan.review;
-    outcome.status = plan.advance.status;
-    outcome.nextOccurrence = plan.advance.nextOccurrence;
-    outcome.nextRunAt = plan.advance.nextRunAt?.toISOString() ?? null;
+    if (plan.review !== null) outcome.review = plan.review;
+    outcome.status = plan.status;
+    outcome.nextOccurrence = plan.nextOccurrence;
+    outcome.nextRunAt = plan.nextRunAt?.toISOString() ?? null;
     const decided = plan.postings.length + plan.skips.length;
     state = {
       ...state,
-      status: plan.advance.status,
-      nextOccurrence: plan.advance.nextOccurrence,
-      pauseUntil: plan.advance.pauseUntil,
-      resumeOn: plan.advance.resumeOn,
+      status: plan.status,
+      statusReason: plan.statusReason,
+      nextOccurrence: plan.nextOccurrence,
+      pauseUntil: plan.pauseUntil,
+      resumeOn: plan.resumeOn,
       occurrencesPosted: state.occurrencesPosted + plan.postings.length,
+      consecutiveFailures: 0,
+      lastError: null,
     };
-    if (decided === 0 || !plan.advance.nextRunAt || plan.advance.nextRunAt > rule.dbNow) break;
+    if (decided === 0 || !plan.nextRunAt || plan.nextRunAt > rule.dbNow) break;
   }
   return outcome;
-}
-
-async function recordFailures(tx: Db, failures: RuleFailure[]) {
-  if (failures.length === 0) return;
-  const rows = failures.map((f) => ({ id: f.ruleId, message: f.message }));
-  await tx.execute(sql`
-    update recurring_rules r set
-      consecutive_failures = r.consecutive_failures + 1,
-      last_error = v.message,
-      status = case when r.consecutive_failures + 1 >= ${MAX_CONSECUTIVE_FAILURES} then 'paused'::rule_status else r.status end,
-      status_reason = case when r.consecutive_failures + 1 >= ${MAX_CONSECUTIVE_FAILURES}
-        then 'Paused after ' || (r.consecutive_failures + 1) || ' failed attempts: ' || v.message else r.status_reason end,
-      resume_on = case when r.consecutive_failures + 1 >= ${MAX_CONSECUTIVE_FAILURES} then null else r.resume_on end,
-      next_run_at = case when r.consecutive_failures + 1 >= ${MAX_CONSECUTIVE_FAILURES} then null else now() + ${RETRY_DELAY}::interval end,
-      version = r.version + 1,
-      updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id bigint, message text)
-    where r.id = v.id`);
-  await tx.insert(recurringEvents).values(
-    failures.flatMap((f) => [
-      { companyId: f.companyId, ruleId: f.ruleId, outcome: 'failed' as const, message: f.message },
-      ...(f.pausedRule ? [{ companyId: f.companyId, ruleId: f.ruleId, outcome: 'paused_after_failures' as const, message: f.message }] : []),
-    ]),
-  );
 }
 
 function emptySummary(options: SweepOptions, dryRun: boolean): SweepSummary {

@@ -15,4 +15,5 @@ export const SKIP_LABEL: Record<SkipReason, string> = {
   catch_up_latest: 'Skipped: catch-up posts only the latest',
   catch_up_none: 'Skipped: catch-up posts nothing missed',
   skipped_by_user: 'Skipped by hand',
+  edited: 'Skipped: passed over by an edit',
 };

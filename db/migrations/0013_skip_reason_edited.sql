@@ -1,0 +1,1 @@
+ALTER TYPE "public"."skip_reason" ADD VALUE 'edited';
