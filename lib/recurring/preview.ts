@@ -4,12 +4,12 @@ import { accounts, parties } from '@/db/schema/ledger';
 import { systemAccountsOrThrow } from '@/lib/ledger/accounts';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { documentLines } from '@/lib/ledger/posting';
-import { firstOccurrence, nextOccurrence } from './calendar';
-import { dueDateFor, type RuleState } from './lifecycle';
+import { firstOccurrence } from './calendar';
+import type { RuleState } from './lifecycle';
 import { DOCUMENT_KIND_OF, draftStateOf, occurrenceReference, ruleStateOf } from './rule-state';
-import { runAtFor } from './run-at';
 import { getRuleOrThrow } from './rules';
 import type { RuleInput } from './schemas';
+import { upcomingOccurrences, type UpcomingOccurrence } from './upcoming';
 import { validateRuleInput } from './validate';
 
 export interface PreviewLine {
@@ -26,7 +26,9 @@ export interface PreviewOccurrence {
   runAt: string;
   dueDate: string;
   /** Set when it would be skipped rather than posted. */
-  skipReason: 'pause_until' | null;
+  skipReason: UpcomingOccurrence['skipReason'];
+  /** Why it falls when it does: "31st → Feb 28", "the day starts at 01:00 here". */
+  notes: string[];
   document: {
     kind: 'invoice' | 'bill';
     reference: string | null;
@@ -42,8 +44,7 @@ export interface PreviewOccurrence {
 /** The next `count` occurrences of a saved rule, each with the document and the exact journal lines it posts. */
 export async function previewRule(db: Db, companyId: string, ruleId: number, count = 5): Promise<PreviewOccurrence[]> {
   const rule = await getRuleOrThrow(db, companyId, ruleId);
-  if (rule.status !== 'active' && rule.status !== 'paused' && rule.status !== 'needs_review') return [];
-  return previewState(db, companyId, ruleStateOf(rule), rule, rule.timeZone ?? undefined, count, rule.nextOccurrence);
+  return previewState(db, companyId, ruleStateOf(rule), rule, rule.timeZone ?? undefined, count);
 }
 
 /** The same for an unsaved draft from the editor (validated like a save; nothing is written). */
@@ -51,7 +52,7 @@ export async function previewDraft(db: Db, companyId: string, input: RuleInput, 
   const company = await getCompanyOrThrow(db, companyId);
   const { values, schedule } = await validateRuleInput(db, company, input);
   const state: RuleState = { ...draftStateOf(companyId, values, schedule), nextOccurrence: firstOccurrence(schedule) };
-  return previewState(db, companyId, state, { ...values, id: 0 }, company.timeZone ?? undefined, count, state.nextOccurrence);
+  return previewState(db, companyId, state, { ...values, id: 0 }, company.timeZone ?? undefined, count);
 }
 
 async function previewState(
@@ -61,12 +62,9 @@ async function previewState(
   rule: { id: number; name: string; memo: string; partyId: number; categoryAccountId: number; amountMinor: number },
   timeZone: string | undefined,
   count: number,
-  from: string | null,
 ): Promise<PreviewOccurrence[]> {
-  const remaining = state.maxOccurrences === null ? count : Math.min(count, state.maxOccurrences - state.occurrencesPosted);
-  const dates: string[] = [];
-  for (let d = from; d !== null && dates.length < remaining; d = nextOccurrence(state.schedule, d)) dates.push(d);
-  if (dates.length === 0) return [];
+  const upcoming = upcomingOccurrences(state, count, timeZone);
+  if (upcoming.length === 0) return [];
 
   const kind = DOCUMENT_KIND_OF[state.type];
   const system = await systemAccountsOrThrow(db, companyId);
@@ -86,14 +84,15 @@ async function previewState(
       amountMinor: Math.abs(l.amountMinor),
     };
   });
-  return dates.map((d) => ({
-    occurrenceDate: d,
-    runAt: runAtFor(d, state.createDaysAhead, timeZone).toISOString(),
-    dueDate: dueDateFor(state, d),
-    skipReason: state.pauseUntil && d <= state.pauseUntil ? 'pause_until' : null,
+  return upcoming.map((o) => ({
+    occurrenceDate: o.date,
+    runAt: o.runAt.toISOString(),
+    dueDate: o.dueDate,
+    skipReason: o.skipReason,
+    notes: o.notes,
     document: {
       kind,
-      reference: rule.id ? occurrenceReference(rule.id, d) : null,
+      reference: rule.id ? occurrenceReference(rule.id, o.date) : null,
       partyId: rule.partyId,
       partyName: party?.name ?? '',
       categoryId: rule.categoryAccountId,

@@ -2,9 +2,10 @@ import Link from 'next/link';
 import { formatInstant } from '@/lib/dates/format-instant';
 import { listParties } from '@/lib/ledger/parties';
 import { formatMoney } from '@/lib/money';
-import { describeSchedule, occurrencesFrom } from '@/lib/recurring/calendar';
-import { scheduleOf } from '@/lib/recurring/rule-state';
+import { describeSchedule } from '@/lib/recurring/calendar';
+import { ruleStateOf, scheduleOf } from '@/lib/recurring/rule-state';
 import { listRules } from '@/lib/recurring/rules';
+import { upcomingOccurrences } from '@/lib/recurring/upcoming';
 import { companyContext } from '@/lib/session/company-context';
 import { STATUS_LABEL } from './rule-labels';
 
@@ -41,8 +42,8 @@ export default async function RecurringPage() {
           <tbody>
             {rules.map((rule) => {
               const schedule = scheduleOf(rule);
-              const upcoming = rule.nextOccurrence && (rule.status === 'active' || rule.status === 'paused')
-                ? occurrencesFrom(schedule, rule.nextOccurrence, UPCOMING)
+              const upcoming = rule.status === 'active' || rule.status === 'paused'
+                ? upcomingOccurrences(ruleStateOf(rule), UPCOMING, company.timeZone ?? undefined).map((o) => o.date)
                 : [];
               return (
                 <tr key={rule.id} data-testid={`rule-${rule.id}`}>
