@@ -113,15 +113,20 @@ describe.skipIf(!HAS_POSTGRES)('the sweep on PostgreSQL, across OS processes', (
     const rollbacks = () => countOf(h!.db, sql`select xact_rollback from pg_stat_database where datname = current_database()`);
     const rollbacksBefore = await rollbacks();
 
+    const decided = () => countOf(h!.db, sql`select (select count(*) from journal_entries) + (select count(*) from recurring_events where outcome = 'skipped')`);
     const decidedAfterRound: number[] = [];
     for (let round = 0; round < 12; round++) {
       const sweepers = Array.from({ length: 3 }, () => startSweeper(h!.url!, { SWEEP_BATCH_SIZE: '40' }));
       await Promise.all(sweepers.map((s) => s.ready()));
+      const before = await decided();
       for (const s of sweepers) s.go();
-      await sleep(60 + Math.floor(Math.random() * 240));
+      // Kill once this round has committed a batch (so each round lands mid-work however slow the machine is), at a
+      // random moment after it: usually inside the next batches' transactions.
+      for (const deadline = Date.now() + 30_000; (await decided()) === before && Date.now() < deadline; ) await sleep(5);
+      await sleep(Math.floor(Math.random() * 150));
       for (const s of sweepers) s.process.child.kill('SIGKILL');
       expect(await Promise.all(sweepers.map((s) => exitCodeOf(s.process, 10_000)))).toEqual([null, null, null]);
-      decidedAfterRound.push(await countOf(h.db, sql`select (select count(*) from journal_entries) + (select count(*) from recurring_events where outcome = 'skipped')`));
+      decidedAfterRound.push(await decided());
     }
     // The kills landed mid-work: something was decided, not everything, and killed transactions were rolled back.
     const afterKills = decidedAfterRound.at(-1)!;
