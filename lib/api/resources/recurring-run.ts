@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { RULE_STATUSES, SKIP_REASONS } from '@/lib/recurring/constants';
+import { RULE_STATUSES, RUN_TRIGGERS, SKIP_REASONS } from '@/lib/recurring/constants';
 import type { SweepSummary } from '@/lib/recurring/sweep';
 import { calendarDay, instant, recordIdValue } from '../values';
-
-const runTriggers = ['interval', 'startup', 'cli', 'http', 'manual'] as const satisfies readonly SweepSummary['trigger'][];
 
 const ruleOutcome = z.object({
   ruleId: recordIdValue,
@@ -21,7 +19,7 @@ const ruleOutcome = z.object({
 export const runResponse = z
   .object({
     runId: recordIdValue.nullable().meta({ description: 'The recorded run; null for a dry run' }),
-    trigger: z.enum(runTriggers),
+    trigger: z.enum(RUN_TRIGGERS),
     dryRun: z.boolean(),
     startedAt: instant,
     durationMs: z.number().int().nonnegative(),
