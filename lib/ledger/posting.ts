@@ -4,7 +4,7 @@ import type { DocumentKind } from '@/db/schema/enums';
 import { documentCounters, journalEntries, journalLines } from '@/db/schema/ledger';
 import { rowsOf, sqlArray } from '@/db/sql-batch';
 import type { SystemAccounts } from './accounts';
-import { formatNumber, NUMBER_PREFIX, parseNumber, type NumberedKind } from './numbering';
+import { formatNumber, NUMBER_PREFIX, parseNumber, RECURRING_REFERENCE_PREFIX, type NumberedKind } from './numbering';
 
 /**
  * The one place that writes documents and their journal entries. Manual entry and the recurring sweep both call
@@ -30,26 +30,44 @@ export interface JournalLine {
   amountMinor: number;
 }
 
+/** An account a document's line posts to: its company's A/R or A/P, or the document's own category. */
+type LineAccount = 'receivable' | 'payable' | 'category';
+
 /**
- * Invoice: Dr A/R, Cr revenue category. Bill: Dr expense category, Cr A/P. `writeDocuments` books exactly these
- * lines in SQL (its `l` step); the recurring engine's preview test checks that a swept posting matches them.
+ * The two lines of each kind of document, the one definition of them: invoice Dr A/R, Cr its revenue category;
+ * bill Dr its expense category, Cr A/P. `documentLines` reads it for one document, and `writeDocuments` books it in
+ * SQL (`lineAccountSql`, its `l` step).
  */
+const DOCUMENT_LINES = {
+  invoice: { debit: 'receivable', credit: 'category' },
+  bill: { debit: 'category', credit: 'payable' },
+} as const satisfies Record<DocumentKind, { debit: LineAccount; credit: LineAccount }>;
+
+/** The journal lines of one document: its debit, then its credit. */
 export function documentLines(
   kind: DocumentKind,
   amountMinor: number,
   categoryAccountId: number,
   system: Pick<SystemAccounts, 'receivable' | 'payable'>,
 ): JournalLine[] {
-  return kind === 'invoice'
-    ? [
-        { accountId: system.receivable, amountMinor },
-        { accountId: categoryAccountId, amountMinor: -amountMinor },
-      ]
-    : [
-        { accountId: categoryAccountId, amountMinor },
-        { accountId: system.payable, amountMinor: -amountMinor },
-      ];
+  const accountOf = (account: LineAccount) => (account === 'category' ? categoryAccountId : system[account]);
+  return [
+    { accountId: accountOf(DOCUMENT_LINES[kind].debit), amountMinor },
+    { accountId: accountOf(DOCUMENT_LINES[kind].credit), amountMinor: -amountMinor },
+  ];
 }
+
+/**
+ * `DOCUMENT_LINES` in SQL: the account of an entry's debit or credit line, by its kind, from the entry `e` and its
+ * company's system accounts `s`.
+ */
+function lineAccountSql(side: 'debit' | 'credit'): SQL {
+  const column: Record<LineAccount, string> = { receivable: 's.receivable', payable: 's.payable', category: 'e.category_account_id' };
+  const cases = Object.entries(DOCUMENT_LINES).map(([kind, lines]) => `when '${kind}' then ${column[lines[side]]}`);
+  return sql.raw(`case e.kind ${cases.join(' ')} end`);
+}
+const DEBIT_ACCOUNT_SQL = lineAccountSql('debit');
+const CREDIT_ACCOUNT_SQL = lineAccountSql('credit');
 
 export interface InsertedDocument {
   id: number;
@@ -131,8 +149,8 @@ export async function writeDocuments(
       select e.id, x.line_no, e.company_id, x.account_id, x.amount_minor
       from e left join s on s.company_id = e.company_id
       cross join lateral (values
-        (1::smallint, case when e.kind = 'invoice' then s.receivable else e.category_account_id end, e.amount_minor),
-        (2::smallint, case when e.kind = 'invoice' then e.category_account_id else s.payable end, -e.amount_minor)
+        (1::smallint, ${DEBIT_ACCOUNT_SQL}, e.amount_minor),
+        (2::smallint, ${CREDIT_ACCOUNT_SQL}, -e.amount_minor)
       ) as x(line_no, account_id, amount_minor)
     )
     select e.id, numbered.ord from e join numbered on numbered.company_id = e.company_id and numbered.number = e.number
@@ -179,6 +197,11 @@ export async function insertEntry(
     lines.map((line, i) => ({ entryId: row.id, lineNo: i + 1, companyId: row.companyId, ...line })),
   );
   return row;
+}
+
+/** `occurrenceReference` in SQL, from a rule id and an occurrence date: the reference the sweep's documents take. */
+export function occurrenceReferenceSql(ruleId: SQL, occurrenceDate: SQL): SQL {
+  return sql`(${sql.raw(`'${RECURRING_REFERENCE_PREFIX}'`)} || ${ruleId} || '-' || to_char(${occurrenceDate}, 'YYYY-MM-DD'))`;
 }
 
 /** `formatNumber` in SQL, for numbers the database reserves itself. */

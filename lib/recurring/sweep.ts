@@ -4,10 +4,11 @@ import { accounts, companies, journalEntries, parties } from '@/db/schema/ledger
 import { recurringRules, recurringRuns } from '@/db/schema/recurring';
 import { parseTimestamptz, rowsOf, sqlArray } from '@/db/sql-batch';
 import { todayInZone } from '@/lib/dates/calendar-date';
+import { occurrenceReference } from '@/lib/ledger/numbering';
 import { logger } from '@/lib/log';
 import { applyFailures, applyPlans, type RuleOutcome } from './execute';
 import { decide, SWEEP, type Decision, type LifecycleContext, type RuleState } from './lifecycle';
-import { occurrenceReference, ruleStateOf, scheduleOf, type RuleRow, type ScheduleColumns } from './rule-state';
+import { ruleStateOf, scheduleOf, type RuleRow, type ScheduleColumns } from './rule-state';
 import { lockRuleOrThrow } from './rules';
 
 /** Rules claimed per transaction: large enough for set-based writes, small enough for short locks. */
