@@ -9,7 +9,8 @@ import { systemAccountsOrThrow } from './accounts';
 import { getCompanyOrThrow } from './companies';
 import { applyToDocument, lockDocumentOrThrow, lockDocumentRow } from './documents';
 import { voidReference } from './numbering';
-import { claimTypedNumbers, entryLines, insertEntry, reserveNumbers, type JournalLine } from './posting';
+import { claimTypedNumbers, reserveNumbers } from './document-counters';
+import { entryLines, insertEntry, type JournalLine } from './posting';
 import { paymentInput, type PaymentInput } from './schemas';
 
 const PAYMENT_KINDS = ['payment_received', 'payment_made'] as const satisfies readonly EntryKind[];
