@@ -37,22 +37,12 @@ export const runResponse = z
   .meta({ id: 'RecurringRun' });
 export type RunResponse = z.output<typeof runResponse>;
 
+/** The summary's figures go out as they are (the response's fields are the summary's); each error without extras. */
 export function toRunResponse(summary: SweepSummary): RunResponse {
+  const { errors, outcomes, ...figures } = summary;
   return {
-    runId: summary.runId,
-    trigger: summary.trigger,
-    dryRun: summary.dryRun,
-    startedAt: summary.startedAt,
-    durationMs: summary.durationMs,
-    companies: summary.companies,
-    rules: summary.rules,
-    posted: summary.posted,
-    skipped: summary.skipped,
-    duplicates: summary.duplicates,
-    failures: summary.failures,
-    needsReview: summary.needsReview,
-    incomplete: summary.incomplete,
-    errors: summary.errors.map(({ ruleId, companyId, message, pausedRule }) => ({ ruleId, companyId, message, pausedRule })),
-    ...(summary.outcomes ? { outcomes: summary.outcomes } : {}),
+    ...figures,
+    errors: errors.map(({ ruleId, companyId, message, pausedRule }) => ({ ruleId, companyId, message, pausedRule })),
+    ...(outcomes ? { outcomes } : {}),
   };
 }
