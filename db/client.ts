@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { env } from '@/lib/env';
 import { lockDirectory } from './directory-lock';
 import * as auth from './schema/auth';
 import * as enums from './schema/enums';
 import * as ledger from './schema/ledger';
 import * as recurring from './schema/recurring';
+import { databaseSettings } from './settings';
 
 export const schema = { ...enums, ...ledger, ...recurring, ...auth };
 export type Schema = typeof schema;
@@ -47,7 +47,7 @@ export async function db(): Promise<Db> {
 }
 
 async function openDatabase(): Promise<DatabaseHandle> {
-  const { DATABASE_URL, AILEGR_DATA_DIR } = env();
+  const { DATABASE_URL, AILEGR_DATA_DIR } = databaseSettings();
   if (DATABASE_URL) return openPostgres(DATABASE_URL);
   return openPglite(path.resolve(AILEGR_DATA_DIR));
 }

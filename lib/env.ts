@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DATABASE_ENV, parseSettingsOrThrow } from '@/db/settings';
 
 const flag = (fallback: boolean) =>
   z
@@ -28,12 +29,7 @@ function isAddressOrRange(entry: string): boolean {
 }
 
 const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL'),
-  AILEGR_DATA_DIR: z.string().default('.data'),
+  ...DATABASE_ENV,
   AILEGR_DEMO: flag(true),
   AILEGR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AILEGR_RECURRING_CRON: flag(false),
@@ -118,12 +114,7 @@ export function env(): Env {
 
 /** Validates an environment (`process.env`, or one a test builds), throwing with every problem named. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    throw new Error(`Invalid environment: ${problems}`);
-  }
-  return parsed.data;
+  return parseSettingsOrThrow(envSchema, source);
 }
 
 /**

@@ -87,3 +87,8 @@ export function pgErrorInfo(error: unknown): { code?: string; constraint?: strin
   }
   return {};
 }
+
+/** The database's error rather than the driver's wrapper, whose message repeats the batch's every parameter. */
+export function rootCause(error: unknown): unknown {
+  return error instanceof Error && error.cause instanceof Error ? error.cause : error;
+}

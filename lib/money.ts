@@ -1,3 +1,5 @@
+import { fieldError } from '@/lib/errors';
+
 /**
  * Money is an integer of minor units (cents for USD, yen for JPY). Amounts enter as the decimal string a person
  * typed and are converted with integer arithmetic only: no float ever holds an amount.
@@ -47,6 +49,13 @@ export function parseMoney(input: string, minorDigits: number): ParsedMoney {
   if (minor <= 0n) return { ok: false, message: 'The amount must be greater than zero' };
   if (minor > BigInt(MAX_AMOUNT_MINOR)) return { ok: false, message: 'The amount is too large' };
   return { ok: true, minor: Number(minor) };
+}
+
+/** `parseMoney` for an amount typed for a company: its minor units, or a field error on `field` naming the problem. */
+export function amountMinorOrThrow(text: string, currency: string, field = 'amount'): number {
+  const parsed = parseMoney(text, currencyMinorDigits(currency));
+  if (!parsed.ok) throw fieldError(field, parsed.message);
+  return parsed.minor;
 }
 
 /**

@@ -21,7 +21,8 @@ import { migrateDatabase } from '@/db/migrate';
 import { DEFAULT_CHART } from '@/lib/ledger/chart';
 import { addDays, todayInZone } from '@/lib/dates/calendar-date';
 import { startOfLocalDay } from '@/lib/dates/local-day';
-import { DEFAULT_BATCH_SIZE, MAX_RULES_PER_COMPANY_PER_BATCH, runDueRules, type SweepSummary } from '@/lib/recurring/sweep';
+import { MAX_RULES_PER_COMPANY_PER_BATCH } from '@/lib/recurring/company-queue';
+import { DEFAULT_BATCH_SIZE, runDueRules, type SweepSummary } from '@/lib/recurring/sweep';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../tests/support/postgres-server';
 
 const intFromEnv = (name: string, fallback: number) => {

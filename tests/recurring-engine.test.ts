@@ -22,7 +22,8 @@ import {
 } from '@/lib/recurring/rules';
 import { addDays, differenceInDays } from '@/lib/dates/calendar-date';
 import { MAX_SKIPS_PER_PASS } from '@/lib/recurring/lifecycle';
-import { runDueRules, simulateDueRules } from '@/lib/recurring/sweep';
+import { simulateDueRules } from '@/lib/recurring/dry-run';
+import { runDueRules } from '@/lib/recurring/sweep';
 import { setDatabaseClock } from './support/db-clock';
 import { rejection, seedCompany } from './support/fixtures';
 import { postedBy, postedDates, ruleFor, skippedOf } from './support/recurring-fixtures';

@@ -1,7 +1,9 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
-import { CADENCES, CATCH_UP_POLICIES, EVENT_OUTCOMES, RULE_STATUSES, RULE_TYPES, SKIP_REASONS } from '../../lib/recurring/constants';
 
-// One `as const` list feeds the TS type, the zod enum and the pg enum.
+// The vocabularies the schema stores. One `as const` list feeds the TS type, the zod enum and the pg enum. They
+// live here because db/ imports nothing from lib/: lib/ reads them from here (the recurring engine's through
+// lib/recurring/constants.ts). No imports but drizzle: drizzle-kit loads this file.
+
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'revenue', 'expense'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 export const accountType = pgEnum('account_type', ACCOUNT_TYPES);
@@ -26,15 +28,39 @@ export const entryKind = pgEnum('entry_kind', ENTRY_KINDS);
 export const DOCUMENT_KINDS = ['invoice', 'bill'] as const satisfies readonly EntryKind[];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/** Who a document is with, and the type of account its category must be. */
+export const PARTY_KIND_OF = { invoice: 'customer', bill: 'vendor' } as const satisfies Record<DocumentKind, PartyKind>;
+export const CATEGORY_TYPE_OF = { invoice: 'revenue', bill: 'expense' } as const satisfies Record<DocumentKind, AccountType>;
+
 export const DOCUMENT_STATUSES = ['open', 'partially_paid', 'paid', 'void'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const documentStatus = pgEnum('document_status', DOCUMENT_STATUSES);
 
-// The recurring engine's enums come from its own constants (relative import: drizzle-kit loads this file).
+// The recurring engine's.
 
+export const CADENCES = ['daily', 'weekly', 'monthly', 'annual'] as const;
+export type Cadence = (typeof CADENCES)[number];
 export const cadence = pgEnum('cadence', CADENCES);
+
+/** What a rule posts: an invoice (A/R) or an expense, booked as a bill (A/P). */
+export const RULE_TYPES = ['invoice', 'expense'] as const;
+export type RuleType = (typeof RULE_TYPES)[number];
 export const ruleType = pgEnum('rule_type', RULE_TYPES);
+
+/** What happens to occurrences missed while nothing ran: post them all, only the latest, or none. */
+export const CATCH_UP_POLICIES = ['all', 'latest', 'none'] as const;
+export type CatchUpPolicy = (typeof CATCH_UP_POLICIES)[number];
 export const catchUpPolicy = pgEnum('catch_up_policy', CATCH_UP_POLICIES);
+
+export const RULE_STATUSES = ['active', 'paused', 'ended', 'completed', 'needs_review', 'deleted'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
 export const ruleStatus = pgEnum('rule_status', RULE_STATUSES);
+
+/** Why an occurrence was not posted. Every unposted occurrence is recorded with one of these. */
+export const SKIP_REASONS = ['paused', 'pause_until', 'catch_up_latest', 'catch_up_none', 'skipped_by_user', 'edited'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 export const skipReason = pgEnum('skip_reason', SKIP_REASONS);
+
+export const EVENT_OUTCOMES = ['skipped', 'failed', 'needs_review', 'paused_after_failures'] as const;
+export type EventOutcome = (typeof EVENT_OUTCOMES)[number];
 export const eventOutcome = pgEnum('event_outcome', EVENT_OUTCOMES);

@@ -1,25 +1,15 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import type { DocumentKind, DocumentStatus } from '@/db/schema/enums';
+import { CATEGORY_TYPE_OF, PARTY_KIND_OF, type DocumentKind, type DocumentStatus } from '@/db/schema/enums';
 import { accounts, journalEntries, parties } from '@/db/schema/ledger';
 import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib/errors';
-import { currencyMinorDigits, parseMoney } from '@/lib/money';
+import { amountMinorOrThrow } from '@/lib/money';
 import { categoryOrThrow } from './accounts';
 import { getCompanyOrThrow } from './companies';
 import { partyOrThrow } from './parties';
 import { insertDocuments } from './posting';
 import { documentInput, type DocumentInput } from './schemas';
-
-export const PARTY_KIND_OF: Record<DocumentKind, 'customer' | 'vendor'> = { invoice: 'customer', bill: 'vendor' };
-export const CATEGORY_TYPE_OF: Record<DocumentKind, 'revenue' | 'expense'> = { invoice: 'revenue', bill: 'expense' };
-
-/** Parses an amount typed for a company, as a field error on `field` when it does not fit the currency. */
-export function amountMinorOrThrow(text: string, currency: string, field = 'amount'): number {
-  const parsed = parseMoney(text, currencyMinorDigits(currency));
-  if (!parsed.ok) throw fieldError(field, parsed.message);
-  return parsed.minor;
-}
 
 /**
  * Records an invoice (Dr A/R, Cr revenue) or a bill (Dr expense, Cr A/P): the document and its balanced journal

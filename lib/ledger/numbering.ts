@@ -35,6 +35,13 @@ export const MAX_TYPED_NUMBER = 999_999_999_999;
 /** Voids are referenced `VOID-{the voided entry's reference}`; typed references may not start so (schemas.ts). */
 export const VOID_REFERENCE_PREFIX = 'VOID-';
 
+/**
+ * A recurring rule's postings are referenced `REC-{rule id}-{occurrence date}` (`occurrenceReference`): the
+ * reference is the posting's identity. Only they start so: typed references may not (schemas.ts), and the database
+ * checks that an entry has a rule exactly when its reference starts so (`journal_entries_recurring_reference`).
+ */
+export const RECURRING_REFERENCE_PREFIX = 'REC-';
+
 /** A document number: `INV-000042`, at least six digits (`INV-1234567` past a million). */
 export function formatNumber(kind: NumberedKind, value: number): string {
   return `${NUMBER_PREFIX[kind]}-${String(value).padStart(6, '0')}`;
@@ -43,6 +50,16 @@ export function formatNumber(kind: NumberedKind, value: number): string {
 /** The reference of the void of an entry referenced `reference`: unique, since the voided entry's is. */
 export function voidReference(reference: string): string {
   return `${VOID_REFERENCE_PREFIX}${reference}`;
+}
+
+/**
+ * The reference of a recurring rule's posting on a date: its identity, unique per company. The sweep's statement
+ * writes the same text in SQL (`occurrenceReferenceSql`, posting.ts).
+ *
+ * @example occurrenceReference(42, '2026-03-31') // 'REC-42-2026-03-31'
+ */
+export function occurrenceReference(ruleId: number, occurrenceDate: string): string {
+  return `${RECURRING_REFERENCE_PREFIX}${ruleId}-${occurrenceDate}`;
 }
 
 const NUMBER_SHAPE = /^([A-Z]+)-([0-9]{6,})$/;

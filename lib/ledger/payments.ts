@@ -1,15 +1,19 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import type { DocumentKind, EntryKind } from '@/db/schema/enums';
 import { journalEntries, parties } from '@/db/schema/ledger';
 import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib/errors';
+import { amountMinorOrThrow } from '@/lib/money';
 import { systemAccountsOrThrow } from './accounts';
 import { getCompanyOrThrow } from './companies';
-import { amountMinorOrThrow, applyToDocument, lockDocumentOrThrow, lockDocumentRow } from './documents';
+import { applyToDocument, lockDocumentOrThrow, lockDocumentRow } from './documents';
 import { voidReference } from './numbering';
-import { claimTypedNumbers, entryLines, insertEntry, reserveNumbers, type JournalLine } from './posting';
+import { claimTypedNumbers, reserveNumbers } from './document-counters';
+import { entryLines, insertEntry, type JournalLine } from './posting';
 import { paymentInput, type PaymentInput } from './schemas';
+
+const PAYMENT_KINDS = ['payment_received', 'payment_made'] as const satisfies readonly EntryKind[];
 
 /**
  * Records a payment against an invoice (Dr Cash, Cr A/R; any excess Cr Customer Credits) or a bill
@@ -99,7 +103,7 @@ export async function listPayments(db: Db, companyId: string, options: { documen
     .where(
       and(
         eq(journalEntries.companyId, companyId),
-        inArray(journalEntries.kind, ['payment_received', 'payment_made']),
+        inArray(journalEntries.kind, PAYMENT_KINDS),
         options.documentId ? eq(journalEntries.documentId, options.documentId) : undefined,
       ),
     )
@@ -108,6 +112,13 @@ export async function listPayments(db: Db, companyId: string, options: { documen
 }
 
 const voidingEntry = alias(journalEntries, 'void_entry');
+/** Each entry beside the void that reversed it, if any (a left join's condition). */
+const voidOfEntry = and(eq(voidingEntry.companyId, journalEntries.companyId), eq(voidingEntry.reversesId, journalEntries.id));
+
+/** The payments booked against one document of the company. */
+function paymentsOfDocument(companyId: string, documentId: number): SQL | undefined {
+  return and(eq(journalEntries.companyId, companyId), eq(journalEntries.documentId, documentId), inArray(journalEntries.kind, PAYMENT_KINDS));
+}
 
 export interface DocumentPayment {
   id: number;
@@ -135,14 +146,8 @@ export async function listDocumentPayments(db: Db, companyId: string, documentId
       voidReference: voidingEntry.reference,
     })
     .from(journalEntries)
-    .leftJoin(voidingEntry, and(eq(voidingEntry.companyId, journalEntries.companyId), eq(voidingEntry.reversesId, journalEntries.id)))
-    .where(
-      and(
-        eq(journalEntries.companyId, companyId),
-        eq(journalEntries.documentId, documentId),
-        inArray(journalEntries.kind, ['payment_received', 'payment_made']),
-      ),
-    )
+    .leftJoin(voidingEntry, voidOfEntry)
+    .where(paymentsOfDocument(companyId, documentId))
     .orderBy(asc(journalEntries.entryDate), asc(journalEntries.id));
   return rows.map((r) => ({ ...r, amountMinor: r.amountMinor ?? 0, appliedMinor: r.appliedMinor ?? 0 }));
 }
@@ -155,15 +160,8 @@ async function standingPayments(tx: Db, companyId: string, documentId: number) {
   return tx
     .select({ id: journalEntries.id, number: journalEntries.number, reference: journalEntries.reference })
     .from(journalEntries)
-    .leftJoin(voidingEntry, and(eq(voidingEntry.companyId, journalEntries.companyId), eq(voidingEntry.reversesId, journalEntries.id)))
-    .where(
-      and(
-        eq(journalEntries.companyId, companyId),
-        eq(journalEntries.documentId, documentId),
-        inArray(journalEntries.kind, ['payment_received', 'payment_made']),
-        isNull(voidingEntry.id),
-      ),
-    )
+    .leftJoin(voidingEntry, voidOfEntry)
+    .where(and(paymentsOfDocument(companyId, documentId), isNull(voidingEntry.id)))
     .orderBy(asc(journalEntries.entryDate), asc(journalEntries.id));
 }
 

@@ -1,10 +1,11 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { DocumentKind } from '@/db/schema/enums';
-import { documentCounters, journalEntries, journalLines } from '@/db/schema/ledger';
+import { journalEntries, journalLines } from '@/db/schema/ledger';
 import { rowsOf, sqlArray } from '@/db/sql-batch';
 import type { SystemAccounts } from './accounts';
-import { formatNumber, NUMBER_PREFIX, parseNumber, type NumberedKind } from './numbering';
+import { claimTypedNumbers } from './document-counters';
+import { NUMBER_PREFIX, RECURRING_REFERENCE_PREFIX } from './numbering';
 
 /**
  * The one place that writes documents and their journal entries. Manual entry and the recurring sweep both call
@@ -30,26 +31,44 @@ export interface JournalLine {
   amountMinor: number;
 }
 
+/** An account a document's line posts to: its company's A/R or A/P, or the document's own category. */
+type LineAccount = 'receivable' | 'payable' | 'category';
+
 /**
- * Invoice: Dr A/R, Cr revenue category. Bill: Dr expense category, Cr A/P. `writeDocuments` books exactly these
- * lines in SQL (its `l` step); the recurring engine's preview test checks that a swept posting matches them.
+ * The two lines of each kind of document, the one definition of them: invoice Dr A/R, Cr its revenue category;
+ * bill Dr its expense category, Cr A/P. `documentLines` reads it for one document, and `writeDocuments` books it in
+ * SQL (`lineAccountSql`, its `l` step).
  */
+const DOCUMENT_LINES = {
+  invoice: { debit: 'receivable', credit: 'category' },
+  bill: { debit: 'category', credit: 'payable' },
+} as const satisfies Record<DocumentKind, { debit: LineAccount; credit: LineAccount }>;
+
+/** The journal lines of one document: its debit, then its credit. */
 export function documentLines(
   kind: DocumentKind,
   amountMinor: number,
   categoryAccountId: number,
   system: Pick<SystemAccounts, 'receivable' | 'payable'>,
 ): JournalLine[] {
-  return kind === 'invoice'
-    ? [
-        { accountId: system.receivable, amountMinor },
-        { accountId: categoryAccountId, amountMinor: -amountMinor },
-      ]
-    : [
-        { accountId: categoryAccountId, amountMinor },
-        { accountId: system.payable, amountMinor: -amountMinor },
-      ];
+  const accountOf = (account: LineAccount) => (account === 'category' ? categoryAccountId : system[account]);
+  return [
+    { accountId: accountOf(DOCUMENT_LINES[kind].debit), amountMinor },
+    { accountId: accountOf(DOCUMENT_LINES[kind].credit), amountMinor: -amountMinor },
+  ];
 }
+
+/**
+ * `DOCUMENT_LINES` in SQL: the account of an entry's debit or credit line, by its kind, from the entry `e` and its
+ * company's system accounts `s`.
+ */
+function lineAccountSql(side: 'debit' | 'credit'): SQL {
+  const column: Record<LineAccount, string> = { receivable: 's.receivable', payable: 's.payable', category: 'e.category_account_id' };
+  const cases = Object.entries(DOCUMENT_LINES).map(([kind, lines]) => `when '${kind}' then ${column[lines[side]]}`);
+  return sql.raw(`case e.kind ${cases.join(' ')} end`);
+}
+const DEBIT_ACCOUNT_SQL = lineAccountSql('debit');
+const CREDIT_ACCOUNT_SQL = lineAccountSql('credit');
 
 export interface InsertedDocument {
   id: number;
@@ -131,8 +150,8 @@ export async function writeDocuments(
       select e.id, x.line_no, e.company_id, x.account_id, x.amount_minor
       from e left join s on s.company_id = e.company_id
       cross join lateral (values
-        (1::smallint, case when e.kind = 'invoice' then s.receivable else e.category_account_id end, e.amount_minor),
-        (2::smallint, case when e.kind = 'invoice' then e.category_account_id else s.payable end, -e.amount_minor)
+        (1::smallint, ${DEBIT_ACCOUNT_SQL}, e.amount_minor),
+        (2::smallint, ${CREDIT_ACCOUNT_SQL}, -e.amount_minor)
       ) as x(line_no, account_id, amount_minor)
     )
     select e.id, numbered.ord from e join numbered on numbered.company_id = e.company_id and numbered.number = e.number
@@ -181,108 +200,15 @@ export async function insertEntry(
   return row;
 }
 
+/** `occurrenceReference` in SQL, from a rule id and an occurrence date: the reference the sweep's documents take. */
+export function occurrenceReferenceSql(ruleId: SQL, occurrenceDate: SQL): SQL {
+  return sql`(${sql.raw(`'${RECURRING_REFERENCE_PREFIX}'`)} || ${ruleId} || '-' || to_char(${occurrenceDate}, 'YYYY-MM-DD'))`;
+}
+
 /** `formatNumber` in SQL, for numbers the database reserves itself. */
 function numberSql(kind: SQL, value: SQL): SQL {
   const prefixes = Object.entries(NUMBER_PREFIX).map(([k, prefix]) => sql`when ${sql.raw(`'${k}'`)} then ${sql.raw(`'${prefix}-'`)}`);
   return sql`(case ${kind} ${sql.join(prefixes, sql` `)} end || lpad(${value}::text, greatest(6, length(${value}::text)), '0'))`;
-}
-
-/** One numbering: a company's counter of one kind. */
-interface CounterKey {
-  companyId: string;
-  kind: NumberedKind;
-}
-
-const counterKey = (companyId: string, kind: string) => `${companyId}/${kind}`;
-
-/**
- * Locks the counters of `keys` (a SQL relation with `company_id uuid, kind entry_kind` columns, duplicates
- * allowed), creating missing ones at 0, in one statement and in key order, and returns their values. Every later
- * statement of the transaction that takes numbers then only touches counters it already holds, so two transactions
- * that lock in key order this way never wait on each other in a cycle.
- */
-async function lockCounterRelation(tx: Db, keys: SQL): Promise<Map<string, number>> {
-  const result = await tx.execute(sql`
-    insert into document_counters as c (company_id, kind, last_value)
-    select k.company_id, k.kind, 0 from (${keys}) k group by k.company_id, k.kind order by k.company_id, k.kind
-    on conflict (company_id, kind) do update set last_value = c.last_value
-    returning company_id, kind, last_value`);
-  const rows = rowsOf<{ company_id: string; kind: string; last_value: number | string }>(result);
-  return new Map(rows.map((r) => [counterKey(r.company_id, r.kind), Number(r.last_value)]));
-}
-
-/** `lockCounterRelation` for keys the caller knows. */
-async function lockCounters(tx: Db, keys: CounterKey[]): Promise<Map<string, number>> {
-  if (keys.length === 0) return new Map();
-  return lockCounterRelation(
-    tx,
-    sql`select * from unnest(${sqlArray(keys.map((k) => k.companyId), 'uuid')}, ${sqlArray(keys.map((k) => k.kind), 'entry_kind')})
-      as k(company_id, kind)`,
-  );
-}
-
-/**
- * Locks the counters a batch of documents will take numbers from, before it is written in several
- * `writeDocuments` statements: each statement locks only the counters of its own chunk, so without this, two
- * batches covering the same companies in different orders would deadlock across their statements.
- */
-export async function lockDocumentCounters(tx: Db, source: DocumentSource): Promise<void> {
-  await lockCounterRelation(tx, sql`select d.company_id, d.kind from (${source}) d`);
-}
-
-/**
- * The numbering side of entries typed with a reference (documents and payments), before they are written, inside
- * the caller's transaction. Locks every counter they touch in key order: their own kinds', and the kinds of which
- * their references are numbers (`parseNumber`). A reference that is a number of the entry's own kind, ahead of its
- * counter, becomes the entry's number (`INV-000412` typed on an invoice is invoice INV-000412). Every counter then
- * moves to at least the highest number typed in its format, so it never issues a number a reference holds. A typed
- * number at or below its counter is kept as the entry's reference, beside a number of its own: the counter has
- * passed it, and may have issued it. Returns each entry's own number, or null for "the next number".
- */
-export async function claimTypedNumbers(
-  tx: Db,
-  entries: readonly { companyId: string; kind: NumberedKind; reference: string | null }[],
-): Promise<(string | null)[]> {
-  const typed = entries.map((e) => (e.reference === null ? null : parseNumber(e.reference)));
-  const keys: CounterKey[] = entries.map((e) => ({ companyId: e.companyId, kind: e.kind }));
-  entries.forEach((e, i) => {
-    const number = typed[i];
-    if (number) keys.push({ companyId: e.companyId, kind: number.kind });
-  });
-  const counters = await lockCounters(tx, keys);
-  const floors = new Map<string, CounterKey & { value: number }>();
-  const own = entries.map((e, i) => {
-    const number = typed[i];
-    if (!number) return null;
-    const key = counterKey(e.companyId, number.kind);
-    if ((floors.get(key)?.value ?? 0) < number.value) floors.set(key, { companyId: e.companyId, kind: number.kind, value: number.value });
-    return number.kind === e.kind && number.value > (counters.get(key) ?? 0) ? e.reference : null;
-  });
-  const raised = [...floors.entries()].filter(([key, floor]) => floor.value > (counters.get(key) ?? 0)).map(([, floor]) => floor);
-  if (raised.length > 0) {
-    await tx.execute(sql`
-      update document_counters c set last_value = v.value
-      from unnest(${sqlArray(raised.map((f) => f.companyId), 'uuid')}, ${sqlArray(raised.map((f) => f.kind), 'entry_kind')},
-        ${sqlArray(raised.map((f) => f.value), 'bigint')}) as v(company_id, kind, value)
-      where c.company_id = v.company_id and c.kind = v.kind and c.last_value < v.value`);
-  }
-  return own;
-}
-
-/**
- * Reserves `count` consecutive document numbers for a company and kind, e.g. `['PAY-000041', 'PAY-000042']`, for
- * entries written one at a time (payments); `writeDocuments` reserves its own in its statement. The counter row's
- * lock serialises concurrent reservations for one company and kind only.
- */
-export async function reserveNumbers(tx: Db, companyId: string, kind: NumberedKind, count: number): Promise<string[]> {
-  const [counter] = await tx
-    .insert(documentCounters)
-    .values({ companyId, kind, lastValue: count })
-    .onConflictDoUpdate({ target: [documentCounters.companyId, documentCounters.kind], set: { lastValue: sql`${documentCounters.lastValue} + ${count}` } })
-    .returning({ lastValue: documentCounters.lastValue });
-  if (!counter) throw new Error(`no counter returned for ${companyId} ${kind}`);
-  const first = counter.lastValue - count + 1;
-  return Array.from({ length: count }, (_, i) => formatNumber(kind, first + i));
 }
 
 /** The lines of a posted entry, for reversal. */

@@ -10,7 +10,7 @@ import {
   shortText,
   timeZone,
 } from '@/lib/schemas/common';
-import { formatNumber, MAX_TYPED_NUMBER, parseNumber } from './numbering';
+import { formatNumber, MAX_TYPED_NUMBER, parseNumber, RECURRING_REFERENCE_PREFIX, VOID_REFERENCE_PREFIX } from './numbering';
 
 /** One schema per input, shared by the form, the server action and the route handler. */
 
@@ -31,15 +31,18 @@ export const partyInput = z.object({
 });
 export type PartyInput = z.input<typeof partyInput>;
 
+/** ASCII case folding only: references are ASCII (checked first), and no other letter may fold into a prefix. */
+const startsWithIgnoringCase = (text: string, prefix: string) => text.slice(0, prefix.length).replace(/[a-z]/g, (c) => c.toUpperCase()) === prefix;
+
 const reference = z
   .string()
   .trim()
   .max(60, 'At most 60 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/, 'Use letters, digits, dot, dash, slash or underscore')
   // A recurring posting's identity is its reference, REC-{rule}-{date}: one typed by hand would block that posting.
-  .refine((v) => !/^REC-/i.test(v), 'References starting with REC- are reserved for recurring postings')
+  .refine((v) => !startsWithIgnoringCase(v, RECURRING_REFERENCE_PREFIX), `References starting with ${RECURRING_REFERENCE_PREFIX} are reserved for recurring postings`)
   // A void's reference is VOID-{the voided entry's reference}: one typed by hand would make that entry unvoidable.
-  .refine((v) => !/^VOID-/i.test(v), 'References starting with VOID- are reserved for voids')
+  .refine((v) => !startsWithIgnoringCase(v, VOID_REFERENCE_PREFIX), `References starting with ${VOID_REFERENCE_PREFIX} are reserved for voids`)
   // A typed number moves its numbering past it (numbering.ts), so it must stay within the numbering's range.
   .superRefine((v, ctx) => {
     const number = parseNumber(v);

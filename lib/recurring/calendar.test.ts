@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  CADENCES,
   type Schedule,
   describeSchedule,
   firstOccurrence,
@@ -10,6 +9,7 @@ import {
   occurrences,
   occurrencesFrom,
 } from './calendar';
+import { CADENCES } from './constants';
 
 // Written out by hand so expectations never come from the code under test.
 const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -26,9 +26,7 @@ import {
   toEpochDay,
   weekdayOfEpochDay,
 } from '@/lib/dates/calendar-date';
-
-export const CADENCES = ['daily', 'weekly', 'monthly', 'annual'] as const;
-export type Cadence = (typeof CADENCES)[number];
+import type { Cadence } from './constants';
 
 /**
  * A recurring schedule. Fields that do not apply to the cadence are ignored; `null` counts as unset so database rows

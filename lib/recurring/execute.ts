@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { sqlArray } from '@/db/sql-batch';
-import { todayInZone } from '@/lib/dates/calendar-date';
-import { lockDocumentCounters, MAX_DOCUMENTS_PER_STATEMENT, writeDocuments, type DocumentSource } from '@/lib/ledger/posting';
+import { instantText } from '@/lib/dates/instant-text';
+import { occurrenceReference } from '@/lib/ledger/numbering';
+import { lockDocumentCounters } from '@/lib/ledger/document-counters';
+import { MAX_DOCUMENTS_PER_STATEMENT, writeDocuments } from '@/lib/ledger/posting';
 import type { EventOutcome, SkipReason } from './constants';
-import { decide, type Decision, type RuleState } from './lifecycle';
-import { instantText } from './run-at';
-import { DOCUMENT_KIND_OF, occurrenceReference, type RuleRow } from './rule-state';
+import { contextAt, decide, type Decision, type RuleState } from './lifecycle';
+import { ruleDocuments } from './rule-documents';
+import type { RuleRow } from './rule-state';
 
 export interface PostedOccurrence {
   occurrenceDate: string;
@@ -43,23 +45,31 @@ export type AppliedEvent = 'sweep' | 'force' | 'skipNext' | 'resume' | 'edit';
  */
 export async function applyPlans(tx: Db, of: AppliedEvent, plans: Decision[], rules: ReadonlyMap<number, AppliedRule>): Promise<RuleOutcome[]> {
   if (plans.length === 0) return [];
-  const ruleOf = (id: number) => {
-    const rule = rules.get(id);
-    if (!rule) throw new Error(`plan for unknown rule ${id}`);
-    return rule;
-  };
+  // Skips (and reviews) first, so that the document counters are locked for less time.
+  await recordSkipsAndReviews(tx, plans);
+  const documentIds = await writePostings(tx, plans);
+  const { outcomes, decided } = outcomesOf(of, plans, rules, documentIds);
+  await advanceRules(tx, outcomes, decided);
+  return outcomes;
+}
 
-  // 1. Skips (and reviews), each recorded once. First, so that the counters below are locked for less time.
+/** The skips and reviews of decisions, each recorded once. */
+async function recordSkipsAndReviews(tx: Db, plans: Decision[]): Promise<void> {
   const events: EventRow[] = [];
   for (const plan of plans) {
-    // The advance below resets the failure count: only decisions that say so are written here.
+    // The advance resets the failure count: only decisions that say so are written by applyPlans.
     if (plan.consecutiveFailures !== 0 || plan.failure !== null || plan.keepNextRunAt) throw new Error(`rule ${plan.ruleId}: this decision goes through writeDecisions or applyFailures`);
     for (const s of plan.skips) events.push({ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: s.occurrenceDate, outcome: 'skipped', reason: s.reason, message: null });
     if (plan.review !== null) events.push({ companyId: plan.companyId, ruleId: plan.ruleId, occurrenceDate: plan.nextOccurrence, outcome: 'needs_review', reason: null, message: plan.review });
   }
   await insertEvents(tx, events);
+}
 
-  // 2. Documents and their lines, in plan order, built by the database from the locked rules.
+/**
+ * The documents of the decisions' postings and their lines, in plan order, built by the database from the locked
+ * rules. Returns each posting's document id, or undefined where it had been posted before.
+ */
+async function writePostings(tx: Db, plans: Decision[]): Promise<(number | undefined)[]> {
   const postings: { ruleId: number; occurrenceDate: string; dueDate: string }[] = [];
   for (const plan of plans) for (const p of plan.postings) postings.push({ ruleId: plan.ruleId, occurrenceDate: p.occurrenceDate, dueDate: p.dueDate });
   const documentIds: (number | undefined)[] = new Array(postings.length);
@@ -73,12 +83,24 @@ export async function applyPlans(tx: Db, of: AppliedEvent, plans: Decision[], ru
     const inserted = await writeDocuments(tx, ruleDocuments(chunk), { skipDuplicates: true });
     for (const row of inserted) documentIds[start + row.index] = row.id;
   }
+  return documentIds;
+}
 
-  // 3. Outcomes. A plan with duplicates goes back to the lifecycle, which decides on what was really written.
+/**
+ * Each rule's outcome, from what was really written. A plan with duplicates goes back to the lifecycle, which
+ * decides on what was written: `decided` is the decision to apply for each plan.
+ */
+function outcomesOf(
+  of: AppliedEvent,
+  plans: Decision[],
+  rules: ReadonlyMap<number, AppliedRule>,
+  documentIds: (number | undefined)[],
+): { outcomes: RuleOutcome[]; decided: Decision[] } {
   let docIndex = 0;
   const decided = plans.slice();
   const outcomes = plans.map((planned, i): RuleOutcome => {
-    const rule = ruleOf(planned.ruleId);
+    const rule = rules.get(planned.ruleId);
+    if (!rule) throw new Error(`plan for unknown rule ${planned.ruleId}`);
     let plan = planned;
     const posted: PostedOccurrence[] = [];
     const duplicates: string[] = [];
@@ -88,8 +110,7 @@ export async function applyPlans(tx: Db, of: AppliedEvent, plans: Decision[], ru
       else posted.push({ occurrenceDate: p.occurrenceDate, dueDate: p.dueDate, documentId, reference: occurrenceReference(rule.id, p.occurrenceDate) });
     }
     if (duplicates.length > 0 && of !== 'skipNext') {
-      const zone = rule.timeZone ?? undefined;
-      plan = decide(rule, { kind: 'duplicates', of, planned, written: posted.length }, { today: todayInZone(rule.dbNow, zone), timeZone: zone });
+      plan = decide(rule, { kind: 'duplicates', of, planned, written: posted.length }, contextAt(rule.dbNow, rule.timeZone));
       decided[i] = plan;
     }
     return {
@@ -104,8 +125,11 @@ export async function applyPlans(tx: Db, of: AppliedEvent, plans: Decision[], ru
       ...(plan.review !== null ? { review: plan.review } : {}),
     };
   });
+  return { outcomes, decided };
+}
 
-  // 4. Advance every rule in one statement, as decided.
+/** Advances every rule in one statement, as decided. */
+async function advanceRules(tx: Db, outcomes: RuleOutcome[], decided: Decision[]): Promise<void> {
   const column = <T extends string | number | boolean | null>(pick: (o: RuleOutcome, plan: Decision) => T) => outcomes.map((o, i) => pick(o, decided[i]!));
   await tx.execute(sql`
     update recurring_rules r set
@@ -131,7 +155,6 @@ export async function applyPlans(tx: Db, of: AppliedEvent, plans: Decision[], ru
       ${sqlArray(column((_, plan) => plan.lastDecided !== null), 'boolean')}
     ) as v(id, next_occurrence, next_run_at, status, status_reason, pause_until, resume_on, last_occurrence, posted, decided)
     where r.id = v.id`);
-  return outcomes;
 }
 
 /**
@@ -210,20 +233,4 @@ async function insertEvents(tx: Db, events: EventRow[]): Promise<void> {
         ${sqlArray(chunk.map((e) => e.reason), 'skip_reason')}, ${sqlArray(chunk.map((e) => e.message), 'text')})
       on conflict do nothing`);
   }
-}
-
-/**
- * The documents of rule occurrences as a `writeDocuments` source: each posting sends its rule, date and due date;
- * every other column comes from the rule row this transaction has locked. The reference is
- * `occurrenceReference` and the memo the rule's memo or else its name, as the preview shows them.
- */
-function ruleDocuments(postings: { ruleId: number; occurrenceDate: string; dueDate: string }[]): DocumentSource {
-  const kinds = Object.entries(DOCUMENT_KIND_OF).map(([type, kind]) => sql`when ${sql.raw(`'${type}'`)} then ${sql.raw(`'${kind}'`)}`);
-  return sql`
-    select r.company_id, (case r.type ${sql.join(kinds, sql` `)} end)::entry_kind as kind, p.occurrence_date as entry_date,
-      'REC-' || r.id || '-' || to_char(p.occurrence_date, 'YYYY-MM-DD') as reference, coalesce(nullif(r.memo, ''), r.name) as memo,
-      r.party_id, p.due_date, r.amount_minor, r.category_account_id, r.id as rule_id, p.occurrence_date, p.ord
-    from unnest(${sqlArray(postings.map((p) => p.ruleId), 'bigint')}, ${sqlArray(postings.map((p) => p.occurrenceDate), 'date')},
-      ${sqlArray(postings.map((p) => p.dueDate), 'date')}) with ordinality as p(rule_id, occurrence_date, due_date, ord)
-    join recurring_rules r on r.id = p.rule_id`;
 }

@@ -3,10 +3,13 @@ import type { Db } from '@/db/client';
 import { accounts, parties } from '@/db/schema/ledger';
 import { systemAccountsOrThrow } from '@/lib/ledger/accounts';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
+import { occurrenceReference } from '@/lib/ledger/numbering';
 import { documentLines } from '@/lib/ledger/posting';
 import { firstOccurrence } from './calendar';
 import type { RuleState } from './lifecycle';
-import { DOCUMENT_KIND_OF, draftStateOf, occurrenceReference, ruleStateOf } from './rule-state';
+import { DOCUMENT_KIND_OF } from './constants';
+import { documentMemo } from './rule-documents';
+import { draftStateOf, ruleStateOf } from './rule-state';
 import { getRuleOrThrow } from './rules';
 import type { RuleInput } from './schemas';
 import { upcomingOccurrences, type UpcomingOccurrence } from './upcoming';
@@ -97,7 +100,7 @@ async function previewState(
       partyName: party?.name ?? '',
       categoryId: rule.categoryAccountId,
       amountMinor: rule.amountMinor,
-      memo: rule.memo || rule.name,
+      memo: documentMemo(rule),
     },
     lines: previewLines,
   }));

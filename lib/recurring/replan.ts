@@ -1,10 +1,9 @@
-import { and, asc, eq, gt, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { databaseNow } from '@/db/clock';
 import { recurringRules } from '@/db/schema/recurring';
-import { parseTimestamptz, rowsOf } from '@/db/sql-batch';
-import { todayInZone } from '@/lib/dates/calendar-date';
 import { writeDecisions } from './execute';
-import { decide, ZONE_CHANGE, type LifecycleContext } from './lifecycle';
+import { contextAt, decide, ZONE_CHANGE } from './lifecycle';
 import { ruleStateOf } from './rule-state';
 
 /** Rules re-planned per statement: bounds the memory of a company with half a million rules. */
@@ -17,9 +16,7 @@ const REPLAN_CHUNK = 2000;
  * skipped. A rule a sweeper holds is waited for, and then re-planned from what the sweeper wrote.
  */
 export async function replanCompanyRules(tx: Db, companyId: string, timeZone: string | null): Promise<number> {
-  const zone = timeZone ?? undefined;
-  const [clock] = rowsOf<{ now: string }>(await tx.execute(sql`select now()::text as now`));
-  const ctx: LifecycleContext = { today: todayInZone(parseTimestamptz(clock!.now), zone), timeZone: zone };
+  const ctx = contextAt(await databaseNow(tx), timeZone);
   let replanned = 0;
   for (let after = 0; ; ) {
     const rows = await tx

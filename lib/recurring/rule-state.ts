@@ -1,6 +1,6 @@
 import type { recurringRules } from '@/db/schema/recurring';
 import type { Schedule } from './calendar';
-import type { RuleState } from './lifecycle';
+import type { EditedValues, RuleState } from './lifecycle';
 
 export type RuleRow = typeof recurringRules.$inferSelect;
 
@@ -73,15 +73,12 @@ export function ruleStateOf(rule: PlanningColumns): RuleState {
   };
 }
 
-/** A rule not saved yet, as the lifecycle sees it: its values and schedule, nothing decided. */
-export function draftStateOf(
-  companyId: string,
+/** The values of a rule's input that the lifecycle reads: what an edit may change, and what a draft starts from. */
+export function editedValuesOf(
   values: Pick<RuleRow, 'type' | 'maxOccurrences' | 'dueDays' | 'dueDate' | 'createDaysAhead' | 'catchUp'>,
   schedule: Schedule,
-): RuleState {
+): EditedValues {
   return {
-    id: 0,
-    companyId,
     type: values.type,
     schedule,
     maxOccurrences: values.maxOccurrences,
@@ -89,6 +86,15 @@ export function draftStateOf(
     dueDate: values.dueDate,
     createDaysAhead: values.createDaysAhead,
     catchUp: values.catchUp,
+  };
+}
+
+/** A rule not saved yet, as the lifecycle sees it: its values and schedule, nothing decided. */
+export function draftStateOf(companyId: string, values: Parameters<typeof editedValuesOf>[0], schedule: Schedule): RuleState {
+  return {
+    id: 0,
+    companyId,
+    ...editedValuesOf(values, schedule),
     status: 'active',
     statusReason: null,
     pauseUntil: null,
@@ -99,12 +105,3 @@ export function draftStateOf(
     lastError: null,
   };
 }
-
-/** The posting reference of an occurrence: its identity, unique per company in the database. */
-export function occurrenceReference(ruleId: number, occurrenceDate: string): string {
-  return `REC-${ruleId}-${occurrenceDate}`;
-}
-
-export const DOCUMENT_KIND_OF = { invoice: 'invoice', expense: 'bill' } as const;
-export const PARTY_KIND_OF_RULE = { invoice: 'customer', expense: 'vendor' } as const;
-export const CATEGORY_TYPE_OF_RULE = { invoice: 'revenue', expense: 'expense' } as const;

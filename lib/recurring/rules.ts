@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { databaseNow } from '@/db/clock';
 import { companies, journalEntries } from '@/db/schema/ledger';
 import { recurringEvents, recurringRules } from '@/db/schema/recurring';
-import { parseTimestamptz, rowsOf } from '@/db/sql-batch';
-import { todayInZone } from '@/lib/dates/calendar-date';
+import { parseTimestamptz } from '@/db/sql-batch';
 import { AppError, notFound, parseOrThrow } from '@/lib/errors';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { applyPlans, writeDecisions, type AppliedEvent, type RuleOutcome } from './execute';
-import { decide, type Decision, type LifecycleContext, type LifecycleEvent } from './lifecycle';
-import { draftStateOf, ruleStateOf, type RuleRow } from './rule-state';
+import { contextAt, decide, type Decision, type LifecycleEvent } from './lifecycle';
+import { draftStateOf, editedValuesOf, ruleStateOf, type RuleRow } from './rule-state';
 import { nextRunAtInput, pauseInput, pauseUntilInput, ruleUpdateOptions, type RuleInput, type RuleUpdateInput } from './schemas';
 import { validateRuleInput } from './validate';
 
@@ -28,8 +28,7 @@ export async function createRule(db: Db, companyId: string, input: RuleInput): P
   const company = await getCompanyOrThrow(db, companyId);
   const { values, schedule } = await validateRuleInput(db, company, input);
   return db.transaction(async (tx) => {
-    const zone = company.timeZone ?? undefined;
-    const created = decide(draftStateOf(companyId, values, schedule), { kind: 'create' }, { today: todayInZone(await databaseNow(tx), zone), timeZone: zone });
+    const created = decide(draftStateOf(companyId, values, schedule), { kind: 'create' }, contextAt(await databaseNow(tx), company.timeZone));
     const [row] = await tx
       .insert(recurringRules)
       .values({
@@ -59,16 +58,8 @@ export async function updateRule(db: Db, companyId: string, ruleId: number, inpu
   const { version, catchUpPassed } = parseOrThrow(ruleUpdateOptions, input);
   return db.transaction(async (tx) => {
     const current = await lockRuleOrThrow(tx, companyId, ruleId);
-    const edited = {
-      type: values.type,
-      schedule,
-      maxOccurrences: values.maxOccurrences,
-      dueDays: values.dueDays,
-      dueDate: values.dueDate,
-      createDaysAhead: values.createDaysAhead,
-      catchUp: values.catchUp,
-    };
-    const decision = decide(ruleStateOf(current), { kind: 'edit', values: edited, lastOccurrence: current.lastOccurrence, catchUpPassed }, contextOf(current));
+    const edited = editedValuesOf(values, schedule);
+    const decision = decide(ruleStateOf(current), { kind: 'edit', values: edited, lastOccurrence: current.lastOccurrence, catchUpPassed }, contextAt(current.dbNow, current.timeZone));
     if (version !== undefined && version !== current.version) {
       throw new AppError('conflict', 'This rule was changed by someone else since you opened it. Reload to see the changes.');
     }
@@ -131,7 +122,7 @@ async function applyEvent(db: Db, companyId: string, ruleId: number, kind: Exclu
   return db.transaction(async (tx) => {
     const rule = await lockRuleOrThrow(tx, companyId, ruleId);
     const state = ruleStateOf(rule);
-    const decision = decide(state, { kind }, contextOf(rule));
+    const decision = decide(state, { kind }, contextAt(rule.dbNow, rule.timeZone));
     const [outcome] = await applyPlans(tx, kind, [decision], new Map([[rule.id, { ...state, timeZone: rule.timeZone, dbNow: rule.dbNow }]]));
     return outcome!;
   });
@@ -141,28 +132,16 @@ async function applyEvent(db: Db, companyId: string, ruleId: number, kind: Exclu
 async function writeEvent(db: Db, companyId: string, ruleId: number, event: LifecycleEvent): Promise<RuleRow> {
   return db.transaction(async (tx) => {
     const rule = await lockRuleOrThrow(tx, companyId, ruleId);
-    const decision: Decision = decide(ruleStateOf(rule), event, contextOf(rule));
+    const decision: Decision = decide(ruleStateOf(rule), event, contextAt(rule.dbNow, rule.timeZone));
     await writeDecisions(tx, [decision]);
     return ruleRowOrThrow(tx, rule.id);
   });
-}
-
-/** The lifecycle's context for a locked rule: today in its company's zone, by the database's clock. */
-function contextOf(rule: LockedRule): LifecycleContext {
-  const zone = rule.timeZone ?? undefined;
-  return { today: todayInZone(rule.dbNow, zone), timeZone: zone };
 }
 
 async function ruleRowOrThrow(tx: Db, ruleId: number): Promise<RuleRow> {
   const [row] = await tx.select().from(recurringRules).where(eq(recurringRules.id, ruleId));
   if (!row) throw notFound('Rule');
   return row;
-}
-
-/** The database's clock (`now()`: the start of the transaction). */
-async function databaseNow(tx: Db): Promise<Date> {
-  const [row] = rowsOf<{ now: string }>(await tx.execute(sql`select now()::text as now`));
-  return parseTimestamptz(row!.now);
 }
 
 export async function getRuleOrThrow(db: Db, companyId: string, ruleId: number): Promise<RuleWithZone> {

@@ -21,20 +21,3 @@ export function runAtFor(occurrenceDate: string, createDaysAhead: number, timeZo
   }
   return new Date(instantMs);
 }
-
-const instantTexts = new Map<number, string>();
-
-/**
- * `date.toISOString()`, remembered: a midnight herd advances a million rules to a handful of instants (`runAtFor`),
- * and formatting each again is a measurable part of the sweep.
- */
-export function instantText(date: Date): string {
-  const ms = date.getTime();
-  let text = instantTexts.get(ms);
-  if (text === undefined) {
-    text = date.toISOString();
-    if (instantTexts.size >= MAX_CACHED_RUN_ATS) instantTexts.clear();
-    instantTexts.set(ms, text);
-  }
-  return text;
-}

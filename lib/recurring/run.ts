@@ -1,7 +1,12 @@
 import type { Db } from '@/db/client';
+import { rootCause } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
-import { rootCause, runDueRules, simulateDueRules, type SweepOptions, type SweepSummary } from './sweep';
+import { simulateDueRules } from './dry-run';
+import { runDueRules, type SweepOptions, type SweepSummary } from './sweep';
+
+/** What a run's log line says of it, in this order: its figures, without the per-rule errors and outcomes. */
+const LOGGED_FIGURES = ['trigger', 'dryRun', 'runId', 'companies', 'rules', 'posted', 'skipped', 'duplicates', 'failures', 'needsReview', 'incomplete', 'durationMs'] as const satisfies readonly (keyof SweepSummary)[];
 
 /**
  * Every trigger (interval runner, startup burst, CLI, HTTP) runs the sweep through here: one JSON log line per
@@ -20,23 +25,7 @@ export async function runRecurring(db: Db, options: SweepOptions & { dryRun?: bo
   for (const failure of summary.errors) {
     log.warn({ trigger: summary.trigger, ruleId: failure.ruleId, companyId: failure.companyId, error: failure.message, pausedRule: failure.pausedRule }, 'recurring rule failed');
   }
-  log.info(
-    {
-      trigger: summary.trigger,
-      dryRun: summary.dryRun,
-      runId: summary.runId,
-      companies: summary.companies,
-      rules: summary.rules,
-      posted: summary.posted,
-      skipped: summary.skipped,
-      duplicates: summary.duplicates,
-      failures: summary.failures,
-      needsReview: summary.needsReview,
-      incomplete: summary.incomplete,
-      durationMs: summary.durationMs,
-    },
-    'recurring run',
-  );
+  log.info(Object.fromEntries(LOGGED_FIGURES.map((figure) => [figure, summary[figure]])), 'recurring run');
   if (!summary.dryRun) metrics().recordRun(summary);
   return summary;
 }

@@ -1,4 +1,4 @@
-import type { RunTrigger } from './sweep';
+import type { RunTrigger } from './constants';
 
 /**
  * The in-process runner: a guarded interval sweep with a startup backfill burst. It never runs two sweeps at

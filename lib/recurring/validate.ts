@@ -1,16 +1,13 @@
 import type { Db } from '@/db/client';
+import { CATEGORY_TYPE_OF, PARTY_KIND_OF } from '@/db/schema/enums';
 import { parseOrThrow } from '@/lib/errors';
 import { categoryOrThrow } from '@/lib/ledger/accounts';
 import type { Company } from '@/lib/ledger/companies';
-import { amountMinorOrThrow } from '@/lib/ledger/documents';
 import { partyOrThrow } from '@/lib/ledger/parties';
-import { CATEGORY_TYPE_OF_RULE, PARTY_KIND_OF_RULE, scheduleOf, type RuleRow } from './rule-state';
+import { amountMinorOrThrow } from '@/lib/money';
+import { DOCUMENT_KIND_OF } from './constants';
+import { scheduleOf, type ScheduleColumns } from './rule-state';
 import { ruleInput, type ParsedRule, type RuleInput } from './schemas';
-
-type ScheduleColumns = Pick<
-  RuleRow,
-  'cadence' | 'startDate' | 'endDate' | 'intervalDays' | 'weekday' | 'intervalWeeks' | 'intervalMonths' | 'dayOfMonth' | 'endOfMonth' | 'nthWeek' | 'nthWeekday'
->;
 
 function scheduleColumns(rule: ParsedRule): ScheduleColumns {
   const none = { intervalDays: null, weekday: null, intervalWeeks: null, intervalMonths: null, dayOfMonth: null, endOfMonth: false, nthWeek: null, nthWeekday: null };
@@ -39,13 +36,14 @@ function scheduleColumns(rule: ParsedRule): ScheduleColumns {
 export async function validateRuleInput(db: Db, company: Company, input: RuleInput) {
   const rule = parseOrThrow(ruleInput, input);
   const amountMinor = amountMinorOrThrow(rule.amount, company.baseCurrency);
-  await partyOrThrow(db, company.id, rule.partyId, PARTY_KIND_OF_RULE[rule.type]);
-  await categoryOrThrow(db, company.id, rule.categoryId, CATEGORY_TYPE_OF_RULE[rule.type]);
+  const kind = DOCUMENT_KIND_OF[rule.type];
+  await partyOrThrow(db, company.id, rule.partyId, PARTY_KIND_OF[kind]);
+  await categoryOrThrow(db, company.id, rule.categoryId, CATEGORY_TYPE_OF[kind]);
   const columns = scheduleColumns(rule);
   return {
     rule,
     columns,
-    schedule: scheduleOf({ ...columns } as RuleRow),
+    schedule: scheduleOf(columns),
     values: {
       name: rule.name,
       type: rule.type,

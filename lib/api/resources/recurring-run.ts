@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { RULE_STATUSES, SKIP_REASONS } from '@/lib/recurring/constants';
+import { RULE_STATUSES, RUN_TRIGGERS, SKIP_REASONS } from '@/lib/recurring/constants';
 import type { SweepSummary } from '@/lib/recurring/sweep';
 import { calendarDay, instant, recordIdValue } from '../values';
-
-const runTriggers = ['interval', 'startup', 'cli', 'http', 'manual'] as const satisfies readonly SweepSummary['trigger'][];
 
 const ruleOutcome = z.object({
   ruleId: recordIdValue,
@@ -21,7 +19,7 @@ const ruleOutcome = z.object({
 export const runResponse = z
   .object({
     runId: recordIdValue.nullable().meta({ description: 'The recorded run; null for a dry run' }),
-    trigger: z.enum(runTriggers),
+    trigger: z.enum(RUN_TRIGGERS),
     dryRun: z.boolean(),
     startedAt: instant,
     durationMs: z.number().int().nonnegative(),
@@ -39,22 +37,12 @@ export const runResponse = z
   .meta({ id: 'RecurringRun' });
 export type RunResponse = z.output<typeof runResponse>;
 
+/** The summary's figures go out as they are (the response's fields are the summary's); each error without extras. */
 export function toRunResponse(summary: SweepSummary): RunResponse {
+  const { errors, outcomes, ...figures } = summary;
   return {
-    runId: summary.runId,
-    trigger: summary.trigger,
-    dryRun: summary.dryRun,
-    startedAt: summary.startedAt,
-    durationMs: summary.durationMs,
-    companies: summary.companies,
-    rules: summary.rules,
-    posted: summary.posted,
-    skipped: summary.skipped,
-    duplicates: summary.duplicates,
-    failures: summary.failures,
-    needsReview: summary.needsReview,
-    incomplete: summary.incomplete,
-    errors: summary.errors.map(({ ruleId, companyId, message, pausedRule }) => ({ ruleId, companyId, message, pausedRule })),
-    ...(summary.outcomes ? { outcomes: summary.outcomes } : {}),
+    ...figures,
+    errors: errors.map(({ ruleId, companyId, message, pausedRule }) => ({ ruleId, companyId, message, pausedRule })),
+    ...(outcomes ? { outcomes } : {}),
   };
 }
