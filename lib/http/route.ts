@@ -9,7 +9,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { logger } from '@/lib/log';
-import { bootServer } from '@/lib/server/boot';
+import { whenReady } from '@/lib/server/ready';
 import { refuseNulBytes } from './nul-bytes';
 import { requireRole, sessionCompanyContext, type CompanyContext } from '@/lib/session/company-context';
 
@@ -110,7 +110,7 @@ export async function requestCompanyContext(request: Request): Promise<CompanyCo
   if (!match || match[1]!.length > API_KEY_MAX_LENGTH) {
     throw new AppError('unauthorized', 'Send Authorization: Bearer <API key>');
   }
-  await bootServer();
+  await whenReady();
   const db = await openDb();
   const key = await verifyApiKeyOrThrow(await getAuth(), match[1]!);
   const company = await getCompanyOrThrow(db, key.companyId);

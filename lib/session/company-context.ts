@@ -8,7 +8,7 @@ import { currentMembership, listMemberships } from '@/lib/auth/memberships';
 import { ROLE_LABELS, roleAllows, type Role } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import type { Company } from '@/lib/ledger/companies';
-import { bootServer } from '@/lib/server/boot';
+import { whenReady } from '@/lib/server/ready';
 
 export interface SessionCaller {
   kind: 'session';
@@ -61,7 +61,7 @@ export const companyContext = cache(async (): Promise<SessionCompanyContext> => 
  * membership. Throws `unauthorized` without a live session and `forbidden` when the user belongs to no company.
  */
 export async function sessionCompanyContext(requestHeaders: Headers): Promise<SessionCompanyContext> {
-  await bootServer();
+  await whenReady();
   const db = await openDb();
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders });
