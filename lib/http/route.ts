@@ -39,7 +39,7 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
 }
 
 /** The response with `headers` added (a copy when its own headers are immutable). */
-export function withHeaders(response: Response, headers: Record<string, string> | undefined): Response {
+function withHeaders(response: Response, headers: Record<string, string> | undefined): Response {
   if (!headers || Object.keys(headers).length === 0) return response;
   try {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -100,7 +100,7 @@ export function companyRoute<P extends RouteParams = RouteParams>(
  * `Bearer <API key>` (a malformed, oversized or unknown token is a 401 whatever cookies come with it).
  * Otherwise the session cookie counts, and a state-changing request must then come from our own origin.
  */
-export async function requestCompanyContext(request: Request): Promise<CompanyContext> {
+async function requestCompanyContext(request: Request): Promise<CompanyContext> {
   const authorization = request.headers.get('authorization');
   if (authorization === null) {
     refuseCrossSite(request);

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { accounts, companies, journalEntries } from '@/db/schema/ledger';
@@ -23,10 +23,6 @@ export async function getCompanyOrThrow(db: Db, companyId: string): Promise<Comp
   const [company] = await db.select().from(companies).where(eq(companies.id, companyId));
   if (!company) throw notFound('Company');
   return company;
-}
-
-export async function listCompanies(db: Db): Promise<Company[]> {
-  return db.select().from(companies).orderBy(asc(companies.createdAt), asc(companies.name));
 }
 
 /**

@@ -33,7 +33,7 @@ const KIND_OF_PREFIX = new Map(Object.entries(NUMBER_PREFIX).map(([kind, prefix]
 export const MAX_TYPED_NUMBER = 999_999_999_999;
 
 /** Voids are referenced `VOID-{the voided entry's reference}`; typed references may not start so (schemas.ts). */
-export const VOID_REFERENCE_PREFIX = 'VOID-';
+const VOID_REFERENCE_PREFIX = 'VOID-';
 
 /** A document number: `INV-000042`, at least six digits (`INV-1234567` past a million). */
 export function formatNumber(kind: NumberedKind, value: number): string {

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
  * (16.4: BaseServer.handleRequest awaits prepare(), which awaits register()), so this only matters for a host that
  * serves before booting is done.
  */
-export const READY_WAIT_MS = 30_000;
+const READY_WAIT_MS = 30_000;
 
 type Readiness = { state: 'starting' } | { state: 'ready' } | { state: 'failed'; reason: string };
 

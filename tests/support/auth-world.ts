@@ -70,7 +70,7 @@ export async function signIn(auth: Auth, email: string, password = PASSWORD): Pr
   return cookie;
 }
 
-export interface Tenant {
+interface Tenant {
   company: Awaited<ReturnType<typeof seedCompany>>['company'];
   customer: Awaited<ReturnType<typeof seedCompany>>['customer'];
   vendor: Awaited<ReturnType<typeof seedCompany>>['vendor'];
