@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DatabaseHandle } from './client';
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 const MIGRATION_LOCK_KEY = 7_240_917_001; // arbitrary, constant: the advisory lock every migrating process waits on
 
 /**

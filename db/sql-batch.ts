@@ -19,7 +19,7 @@ export function sqlArray(values: readonly (string | number | boolean | null)[], 
 const NEEDS_ESCAPE = /[\\"]/;
 
 /** The PostgreSQL text form of a one-dimensional array; every element quoted, so no element needs special cases. */
-export function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
+function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
   let out = '{';
   for (let i = 0; i < values.length; i++) {
     const value = values[i];

@@ -20,8 +20,8 @@ ensure_chromium() {
   fi
 }
 
-echo "== lint"
-npx eslint .
+echo "== lint (eslint, then knip: unused files, exports and dependencies)"
+npm run --silent lint
 echo "== typecheck"
 npm run --silent typecheck
 

@@ -12,7 +12,7 @@ import { journalEntries } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
 import { AppError } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/action';
-import { updateCompanyProfile } from '@/lib/ledger/companies';
+import { updateCompanyProfile } from '@/lib/services/company-profile';
 import { previewDraft, previewRule } from '@/lib/recurring/preview';
 import { createRule, forceNextOccurrence, getRuleOrThrow } from '@/lib/recurring/rules';
 import { buildWorld, fingerprint, type World } from './support/auth-world';

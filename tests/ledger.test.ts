@@ -98,6 +98,19 @@ describe.each(BACKENDS)('ledger on %s', (backend) => {
     expect(again).toMatchObject({ code: 'conflict', message: 'INV-000001 is already void' });
   });
 
+  it('voidEntry parses the void form itself, like every other service: a bad id is a field error, a good one voids', async () => {
+    const { company, customer, byCode } = await seedCompany(h.db, 'Void Form Co');
+    const invoice = await createDocument(h.db, company.id, 'invoice', {
+      partyId: customer.id, issueDate: '2026-02-10', dueDate: '2026-02-10', amount: '10.00', categoryId: byCode('4100'),
+    });
+    const before = await ledgerRowCounts(h.db);
+    for (const entryId of ['', 'abc', '-1', '1.5']) {
+      expect(await rejection(voidEntry(h.db, company.id, { entryId }, 'invoice'))).toMatchObject({ code: 'validation', fieldErrors: { entryId: ['Choose a record'] } });
+    }
+    expect(await ledgerRowCounts(h.db)).toEqual(before);
+    expect(await voidEntry(h.db, company.id, { entryId: String(invoice.id) }, 'invoice')).toMatchObject({ kind: 'void', reversesId: invoice.id });
+  });
+
   it('an invoice with a payment voids only after its payment is voided; the payment void reopens it', async () => {
     const { company, customer, byCode } = await seedCompany(h.db, 'Order Co');
     const invoice = await createDocument(h.db, company.id, 'invoice', {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { journalEntries, journalLines } from '@/db/schema/ledger';
 import { recurringRules, recurringRuns } from '@/db/schema/recurring';
 import { AppError } from '@/lib/errors';
-import { updateCompanyProfile } from '@/lib/ledger/companies';
+import { updateCompanyProfile } from '@/lib/services/company-profile';
 import { balanceSheet } from '@/lib/ledger/reports';
 import { previewDraft, previewRule } from '@/lib/recurring/preview';
 import {

@@ -7,7 +7,7 @@ import { signInWithPassword } from '@/lib/auth/sign-in';
 import { toPublicError } from '@/lib/errors';
 import { formObject, type ActionResult } from '@/lib/http/action';
 import { logger } from '@/lib/log';
-import { bootServer } from '@/lib/server/boot';
+import { whenReady } from '@/lib/server/ready';
 
 /** A refused sign-in as the form shows it: the error, and the email to fill in again (never the password). */
 export type SignInResult = Extract<ActionResult<never>, { ok: false }> & { email: string };
@@ -21,7 +21,7 @@ export async function signInAction(_previous: SignInResult | null, formData: For
   const email = formData.get('email');
   try {
     const form = formObject(formData);
-    await bootServer();
+    await whenReady();
     await signInWithPassword(await getAuth(), await headers(), { email: form.email ?? '', password: form.password ?? '' });
   } catch (error) {
     const { status, error: shown } = toPublicError(error);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, type InputHTMLAttributes } from 'react';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-rules';
 import { signInAction } from './actions';
 
@@ -13,33 +13,27 @@ export function SignInForm() {
   const fieldError = (name: string) => refused?.error.fields?.[name]?.join(' ');
   return (
     <form className="panel" action={formAction} aria-label="Sign in">
-      <div className="field">
-        <label htmlFor="sign-in-email">Email</label>
-        <input
-          id="sign-in-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          maxLength={254}
-          defaultValue={refused?.email}
-          aria-invalid={fieldError('email') ? true : undefined}
-        />
-        {fieldError('email') && <p className="field-error">{fieldError('email')}</p>}
-      </div>
-      <div className="field">
-        <label htmlFor="sign-in-password">Password</label>
-        <input
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={PASSWORD_MAX_LENGTH}
-          aria-invalid={fieldError('password') ? true : undefined}
-        />
-        {fieldError('password') && <p className="field-error">{fieldError('password')}</p>}
-      </div>
+      <SignInField
+        id="sign-in-email"
+        label="Email"
+        error={fieldError('email')}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        maxLength={254}
+        defaultValue={refused?.email}
+      />
+      <SignInField
+        id="sign-in-password"
+        label="Password"
+        error={fieldError('password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={PASSWORD_MAX_LENGTH}
+      />
       <div className="form-actions">
         <button type="submit" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
@@ -51,5 +45,16 @@ export function SignInForm() {
         )}
       </div>
     </form>
+  );
+}
+
+/** A labelled input with the field error the last refusal gave it. */
+function SignInField({ id, label, error, ...input }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error: string | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} {...input} aria-invalid={error ? true : undefined} />
+      {error && <p className="field-error">{error}</p>}
+    </div>
   );
 }

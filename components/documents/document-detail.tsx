@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ColumnHeads } from '@/components/column-heads';
 import { ActionButton } from '@/components/forms/action-button';
 import type { FormAction } from '@/components/forms/action-form';
 import { canRecord, ReadOnlyNote } from '@/components/forms/read-only-note';
@@ -126,22 +127,7 @@ export function DocumentDetail({ doc, payments, currency, today, recordPaymentAc
         ) : (
           <div className="table-wrap">
             <table aria-label="Payments">
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Memo</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                  <th scope="col" className="num">
-                    Applied
-                  </th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={['Number', 'Date', 'Memo', { label: 'Amount', numeric: true }, { label: 'Applied', numeric: true }]} actions />
               <tbody>
                 {payments.map((p) => (
                   <tr key={p.id} className={p.voidReference ? 'is-void' : undefined}>

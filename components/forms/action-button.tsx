@@ -52,3 +52,12 @@ export function ActionButton<T>({
     </ActionForm>
   );
 }
+
+/** A settings row's button (Revoke, Remove): `verb` labels it, `name` says what it acts on, "<verb> now" confirms. */
+export function RowActionButton<T>({
+  verb,
+  name,
+  ...rest
+}: { verb: string; name: string } & Pick<Parameters<typeof ActionButton<T>>[0], 'action' | 'fields' | 'pendingLabel'>) {
+  return <ActionButton {...rest} label={verb} description={`${verb} ${name}`} confirmLabel={`${verb} now`} />;
+}

@@ -6,7 +6,7 @@ import type { ActionResult } from '@/lib/http/action';
 /** A server action shaped for `useActionState`: the previous result and the submitted form. */
 export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
-export interface ActionFormState<T> {
+interface ActionFormState<T> {
   result: ActionResult<T> | null;
   /** Names of the visible fields at submission: errors for any other name are shown as form-level messages. */
   shownFields: readonly string[];

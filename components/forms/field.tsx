@@ -7,7 +7,7 @@ import { Input, NativeSelect, Textarea } from '@/components/ui/input';
 import { useFieldErrors } from './action-form';
 
 /** What a control needs to be tied to its label, hint and errors. */
-export interface ControlProps extends FieldControlProps {
+interface ControlProps extends FieldControlProps {
   name: string;
 }
 

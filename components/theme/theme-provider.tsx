@@ -4,7 +4,7 @@ import { ThemeProvider as NextThemesProvider } from 'next-themes';
 import type { ReactNode } from 'react';
 
 /** Where the chosen theme is kept in the browser (localStorage), read by the inline script before first paint. */
-export const THEME_STORAGE_KEY = 'ailegr-theme';
+const THEME_STORAGE_KEY = 'ailegr-theme';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEMES)[number];

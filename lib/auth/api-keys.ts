@@ -12,13 +12,13 @@ import { API_KEY_ROLES, apiKeyPermissions, roleOfApiKeyPermissions, type ApiKeyR
  * and the shapes the screens and the CLI show. A key is shown once, at creation.
  */
 
-export const apiKeyInput = z.object({
+const apiKeyInput = z.object({
   name: z.string({ error: 'Name the key' }).trim().min(1, 'Name the key').max(60, 'At most 60 characters'),
   role: z.enum(API_KEY_ROLES, { error: 'Choose accountant or viewer' }),
 });
 export type ApiKeyInput = z.input<typeof apiKeyInput>;
 
-export const apiKeyIdInput = z.object({ keyId: z.uuid({ error: 'Unknown API key' }) });
+const apiKeyIdInput = z.object({ keyId: z.uuid({ error: 'Unknown API key' }) });
 
 export interface ApiKeySummary {
   id: string;

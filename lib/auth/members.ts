@@ -13,7 +13,7 @@ import { isRole, ROLES, type Role } from './roles';
  * non-owner making someone an owner). The database keeps at least one owner per company whatever happens.
  */
 
-export const TEMPORARY_PASSWORD_LENGTH = 20; // letters and digits: ~119 bits, shown once to the owner
+const TEMPORARY_PASSWORD_LENGTH = 20; // letters and digits: ~119 bits, shown once to the owner
 
 const email = z
   .string({ error: 'Enter an email address' })
@@ -22,20 +22,20 @@ const email = z
   .max(254, 'At most 254 characters')
   .pipe(z.email('Enter a valid email address'));
 
-export const addMemberInput = z.object({
+const addMemberInput = z.object({
   email,
   name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
   role: z.enum(ROLES, { error: 'Choose a role' }),
 });
 export type AddMemberInput = z.input<typeof addMemberInput>;
 
-export const memberRoleInput = z.object({
+const memberRoleInput = z.object({
   memberId: z.uuid({ error: 'Unknown member' }),
   role: z.enum(ROLES, { error: 'Choose a role' }),
 });
 export type MemberRoleInput = z.input<typeof memberRoleInput>;
 
-export const memberIdInput = z.object({ memberId: z.uuid({ error: 'Unknown member' }) });
+const memberIdInput = z.object({ memberId: z.uuid({ error: 'Unknown member' }) });
 
 export interface MemberSummary {
   id: string;

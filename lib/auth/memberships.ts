@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { companyMembers } from '@/db/schema/auth';
 import { companies } from '@/db/schema/ledger';
@@ -20,15 +20,6 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
     .orderBy(asc(companyMembers.createdAt), asc(companies.name));
   // The database refuses any other role; the guard only narrows the type.
   return rows.flatMap((r) => (isRole(r.role) ? [{ company: r.company, role: r.role }] : []));
-}
-
-/** The user's role in one company, or null when they are not a member (callers answer 404: existence never leaks). */
-export async function roleIn(db: Db, userId: string, companyId: string): Promise<Role | null> {
-  const [row] = await db
-    .select({ role: companyMembers.role })
-    .from(companyMembers)
-    .where(and(eq(companyMembers.userId, userId), eq(companyMembers.companyId, companyId)));
-  return row && isRole(row.role) ? row.role : null;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Auth } from './auth';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 
 
-export const changePasswordInput = z.object({
+const changePasswordInput = z.object({
   currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(PASSWORD_MAX_LENGTH, 'That is not your current password'),
   newPassword: z
     .string({ error: 'Choose a new password' })

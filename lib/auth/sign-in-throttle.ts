@@ -15,8 +15,8 @@ import { authRateLimits, signInFailures } from '@/db/schema/auth';
  */
 
 export const SIGN_IN_MAX_FAILURES = 10; // per account and window: room for typos, nowhere near enough for guessing
-export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000; // a locked account opens again this long after its first failure
-export const SIGN_IN_PER_ADDRESS = { max: 10, windowMs: 60_000 }; // attempts from one address a minute
+const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000; // a locked account opens again this long after its first failure
+const SIGN_IN_PER_ADDRESS = { max: 10, windowMs: 60_000 }; // attempts from one address a minute
 export const TOO_MANY_SIGN_INS = 'Too many sign-in attempts. Wait a few minutes and try again.';
 
 // The per-address counts live in better-auth's rate-limit table, under the key its own limiter would use

@@ -6,9 +6,9 @@ import { PASSWORD_MAX_LENGTH } from './password-rules';
 import { TOO_MANY_SIGN_INS } from './sign-in-throttle';
 
 /** One message for every refusal, so the form never tells whether an account exists. */
-export const SIGN_IN_REFUSED = 'The email or password is not right.';
+const SIGN_IN_REFUSED = 'The email or password is not right.';
 
-export const signInInput = z.object({
+const signInInput = z.object({
   email: z
     .string({ error: 'Enter your email' })
     .trim()

@@ -12,10 +12,10 @@ import { generateRandomString } from 'better-auth/crypto';
 import type { Auth } from '@/lib/auth/auth';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
 
-export const DEMO_COMPANY_NAME = 'Northwind Studio';
-export const DEMO_TIME_ZONE = 'America/New_York';
-export const SECOND_DEMO_COMPANY_NAME = 'Lakeside Bakery';
-export const SECOND_DEMO_TIME_ZONE = 'Europe/Paris';
+const DEMO_COMPANY_NAME = 'Northwind Studio';
+const DEMO_TIME_ZONE = 'America/New_York';
+const SECOND_DEMO_COMPANY_NAME = 'Lakeside Bakery';
+const SECOND_DEMO_TIME_ZONE = 'Europe/Paris';
 /** The demo owner's sign-in (`.test` is reserved: it never reaches a real mailbox). */
 export const DEMO_USER_EMAIL = 'demo@ailegr.test';
 export const DEMO_USER_NAME = 'Demo Owner';
@@ -121,7 +121,7 @@ async function seedDemoRules(
  * A second, smaller demo company (euros, Paris time) so the company switcher has somewhere to go and shows that
  * each company's books are its own: one customer with one open invoice, one vendor with one paid bill.
  */
-export async function seedSecondDemoCompany(db: Db, now: Date): Promise<Company> {
+async function seedSecondDemoCompany(db: Db, now: Date): Promise<Company> {
   const company = await createCompany(db, { name: SECOND_DEMO_COMPANY_NAME, baseCurrency: 'EUR', timeZone: SECOND_DEMO_TIME_ZONE });
   const today = todayInZone(now, SECOND_DEMO_TIME_ZONE);
   const chart = await listAccounts(db, company.id);
@@ -139,7 +139,7 @@ export async function seedSecondDemoCompany(db: Db, now: Date): Promise<Company>
 }
 
 /** Creates the demo user with `password` (hashed by the library) as owner of each given company, in order. */
-export async function seedDemoUser(auth: Auth, db: Db, companyIds: string[], password: string): Promise<void> {
+async function seedDemoUser(auth: Auth, db: Db, companyIds: string[], password: string): Promise<void> {
   await createUserWithPassword(auth, { email: DEMO_USER_EMAIL, name: DEMO_USER_NAME, password });
   for (const companyId of companyIds) {
     await addMember(auth, db, companyId, { email: DEMO_USER_EMAIL, name: DEMO_USER_NAME, role: 'owner' });

@@ -18,7 +18,7 @@ import { validationError, type FieldErrors } from '@/lib/errors';
 import { requireJobKey } from '@/lib/http/job-key';
 import { companyRoute, errorResponse, readJson } from '@/lib/http/route';
 import { logger } from '@/lib/log';
-import { bootServer } from '@/lib/server/boot';
+import { whenReady } from '@/lib/server/ready';
 import type { CompanyContext } from '@/lib/session/company-context';
 
 /**
@@ -94,7 +94,7 @@ export function jobKeyRoute<
   const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
     try {
       requireJobKey(request);
-      await bootServer();
+      await whenReady();
       const db = await openDb();
       const input = await parseRequest(operation, request, await context.params);
       return await answer(operation, db, { companyId: null, credential: 'job-key' }, request, input.json, async () =>

@@ -9,7 +9,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { logger } from '@/lib/log';
-import { bootServer } from '@/lib/server/boot';
+import { whenReady } from '@/lib/server/ready';
 import { refuseNulBytes } from './nul-bytes';
 import { requireRole, sessionCompanyContext, type CompanyContext } from '@/lib/session/company-context';
 
@@ -39,7 +39,7 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
 }
 
 /** The response with `headers` added (a copy when its own headers are immutable). */
-export function withHeaders(response: Response, headers: Record<string, string> | undefined): Response {
+function withHeaders(response: Response, headers: Record<string, string> | undefined): Response {
   if (!headers || Object.keys(headers).length === 0) return response;
   try {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -100,7 +100,7 @@ export function companyRoute<P extends RouteParams = RouteParams>(
  * `Bearer <API key>` (a malformed, oversized or unknown token is a 401 whatever cookies come with it).
  * Otherwise the session cookie counts, and a state-changing request must then come from our own origin.
  */
-export async function requestCompanyContext(request: Request): Promise<CompanyContext> {
+async function requestCompanyContext(request: Request): Promise<CompanyContext> {
   const authorization = request.headers.get('authorization');
   if (authorization === null) {
     refuseCrossSite(request);
@@ -110,7 +110,7 @@ export async function requestCompanyContext(request: Request): Promise<CompanyCo
   if (!match || match[1]!.length > API_KEY_MAX_LENGTH) {
     throw new AppError('unauthorized', 'Send Authorization: Bearer <API key>');
   }
-  await bootServer();
+  await whenReady();
   const db = await openDb();
   const key = await verifyApiKeyOrThrow(await getAuth(), match[1]!);
   const company = await getCompanyOrThrow(db, key.companyId);

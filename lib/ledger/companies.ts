@@ -1,9 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { accounts, companies, journalEntries } from '@/db/schema/ledger';
 import { fieldError, notFound, parseOrThrow } from '@/lib/errors';
 import { DEFAULT_CHART } from './chart';
-import { replanCompanyRules } from '@/lib/recurring/replan';
 import { companyProfileInput, type CompanyProfileInput } from './schemas';
 
 export type Company = typeof companies.$inferSelect;
@@ -25,27 +25,23 @@ export async function getCompanyOrThrow(db: Db, companyId: string): Promise<Comp
   return company;
 }
 
-export async function listCompanies(db: Db): Promise<Company[]> {
-  return db.select().from(companies).orderBy(asc(companies.createdAt), asc(companies.name));
-}
-
 /**
- * Changes a company's name, currency or time zone. The currency is fixed once anything is posted: amounts are
- * stored in its minor units. A new time zone re-plans when its recurring rules wake up.
+ * Writes a company's parsed profile (name, currency, time zone) inside the caller's transaction and returns it as
+ * it was and as it is. The currency is fixed once anything is posted: amounts are stored in its minor units.
+ * What a new zone means for recurring rules is decided above the ledger (lib/services/company-profile.ts).
  */
-export async function updateCompanyProfile(db: Db, companyId: string, input: CompanyProfileInput): Promise<Company> {
-  const profile = parseOrThrow(companyProfileInput, input);
-  return db.transaction(async (tx) => {
-    const current = await getCompanyOrThrow(tx, companyId);
-    if (current.baseCurrency !== profile.baseCurrency && (await hasPostings(tx, companyId))) {
-      throw fieldError('baseCurrency', 'The currency cannot change once documents are posted');
-    }
-    const [updated] = await tx.update(companies).set(profile).where(eq(companies.id, companyId)).returning();
-    if (!updated) throw notFound('Company');
-    // Rules wake at local midnight: a new zone moves every wake-up instant, never an occurrence date.
-    if (current.timeZone !== updated.timeZone) await replanCompanyRules(tx, companyId, updated.timeZone);
-    return updated;
-  });
+export async function writeCompanyProfile(
+  tx: Db,
+  companyId: string,
+  profile: z.output<typeof companyProfileInput>,
+): Promise<{ previous: Company; updated: Company }> {
+  const previous = await getCompanyOrThrow(tx, companyId);
+  if (previous.baseCurrency !== profile.baseCurrency && (await hasPostings(tx, companyId))) {
+    throw fieldError('baseCurrency', 'The currency cannot change once documents are posted');
+  }
+  const [updated] = await tx.update(companies).set(profile).where(eq(companies.id, companyId)).returning();
+  if (!updated) throw notFound('Company');
+  return { previous, updated };
 }
 
 async function hasPostings(db: Db, companyId: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { DocumentKind, EntryKind } from '@/db/schema/enums';
 import { journalEntries, parties } from '@/db/schema/ledger';
@@ -11,7 +12,7 @@ import { applyToDocument, lockDocumentOrThrow, lockDocumentRow } from './documen
 import { voidReference } from './numbering';
 import { claimTypedNumbers, reserveNumbers } from './document-counters';
 import { entryLines, insertEntry, type JournalLine } from './posting';
-import { paymentInput, type PaymentInput } from './schemas';
+import { paymentInput, voidInput, type PaymentInput } from './schemas';
 
 const PAYMENT_KINDS = ['payment_received', 'payment_made'] as const satisfies readonly EntryKind[];
 
@@ -165,6 +166,9 @@ async function standingPayments(tx: Db, companyId: string, documentId: number) {
     .orderBy(asc(journalEntries.entryDate), asc(journalEntries.id));
 }
 
+/** What the void form sends: the entry's id, as a string or a number. */
+export type VoidInput = z.input<typeof voidInput>;
+
 /**
  * Voids a document or a payment with a reversing entry dated like the original, so the original's period
  * nets to zero. Posted rows are never changed. A document with payments must have them voided first, all of
@@ -172,7 +176,9 @@ async function standingPayments(tx: Db, companyId: string, documentId: number) {
  * booked against the document, and a payment of a void document could never be voided). With `kind`, only that
  * kind's documents and their payments qualify; anything else is "not found".
  */
-export async function voidEntry(db: Db, companyId: string, entryId: number, kind?: DocumentKind) {
+export async function voidEntry(db: Db, companyId: string, input: number | VoidInput, kind?: DocumentKind) {
+  // An action passes the form's fields as they came, like every other service's input; the ledger's own callers pass an id.
+  const { entryId } = parseOrThrow(voidInput, typeof input === 'number' ? { entryId: input } : input);
   return db.transaction(async (tx) => {
     const [entry] = await tx
       .select()

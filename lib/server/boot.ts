@@ -7,6 +7,7 @@ import { env, environmentWarnings } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
 import { RUN_FINISH_MARGIN_SECONDS } from '@/lib/recurring/abandoned-runs';
+import { markBootFailed, markReady } from './ready';
 import { closeAbandonedRuns, startRecurringRunnerFromEnv } from './recurring-runner';
 
 const globalForBoot = globalThis as unknown as { ailegrBoot?: Promise<void> };
@@ -14,11 +15,13 @@ const globalForBoot = globalThis as unknown as { ailegrBoot?: Promise<void> };
 /**
  * Everything a server process does once before serving: validate the environment, open and migrate the
  * database, create the demo company on an empty one, and start the recurring runner when it is switched on.
- * Idempotent per process.
+ * Idempotent per process. Only instrumentation.ts (and the scripts) call it: requests wait on whenReady()
+ * (./ready.ts), which this settles, instead of pulling the seed, the ledger and the runner into every wrapper.
  */
 export function bootServer(): Promise<void> {
-  globalForBoot.ailegrBoot ??= boot().catch((error: unknown) => {
+  globalForBoot.ailegrBoot ??= boot().then(markReady, (error: unknown) => {
     globalForBoot.ailegrBoot = undefined;
+    markBootFailed((error as Error).message);
     throw error;
   });
   return globalForBoot.ailegrBoot;

@@ -8,9 +8,9 @@ import { currentMembership, listMemberships } from '@/lib/auth/memberships';
 import { ROLE_LABELS, roleAllows, type Role } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import type { Company } from '@/lib/ledger/companies';
-import { bootServer } from '@/lib/server/boot';
+import { whenReady } from '@/lib/server/ready';
 
-export interface SessionCaller {
+interface SessionCaller {
   kind: 'session';
   userId: string;
   sessionId: string;
@@ -18,13 +18,13 @@ export interface SessionCaller {
   name: string;
 }
 
-export interface ApiKeyCaller {
+interface ApiKeyCaller {
   kind: 'api-key';
   keyId: string;
   keyName: string | null;
 }
 
-export type Caller = SessionCaller | ApiKeyCaller;
+type Caller = SessionCaller | ApiKeyCaller;
 
 /** Who is asking, for which company, with which role. Every page, action and route resolves it itself. */
 export interface CompanyContext {
@@ -39,8 +39,8 @@ export interface CompanyContext {
 /** The context of a request made by a signed-in user (every page and server action). */
 export type SessionCompanyContext = CompanyContext & { caller: SessionCaller };
 
-export const SIGN_IN_PATH = '/sign-in';
-export const NO_COMPANY_PATH = '/sign-in?reason=no-company';
+const SIGN_IN_PATH = '/sign-in';
+const NO_COMPANY_PATH = '/sign-in?reason=no-company';
 
 /**
  * The company context of a page or layout. A signed-out visitor is redirected to sign-in; a signed-in user who
@@ -61,7 +61,7 @@ export const companyContext = cache(async (): Promise<SessionCompanyContext> => 
  * membership. Throws `unauthorized` without a live session and `forbidden` when the user belongs to no company.
  */
 export async function sessionCompanyContext(requestHeaders: Headers): Promise<SessionCompanyContext> {
-  await bootServer();
+  await whenReady();
   const db = await openDb();
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders });

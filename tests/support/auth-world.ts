@@ -9,22 +9,23 @@ import { addMember, createUserWithPassword } from '@/lib/auth/members';
 import type { ApiKeyRole, Role } from '@/lib/auth/roles';
 import { createDocument, type DocumentRow } from '@/lib/ledger/documents';
 import { recordPayment } from '@/lib/ledger/payments';
+import { markReady } from '@/lib/server/ready';
 import { seedCompany } from './fixtures';
 
 export const ORIGIN = 'http://localhost:3000';
 export const PASSWORD = 'correct horse battery staple';
 
 /**
- * Points the app's process-wide singletons (database, boot, auth) at a test database, so route handlers and
- * server actions run unchanged against it. The names are the `globalThis` keys of db/client.ts,
- * lib/server/boot.ts and lib/auth/auth.ts; boot is marked done (the test database is already migrated).
+ * Points the app's process-wide singletons (database, auth) at a test database, so route handlers and server
+ * actions run unchanged against it. The names are the `globalThis` keys of db/client.ts and lib/auth/auth.ts.
+ * The process is marked ready as boot would mark it: the test database is already migrated.
  */
 export function bindAppToDatabase(handle: DatabaseHandle): Auth {
   const auth = createAuth(handle.db);
   const g = globalThis as Record<string, unknown>;
   g.ailegrDb = Promise.resolve(handle);
-  g.ailegrBoot = Promise.resolve();
   g.ailegrAuth = Promise.resolve(auth);
+  markReady();
   return auth;
 }
 
@@ -69,7 +70,7 @@ export async function signIn(auth: Auth, email: string, password = PASSWORD): Pr
   return cookie;
 }
 
-export interface Tenant {
+interface Tenant {
   company: Awaited<ReturnType<typeof seedCompany>>['company'];
   customer: Awaited<ReturnType<typeof seedCompany>>['customer'];
   vendor: Awaited<ReturnType<typeof seedCompany>>['vendor'];

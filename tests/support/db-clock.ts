@@ -18,9 +18,3 @@ export async function setDatabaseClock(db: Db, instant: string): Promise<void> {
   const literal = new Date(instant).toISOString();
   await db.execute(sql.raw(`create or replace function clock.now() returns timestamptz language sql stable as $$ select '${literal}'::timestamptz $$`));
 }
-
-export async function databaseNow(db: Db): Promise<Date> {
-  const result = (await db.execute(sql`select now() as now`)) as unknown as { now: string | Date }[] | { rows: { now: string | Date }[] };
-  const rows = Array.isArray(result) ? result : result.rows;
-  return new Date(rows[0]!.now);
-}

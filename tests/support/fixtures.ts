@@ -1,6 +1,6 @@
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts, journalEntries, journalLines } from '@/db/schema/ledger';
+import { journalEntries, journalLines } from '@/db/schema/ledger';
 import { listAccounts } from '@/lib/ledger/accounts';
 import { createCompany } from '@/lib/ledger/companies';
 import { createParty } from '@/lib/ledger/parties';
@@ -24,13 +24,6 @@ export async function ledgerRowCounts(db: Db) {
   const [entries] = await db.select({ n: count() }).from(journalEntries);
   const [lines] = await db.select({ n: count() }).from(journalLines);
   return { entries: entries?.n ?? -1, lines: lines?.n ?? -1 };
-}
-
-export async function accountIdByCode(db: Db, companyId: string, code: string) {
-  const rows = await db.select().from(accounts).where(eq(accounts.companyId, companyId));
-  const found = rows.find((a) => a.code === code);
-  if (!found) throw new Error(`no account ${code}`);
-  return found.id;
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */

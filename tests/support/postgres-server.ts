@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface ThrowawayPostgres {
   url: string;
@@ -74,13 +74,5 @@ export function assertLocalDatabaseUrl(url: string): void {
   const host = new URL(url).hostname;
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
     throw new Error(`Refusing to run tests against a non-local database (${host}). Use a throwaway local server.`);
-  }
-}
-
-export function whoHoldsPostgres(): string {
-  try {
-    return execFileSync('pgrep', ['-a', 'postgres'], { encoding: 'utf8' });
-  } catch {
-    return '';
   }
 }

@@ -1,7 +1,7 @@
 import { etagOfBody } from '@/lib/api/concurrency';
 import { companyResponse, toCompanyResponse } from '@/lib/api/resources/company';
 import { apiRoute, reply } from '@/lib/http/api-route';
-import { updateCompanyProfile } from '@/lib/ledger/companies';
+import { updateCompanyProfile } from '@/lib/services/company-profile';
 import { companyProfileInput } from '@/lib/ledger/schemas';
 
 /** GET /api/company: the company the caller works on (an API key's own company) and their role there. */

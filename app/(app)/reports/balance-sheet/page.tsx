@@ -1,5 +1,5 @@
 import { DateFilter, QueryError, queryProblems } from '@/components/reports/date-filter';
-import { ReportSection, accountLines } from '@/components/reports/report-section';
+import { accountSection, queryValue, ReportHead, ReportTable, type ReportPageProps } from '@/components/reports/report-table';
 import { addDays, todayInZone } from '@/lib/dates/calendar-date';
 import { balanceSheet } from '@/lib/ledger/reports';
 import { asOfInput } from '@/lib/ledger/schemas';
@@ -9,13 +9,11 @@ import { companyContext } from '@/lib/session/company-context';
 export const metadata = { title: 'Balance Sheet' };
 
 const PATH = '/reports/balance-sheet';
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function BalanceSheetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = await searchParams;
-  const { db, company } = await companyContext();
+export default async function BalanceSheetPage({ searchParams }: ReportPageProps) {
+  const [query, { db, company }] = await Promise.all([searchParams, companyContext()]);
   const today = todayInZone(new Date(), company.timeZone ?? undefined);
-  const asOf = first(query.asOf) || today;
+  const asOf = queryValue(query.asOf) || today;
   const parsed = asOfInput.safeParse({ asOf });
   const sheet = parsed.success ? await balanceSheet(db, company.id, parsed.data.asOf) : null;
   const currency = company.baseCurrency;
@@ -24,14 +22,7 @@ export default async function BalanceSheetPage({ searchParams }: { searchParams:
   const endOfLastYear = addDays(`${today.slice(0, 4)}-01-01`, -1);
   return (
     <>
-      <header className="page-head">
-        <h1>Balance Sheet</h1>
-        {sheet && (
-          <p className="muted">
-            As of {sheet.asOf} · accrual basis · {currency}
-          </p>
-        )}
-      </header>
+      <ReportHead title="Balance Sheet" covers={sheet && `As of ${sheet.asOf} · accrual basis · ${currency}`} />
       <DateFilter
         path={PATH}
         fields={[{ name: 'asOf', label: 'As of', value: asOf }]}
@@ -50,35 +41,14 @@ export default async function BalanceSheetPage({ searchParams }: { searchParams:
             liabilitiesAndEquity={money(sheet.totalLiabilitiesMinor + sheet.totalEquityMinor)}
             difference={money(sheet.totalAssetsMinor - sheet.totalLiabilitiesMinor - sheet.totalEquityMinor)}
           />
-          <table aria-label="Balance sheet" className="report">
-            <thead>
-              <tr>
-                <th scope="col">Account</th>
-                <th scope="col" className="num">
-                  Balance
-                </th>
-              </tr>
-            </thead>
-            <ReportSection
-              title="Assets"
-              lines={accountLines(sheet.assets)}
-              totalLabel="Total assets"
-              totalMinor={sheet.totalAssetsMinor}
-              currency={currency}
-              emptyText="No assets."
-            />
-            <ReportSection
-              title="Liabilities"
-              lines={accountLines(sheet.liabilities)}
-              totalLabel="Total liabilities"
-              totalMinor={sheet.totalLiabilitiesMinor}
-              currency={currency}
-              emptyText="No liabilities."
-            />
-            <ReportSection
-              title="Equity"
-              lines={[
-                ...accountLines(sheet.equity),
+          <ReportTable
+            label="Balance sheet"
+            amountHeading="Balance"
+            currency={currency}
+            sections={[
+              accountSection('Assets', sheet.assets, sheet.totalAssetsMinor, 'No assets.'),
+              accountSection('Liabilities', sheet.liabilities, sheet.totalLiabilitiesMinor, 'No liabilities.'),
+              accountSection('Equity', sheet.equity, sheet.totalEquityMinor, '', [
                 { key: 'retained', label: 'Retained earnings (earlier years)', amountMinor: sheet.retainedEarningsMinor, computed: true },
                 {
                   key: 'current',
@@ -86,19 +56,10 @@ export default async function BalanceSheetPage({ searchParams }: { searchParams:
                   amountMinor: sheet.currentPeriodEarningsMinor,
                   computed: true,
                 },
-              ]}
-              totalLabel="Total equity"
-              totalMinor={sheet.totalEquityMinor}
-              currency={currency}
-              emptyText=""
-            />
-            <tfoot>
-              <tr className="grand">
-                <th scope="row">Total liabilities and equity</th>
-                <td className="num">{money(sheet.totalLiabilitiesMinor + sheet.totalEquityMinor)}</td>
-              </tr>
-            </tfoot>
-          </table>
+              ]),
+            ]}
+            grandTotal={{ label: 'Total liabilities and equity', amountMinor: sheet.totalLiabilitiesMinor + sheet.totalEquityMinor }}
+          />
         </>
       )}
     </>

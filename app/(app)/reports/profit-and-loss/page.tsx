@@ -1,36 +1,26 @@
 import { DateFilter, QueryError, queryProblems } from '@/components/reports/date-filter';
-import { ReportSection, accountLines } from '@/components/reports/report-section';
+import { accountSection, queryValue, ReportHead, ReportTable, type ReportPageProps } from '@/components/reports/report-table';
 import { addDays, todayInZone } from '@/lib/dates/calendar-date';
 import { profitAndLoss } from '@/lib/ledger/reports';
 import { periodInput } from '@/lib/ledger/schemas';
-import { formatMoney } from '@/lib/money';
 import { companyContext } from '@/lib/session/company-context';
 
 export const metadata = { title: 'Profit & Loss' };
 
 const PATH = '/reports/profit-and-loss';
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function ProfitAndLossPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = await searchParams;
-  const { db, company } = await companyContext();
+export default async function ProfitAndLossPage({ searchParams }: ReportPageProps) {
+  const [query, { db, company }] = await Promise.all([searchParams, companyContext()]);
   const today = todayInZone(new Date(), company.timeZone ?? undefined);
   const year = Number(today.slice(0, 4));
-  const from = first(query.from) || `${year}-01-01`;
-  const to = first(query.to) || today;
+  const from = queryValue(query.from) || `${year}-01-01`;
+  const to = queryValue(query.to) || today;
   const period = periodInput.safeParse({ from, to });
   const report = period.success ? await profitAndLoss(db, company.id, period.data.from, period.data.to) : null;
   const currency = company.baseCurrency;
   return (
     <>
-      <header className="page-head">
-        <h1>Profit &amp; Loss</h1>
-        {report && (
-          <p className="muted">
-            {report.from} to {report.to} · accrual basis · {currency}
-          </p>
-        )}
-      </header>
+      <ReportHead title="Profit & Loss" covers={report && `${report.from} to ${report.to} · accrual basis · ${currency}`} />
       <DateFilter
         path={PATH}
         fields={[
@@ -45,38 +35,16 @@ export default async function ProfitAndLossPage({ searchParams }: { searchParams
       />
       <QueryError problems={queryProblems(period, { from: 'From', to: 'To' })} />
       {report && (
-        <table aria-label="Profit and loss" className="report">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <ReportSection
-            title="Revenue"
-            lines={accountLines(report.revenue)}
-            totalLabel="Total revenue"
-            totalMinor={report.totalRevenueMinor}
-            currency={currency}
-            emptyText="No revenue in this period."
-          />
-          <ReportSection
-            title="Expenses"
-            lines={accountLines(report.expenses)}
-            totalLabel="Total expenses"
-            totalMinor={report.totalExpensesMinor}
-            currency={currency}
-            emptyText="No expenses in this period."
-          />
-          <tfoot>
-            <tr className="grand">
-              <th scope="row">Net income</th>
-              <td className="num">{formatMoney(report.netIncomeMinor, currency)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <ReportTable
+          label="Profit and loss"
+          amountHeading="Amount"
+          currency={currency}
+          sections={[
+            accountSection('Revenue', report.revenue, report.totalRevenueMinor, 'No revenue in this period.'),
+            accountSection('Expenses', report.expenses, report.totalExpensesMinor, 'No expenses in this period.'),
+          ]}
+          grandTotal={{ label: 'Net income', amountMinor: report.netIncomeMinor }}
+        />
       )}
     </>
   );

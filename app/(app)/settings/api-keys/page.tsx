@@ -1,4 +1,5 @@
-import { ActionButton } from '@/components/forms/action-button';
+import { ColumnHeads } from '@/components/column-heads';
+import { RowActionButton } from '@/components/forms/action-button';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { ROLE_LABELS, roleAllows } from '@/lib/auth/roles';
 import { formatInstant } from '@/lib/dates/format-instant';
@@ -27,19 +28,7 @@ export default async function ApiKeysPage() {
         <p className="empty">No API keys yet.</p>
       ) : (
         <table aria-label="API keys">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Role</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Name', 'Key', 'Role', 'Created', 'Last used', 'Status']} actions />
           <tbody>
             {keys.map((key) => (
               <tr key={key.id}>
@@ -53,14 +42,7 @@ export default async function ApiKeysPage() {
                 <td>{key.enabled ? 'Active' : 'Revoked'}</td>
                 <td>
                   {key.enabled && (
-                    <ActionButton
-                      action={revokeApiKeyAction}
-                      fields={{ keyId: key.id }}
-                      label="Revoke"
-                      description={`Revoke ${key.name}`}
-                      confirmLabel="Revoke now"
-                      pendingLabel="Revoking…"
-                    />
+                    <RowActionButton action={revokeApiKeyAction} fields={{ keyId: key.id }} verb="Revoke" name={key.name} pendingLabel="Revoking…" />
                   )}
                 </td>
               </tr>

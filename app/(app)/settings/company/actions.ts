@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { formObject, runCompanyAction } from '@/lib/http/action';
-import { updateCompanyProfile } from '@/lib/ledger/companies';
+import { updateCompanyProfile } from '@/lib/services/company-profile';
 import type { CompanyProfileInput } from '@/lib/ledger/schemas';
 
 export async function updateCompanyAction(_previous: unknown, formData: FormData) {

@@ -1,8 +1,10 @@
 'use client';
 
 import { ActionForm, useActionForm, type FormAction } from '@/components/forms/action-form';
+import { AddForm } from '@/components/forms/add-form';
 import { SelectField, TextField } from '@/components/forms/field';
 import { FormMessage } from '@/components/forms/form-message';
+import { ShownOnce } from '@/components/forms/shown-once';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { MemberSummary } from '@/lib/auth/members';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
@@ -11,31 +13,20 @@ const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role
 
 /** Adds a member by email; someone without an account gets one, and their temporary password is shown once. */
 export function AddMemberForm({ action }: { action: FormAction<{ member: MemberSummary; temporaryPassword: string | null }> }) {
-  const form = useActionForm(action);
-  const result = form.state.result;
+  const shownOnce = ({ member, temporaryPassword }: { member: MemberSummary; temporaryPassword: string | null }) =>
+    temporaryPassword && (
+      <ShownOnce
+        id="temporary-password"
+        label={`Temporary password for ${member.email} (pass it on now: it will not be shown again)`}
+        value={temporaryPassword}
+      />
+    );
   return (
-    <ActionForm form={form} aria-label="Add a member">
-      <h2>Add a member</h2>
-      <div className="row" key={form.state.successes}>
-        <TextField name="email" label="Email" type="email" autoComplete="off" maxLength={254} required />
-        <TextField name="name" label="Name" maxLength={120} required />
-        <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue="viewer" />
-      </div>
-      <div className="form-actions">
-        <SubmitButton pendingLabel="Adding…">Add member</SubmitButton>
-        <FormMessage />
-      </div>
-      {result?.ok && result.data.temporaryPassword && (
-        <div className="field">
-          <label htmlFor="temporary-password">
-            Temporary password for {result.data.member.email} (pass it on now: it will not be shown again)
-          </label>
-          <output id="temporary-password" className="secret" data-testid="temporary-password">
-            {result.data.temporaryPassword}
-          </output>
-        </div>
-      )}
-    </ActionForm>
+    <AddForm action={action} title="Add a member" submitLabel="Add member" pendingLabel="Adding…" shownOnce={shownOnce}>
+      <TextField name="email" label="Email" type="email" autoComplete="off" maxLength={254} required />
+      <TextField name="name" label="Name" maxLength={120} required />
+      <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue="viewer" />
+    </AddForm>
   );
 }
 

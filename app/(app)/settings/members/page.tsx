@@ -1,4 +1,5 @@
-import { ActionButton } from '@/components/forms/action-button';
+import { ColumnHeads } from '@/components/column-heads';
+import { RowActionButton } from '@/components/forms/action-button';
 import { listMembers } from '@/lib/auth/members';
 import { roleAllows } from '@/lib/auth/roles';
 import { companyContext } from '@/lib/session/company-context';
@@ -22,16 +23,7 @@ export default async function MembersPage() {
         and rules; viewers only read. {company.name} always keeps at least one owner.
       </p>
       <table aria-label="Members">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Name', 'Email', 'Role']} actions />
         <tbody>
           {members.map((member) => (
             <tr key={member.id}>
@@ -44,14 +36,7 @@ export default async function MembersPage() {
                 <MemberRoleForm action={changeMemberRoleAction} memberId={member.id} name={member.name} role={member.role} />
               </td>
               <td>
-                <ActionButton
-                  action={removeMemberAction}
-                  fields={{ memberId: member.id }}
-                  label="Remove"
-                  description={`Remove ${member.name}`}
-                  confirmLabel="Remove now"
-                  pendingLabel="Removing…"
-                />
+                <RowActionButton action={removeMemberAction} fields={{ memberId: member.id }} verb="Remove" name={member.name} pendingLabel="Removing…" />
               </td>
             </tr>
           ))}

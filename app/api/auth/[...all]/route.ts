@@ -1,6 +1,6 @@
 import { getAuth } from '@/lib/auth/auth';
 import { AUTH_BASE_PATH } from '@/lib/auth/paths';
-import { bootServer } from '@/lib/server/boot';
+import { whenReady } from '@/lib/server/ready';
 
 /**
  * better-auth's own endpoints, limited to what a browser needs: signing in and out and reading the session.
@@ -14,7 +14,7 @@ async function handle(request: Request): Promise<Response> {
   if (!SERVED.has(`${request.method} ${path}`)) {
     return Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 });
   }
-  await bootServer();
+  await whenReady();
   return (await getAuth()).handler(request);
 }
 

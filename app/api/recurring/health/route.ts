@@ -5,7 +5,7 @@ import { requireJobKey } from '@/lib/http/job-key';
 import { errorResponse } from '@/lib/http/route';
 import { assessRecurringHealth, type RecurringHealthAssessment } from '@/lib/recurring/health';
 import { recurringStats, rulesNeedingAttention, type RecurringStats, type RulesNeedingAttention } from '@/lib/recurring/stats';
-import { bootServer } from '@/lib/server/boot';
+import { whenReady } from '@/lib/server/ready';
 
 export type RecurringHealth = Pick<RecurringHealthAssessment, 'status' | 'problems'> & {
   intervalMinutes: number;
@@ -23,7 +23,7 @@ export async function GET(request: Request) {
   try {
     const detailed = request.headers.has('authorization');
     if (detailed) requireJobKey(request);
-    await bootServer();
+    await whenReady();
     const database = await db();
     const stats = await recurringStats(database);
     const intervalMinutes = env().AILEGR_RECURRING_INTERVAL_MINUTES;
