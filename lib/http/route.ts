@@ -123,7 +123,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Session cookies are SameSite=Lax, so browsers already withhold them from cross-site POSTs; this refuses what
  * slips through anyway (an old browser, a same-site sibling origin) when the browser says where it came from.
  */
-function refuseCrossSite(request: Request): void {
+export function refuseCrossSite(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');
