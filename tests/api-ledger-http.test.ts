@@ -234,6 +234,14 @@ describe.skipIf(!HAS_POSTGRES)('the ledger API over HTTP on PostgreSQL', () => {
       expect(theirs.body.fields).toEqual({ partyId: ['Choose a vendor of this company'] });
       const taken = await documented('POST', '/api/invoices', '/api/invoices', { key: c.accountant, body: { ...invoiceBody(), reference: 'SUB-2026-02' } });
       expect(taken.body.fields).toEqual({ reference: ['This reference is already used in this company'] });
+      // Field names the request chose are only names, even those of Object.prototype's members.
+      const proto = await documented('POST', '/api/invoices', '/api/invoices', {
+        key: c.accountant,
+        rawBody: JSON.stringify(invoiceBody()).replace(/^\{/, '{"__proto__":{"amount":"1.00"},"valueOf":2,'),
+      });
+      expect(proto.text).toContain('"fields":{"__proto__":["Unknown field: remove it"],"valueOf":["Unknown field: remove it"]}');
+      const query = await documented('GET', '/api/invoices', '/api/invoices?constructor=1&valueOf=1&valueOf=2', { key: c.viewer });
+      expect(query.text).toContain('"fields":{"valueOf":["Give valueOf once"],"constructor":["Unknown field: remove it"]}');
       const viewer = await documented('POST', '/api/invoices', '/api/invoices', { key: c.viewer, body: invoiceBody() });
       expect(viewer.body).toMatchObject({ status: 403, code: 'forbidden' });
       expect(await entryCount()).toBe(before);

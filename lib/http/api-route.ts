@@ -14,7 +14,7 @@ import {
 } from '@/lib/api/idempotency';
 import type { ApiAuth, HttpMethod, Operation, OperationSpec, ResponseSpec } from '@/lib/api/operation';
 import { fieldsFromZod, problemOf, PROBLEM_CONTENT_TYPE } from '@/lib/api/problem';
-import { AppError, validationError, type FieldErrors } from '@/lib/errors';
+import { AppError, FieldErrorsBuilder, validationError } from '@/lib/errors';
 import { requireJobKey } from '@/lib/http/job-key';
 import { getAuth } from '@/lib/auth/auth';
 import { companyRoute, errorResponse, readJson, refuseCrossSite, requestCompanyContext } from '@/lib/http/route';
@@ -200,12 +200,13 @@ interface ParsedRequest {
 }
 
 async function parseRequest(operation: Operation, request: Request, rawParams: Record<string, unknown>): Promise<ParsedRequest> {
-  const fields: FieldErrors = {};
+  // Keyed by names the request chose (`?valueOf=`, `{"__proto__": …}`): a builder, never a plain object's slots.
+  const fields = new FieldErrorsBuilder();
   const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string[] = []) => {
     if (!schema) return {};
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    Object.assign(fields, fieldsFromZod(result.error, prefix));
+    for (const [key, messages] of Object.entries(fieldsFromZod(result.error, prefix))) for (const m of messages) fields.add(key, m);
     return undefined;
   };
   const params = parse(operation.params, rawParams);
@@ -216,7 +217,7 @@ async function parseRequest(operation: Operation, request: Request, rawParams: R
     json = await readJson(request);
     body = parse(operation.body, json);
   }
-  if (Object.keys(fields).length > 0) throw validationError(fields);
+  if (fields.size > 0) throw validationError(fields.build());
   return { request, params, query, body, rawBody: json, json };
 }
 
@@ -224,16 +225,16 @@ async function parseRequest(operation: Operation, request: Request, rawParams: R
  * The query string as an object for the schema: a parameter the schema takes as an array collects every
  * repetition (`?status=a&status=b`); any other given twice is an error rather than a silent pick.
  */
-function queryObject(url: URL, schema: AnyObject | undefined, fields: FieldErrors): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function queryObject(url: URL, schema: AnyObject | undefined, fields: FieldErrorsBuilder): Record<string, unknown> {
+  const out = new Map<string, unknown>();
   for (const name of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(name);
-    const field = schema?.shape[name] as z.ZodType | undefined;
-    if (field && isArraySchema(field)) out[name] = values;
-    else if (values.length === 1) out[name] = values[0];
-    else fields[name] = [`Give ${name} once`];
+    const field = Object.hasOwn(schema?.shape ?? {}, name) ? (schema!.shape[name] as z.ZodType) : undefined;
+    if (field && isArraySchema(field)) out.set(name, values);
+    else if (values.length === 1) out.set(name, values[0]);
+    else fields.add(name, `Give ${name} once`);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function isArraySchema(schema: z.ZodType): boolean {

@@ -1,4 +1,4 @@
-import { validationError, type FieldErrors } from '@/lib/errors';
+import { FieldErrorsBuilder, validationError } from '@/lib/errors';
 
 const NUL_MESSAGE = 'Remove the NUL character (\\0): text cannot contain it';
 
@@ -16,12 +16,12 @@ export const MAX_BODY_DEPTH = 32;
  * stack, so no body can overflow the call stack.
  */
 export function refuseNulBytes(value: unknown): void {
-  const fields: FieldErrors = {};
+  const fields = new FieldErrorsBuilder();
   const pending: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
   while (pending.length > 0) {
     const { v, path, depth } = pending.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) fields[path || '_form'] = [NUL_MESSAGE];
+      if (v.includes('\u0000')) fields.add(path || '_form', NUL_MESSAGE);
       continue;
     }
     if (!v || typeof v !== 'object') continue;
@@ -30,9 +30,9 @@ export function refuseNulBytes(value: unknown): void {
     }
     const entries = Array.isArray(v) ? v.map((item, i) => [String(i), item] as const) : Object.entries(v);
     for (const [key, item] of entries.reverse()) {
-      if (key.includes('\u0000')) fields[path || '_form'] = [NUL_MESSAGE];
+      if (key.includes('\u0000')) fields.add(path || '_form', NUL_MESSAGE);
       pending.push({ v: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
     }
   }
-  if (Object.keys(fields).length > 0) throw validationError(fields);
+  if (fields.size > 0) throw validationError(fields.build());
 }
