@@ -79,6 +79,14 @@ export const ACTIONS: Record<string, ActionCase> = {
     stranger: { form: (w) => ({ companyId: w.b.company.id }), answer: { status: 404 } },
   },
 
+  'app/(app)/actions.ts#createCompanyAction': {
+    role: 'viewer',
+    valid: () => ({ name: next('New books'), baseCurrency: 'EUR', timeZone: 'Europe/Paris' }),
+    stranger: null,
+    // It moves its caller's session to the new company: a caller of its own keeps the world's sessions where they are.
+    callerFor: freshCaller,
+  },
+
   'app/(app)/invoices/actions.ts#createInvoiceAction': {
     role: 'accountant',
     valid: (w) => documentForm(w, 'invoice'),
