@@ -16,7 +16,9 @@ test('a viewer starts a new company from the header, lands in it as its owner, a
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const founder = await context.newPage();
-  await new SignInPage(founder).signIn(email, password);
+  const signIn = new SignInPage(founder);
+  await signIn.goto();
+  await signIn.signIn(email, password);
   await expect(founder.getByTestId('current-company')).toHaveText('Northwind Studio · USD · America/New_York');
   await expect(founder.getByLabel('Company', { exact: true })).toHaveCount(0);
 
