@@ -90,8 +90,9 @@ test.describe('on a desktop', () => {
   test('every control of the shell shows a visible focus ring when reached by keyboard', async ({ page }) => {
     await page.goto('/');
     const seen: string[] = [];
-    // Tab through the whole shell: skip link, brand, the seven sections, the company switcher, the account, theme.
-    for (let i = 0; i < 14; i++) {
+    // Tab through the whole shell: skip link, brand, the seven sections, the company switcher, "New company", the
+    // account, theme.
+    for (let i = 0; i < 16; i++) {
       await page.keyboard.press('Tab');
       const focus = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
@@ -107,7 +108,7 @@ test.describe('on a desktop', () => {
       expect(focus.outline, `focus ring on “${focus.name}”`).toBe(true);
     }
     expect(seen).toEqual(
-      expect.arrayContaining(['Skip to main content', 'AiLegr', 'Overview', 'Settings', 'Company', 'Sign out', 'Theme']),
+      expect.arrayContaining(['Skip to main content', 'AiLegr', 'Overview', 'Settings', 'Company', 'New company', 'Sign out', 'Theme']),
     );
   });
 });

@@ -42,12 +42,33 @@ export function notFound(what: string): AppError {
 }
 
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '_form';
-    (fields[key] ??= []).push(issue.message);
+  const fields = new FieldErrorsBuilder();
+  for (const issue of error.issues) fields.add(issue.path.length ? issue.path.join('.') : '_form', issue.message);
+  return fields.build();
+}
+
+/**
+ * Collects messages by field name. The names come from the request (an unknown field is named as sent), so they
+ * are kept in a Map: in a plain object, `valueOf` or `__proto__` would find Object.prototype's member instead of
+ * an empty slot, and the request would fail with a TypeError instead of getting its field error.
+ */
+export class FieldErrorsBuilder {
+  private readonly fields = new Map<string, string[]>();
+
+  add(key: string, message: string): void {
+    const messages = this.fields.get(key);
+    if (!messages) this.fields.set(key, [message]);
+    else if (!messages.includes(message)) messages.push(message);
   }
-  return fields;
+
+  get size(): number {
+    return this.fields.size;
+  }
+
+  /** The messages as an object of own properties (Object.fromEntries defines even `__proto__` as a plain key). */
+  build(): FieldErrors {
+    return Object.fromEntries(this.fields);
+  }
 }
 
 /** Parses with a shared schema, throwing a field-level validation error. */

@@ -3,8 +3,8 @@ import { cn } from '@/components/ui/cn';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { companyContext } from '@/lib/session/company-context';
 import { AccountMenu } from './account-menu';
-import { switchCompanyAction } from './actions';
-import { CompanySwitcher } from './company-switcher';
+import { createCompanyAction, switchCompanyAction } from './actions';
+import { CompanySwitcher, NewCompanyDialog } from './company-switcher';
 import { ShellHeader } from './shell-header';
 
 /**
@@ -34,6 +34,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className={cn(canSwitch ? 'sr-only' : 'font-medium text-foreground')}>{company.name} · </span>
               {company.baseCurrency} · {company.timeZone ?? 'UTC'}
             </span>
+            <NewCompanyDialog action={createCompanyAction} baseCurrency={company.baseCurrency} timeZone={company.timeZone} />
           </div>
         }
         account={<AccountMenu name={caller.name} email={caller.email} roleLabel={ROLE_LABELS[role]} />}

@@ -55,6 +55,8 @@ export const accounts = pgTable(
     role: systemRole('role'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
+    /** Moved by a trigger on every update (migration `ledger_updated_at`): the API's `updatedSince` reads it. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('accounts_company_id_key').on(t.companyId, t.id),
@@ -129,6 +131,12 @@ export const journalEntries = pgTable(
     ruleId: bigint('rule_id', { mode: 'number' }),
     occurrenceDate: date('occurrence_date'),
     createdAt: createdAt(),
+    /**
+     * When the entry last changed: its insert (a column default, so posting costs no trigger), then each
+     * settlement change (a payment, a void), moved by an update trigger (migration `ledger_updated_at`). The
+     * API's document lists page and sync on it.
+     */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('journal_entries_company_id_key').on(t.companyId, t.id),
@@ -140,6 +148,9 @@ export const journalEntries = pgTable(
       .on(t.ruleId, t.occurrenceDate)
       .where(sql`${t.ruleId} is not null`),
     index('journal_entries_company_kind_date_idx').on(t.companyId, t.kind, t.entryDate),
+    // The API's document lists (lib/ledger/documents.ts listDocumentsPage): keyset pages in (updated_at, id)
+    // order within a kind, and `updatedSince` as a range of the same index.
+    index('journal_entries_company_kind_updated_idx').on(t.companyId, t.kind, t.updatedAt, t.id),
     index('journal_entries_document_idx')
       .on(t.documentId)
       .where(sql`${t.documentId} is not null`),

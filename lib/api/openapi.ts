@@ -87,6 +87,7 @@ function problemResponses(operation: Operation): Record<string, ZodOpenApiRespon
   if (hasInput || operation.method === 'POST') add(400, 'Bad input: `fields` names each field and what is wrong');
   if (operation.auth.kind !== 'public') add(401, 'No credential, or a bad one');
   if (operation.auth.kind === 'company') add(403, 'The credential’s role is too small for this');
+  if (operation.auth.kind === 'user') add(403, 'An API key: this needs a signed-in person (a key belongs to one company)');
   if (operation.params) add(404, 'Not found (another company’s record too)');
   if (operation.method === 'POST') {
     add(409, 'A request with this Idempotency-Key is still running (`idempotency_in_flight`), or a conflict with the current state');
@@ -135,6 +136,8 @@ function security(operation: Operation): oas31.SecurityRequirementObject[] {
       return [{ apiKey: [] }, { session: [] }];
     case 'job-key':
       return [{ jobKey: [] }];
+    case 'user':
+      return [{ session: [] }];
     case 'public':
       return [];
   }
@@ -143,6 +146,7 @@ function security(operation: Operation): oas31.SecurityRequirementObject[] {
 function roleNote(operation: Operation): string {
   if (operation.auth.kind === 'job-key') return 'Authorized by the job key only.';
   if (operation.auth.kind === 'public') return 'Public: no credential needed.';
+  if (operation.auth.kind === 'user') return 'Any signed-in person, by their session. An API key is refused (403): it belongs to one company.';
   const { role } = operation.auth;
   const allowed = ROLES.filter((r) => roleAllows(r, role)).map((r) => ROLE_LABELS[r].toLowerCase());
   return `Roles: ${allowed.join(', ')}.`;

@@ -28,7 +28,11 @@ export interface OperationSpec {
   responses: Record<number, ResponseSpec>;
 }
 
-export type ApiAuth = { kind: 'company'; role: Role } | { kind: 'job-key' } | { kind: 'public' };
+/**
+ * Who may call: a company's API key or session with at least `role`; the operators' job key; anyone; or `user`,
+ * a signed-in person by their session alone, outside any company (an API key belongs to one company: refused).
+ */
+export type ApiAuth = { kind: 'company'; role: Role } | { kind: 'job-key' } | { kind: 'public' } | { kind: 'user' };
 
 /** A declared operation as the document builder reads it; query and body are the strict schemas requests are parsed with. */
 export interface Operation extends OperationSpec {

@@ -4,6 +4,19 @@ import { AppError, fieldError } from '@/lib/errors';
 import { fieldsFromZod, HttpProblem, problemOf } from './problem';
 
 describe('fieldsFromZod', () => {
+  // Found by tests/api-fuzz.test.ts: an unknown field named like a member of Object.prototype made the error
+  // builder call valueOf.push(...), and the route answered 500 instead of naming the field.
+  it('names unknown fields called valueOf, toString, constructor or __proto__ like any other', () => {
+    const strict = z.strictObject({ name: z.string() });
+    const body = JSON.parse('{"name":"x","valueOf":1,"toString":{},"constructor":[],"__proto__":"y","hasOwnProperty":null}') as unknown;
+    const result = strict.safeParse(body);
+    expect(result.success).toBe(false);
+    const fields = fieldsFromZod(result.error!);
+    expect(Object.keys(fields).sort()).toEqual(['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf']);
+    for (const key of Object.keys(fields)) expect(fields[key]).toEqual(['Unknown field: remove it']);
+    expect(JSON.parse(JSON.stringify(fields))).toEqual(JSON.parse('{"valueOf":["Unknown field: remove it"],"toString":["Unknown field: remove it"],"constructor":["Unknown field: remove it"],"__proto__":["Unknown field: remove it"],"hasOwnProperty":["Unknown field: remove it"]}'));
+  });
+
   const schema = z.strictObject({
     name: z.string().min(1, 'Enter a name'),
     payload: z.strictObject({ amount: z.string({ error: 'Enter an amount' }), lines: z.array(z.strictObject({ memo: z.string() })) }),

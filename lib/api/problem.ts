@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, HTTP_STATUS, type ErrorCode, type FieldErrors } from '@/lib/errors';
+import { AppError, FieldErrorsBuilder, HTTP_STATUS, type ErrorCode, type FieldErrors } from '@/lib/errors';
 
 /**
  * Every error the API answers is an RFC 9457 problem (`application/problem+json`): `type`, `title`, `status`,
@@ -101,15 +101,12 @@ export function problemResponse({ problem, headers }: ProblemAnswer): Response {
  * not on the object that holds it, so a typo points at itself.
  */
 export function fieldsFromZod(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldErrors {
-  const fields: FieldErrors = {};
-  const add = (path: readonly PropertyKey[], message: string) => {
-    const key = path.length ? path.map(String).join('.') : '_form';
-    (fields[key] ??= []).push(message);
-  };
+  const fields = new FieldErrorsBuilder();
+  const add = (path: readonly PropertyKey[], message: string) => fields.add(path.length ? path.map(String).join('.') : '_form', message);
   for (const issue of error.issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...path, key], 'Unknown field: remove it');
     else add(path, issue.message);
   }
-  return fields;
+  return fields.build();
 }

@@ -18,8 +18,26 @@ export const decimalAmount = z
 
 export const minorAmount = z.number().int().meta({ description: 'The same amount in the currency’s minor units (cents)', example: 125000 });
 
+/**
+ * A total that may pass Number.MAX_SAFE_INTEGER (a report sums many documents): a JSON integer while it is a safe
+ * integer, else the same digits as a string, so that no JSON parser rounds it to a double. Its decimal string
+ * beside it is always exact.
+ */
+export const exactMinorAmount = z
+  .union([z.number().int(), z.string().regex(/^-?\d+$/)])
+  .meta({
+    description:
+      'The same amount in the currency’s minor units: a JSON integer while it is a safe integer (|n| ≤ 2^53 − 1), beyond that the exact digits as a string, so that no parser rounds it',
+    example: 125000,
+  });
+
+/** A bigint total as `exactMinorAmount` shows it. */
+export function exactMinorOf(minor: bigint): number | string {
+  return minor >= BigInt(Number.MIN_SAFE_INTEGER) && minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor.toString();
+}
+
 /** An amount as the API shows it: `{ amount: '1250.00' }` beside `{ amountMinor: 125000 }`. */
-export function decimalOf(minor: number, currencyCode: string): string {
+export function decimalOf(minor: number | bigint, currencyCode: string): string {
   return toDecimalString(minor, currencyMinorDigits(currencyCode));
 }
 

@@ -14,9 +14,10 @@ import {
 } from '@/lib/api/idempotency';
 import type { ApiAuth, HttpMethod, Operation, OperationSpec, ResponseSpec } from '@/lib/api/operation';
 import { fieldsFromZod, problemOf, PROBLEM_CONTENT_TYPE } from '@/lib/api/problem';
-import { validationError, type FieldErrors } from '@/lib/errors';
+import { AppError, FieldErrorsBuilder, validationError } from '@/lib/errors';
 import { requireJobKey } from '@/lib/http/job-key';
-import { companyRoute, errorResponse, readJson } from '@/lib/http/route';
+import { getAuth } from '@/lib/auth/auth';
+import { companyRoute, errorResponse, readJson, refuseCrossSite, requestCompanyContext } from '@/lib/http/route';
 import { logger } from '@/lib/log';
 import { whenReady } from '@/lib/server/ready';
 import type { CompanyContext } from '@/lib/session/company-context';
@@ -107,6 +108,55 @@ export function jobKeyRoute<
   return Object.assign(route, { operation });
 }
 
+/** A signed-in person, known by their session, outside any company. */
+export interface UserContext {
+  db: Db;
+  user: { userId: string; email: string; name: string };
+}
+
+/**
+ * A route for a signed-in person by their session alone, outside any company: creating a company is one. An API
+ * key belongs to one company and so is refused (403; a bad one 401); a cookie request that changes something must
+ * come from the app's own origin, as on company routes.
+ */
+export function userRoute<
+  P extends AnyObject | undefined = undefined,
+  Q extends AnyObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
+>(spec: Spec<P, Q, B, R>, handler: (input: HandlerInput<P, Q, B> & { ctx: UserContext }) => Promise<Reply<R>>): ApiRouteHandler {
+  const operation = defineOperation(spec, { kind: 'user' });
+  const name = `${spec.method} ${spec.path}`;
+  const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
+    try {
+      const ctx = await requestUserContext(request);
+      const input = await parseRequest(operation, request, await context.params);
+      return await answer(operation, ctx.db, { companyId: null, credential: `user:${ctx.user.userId}` }, request, input.json, async () =>
+        serialize(operation, await handler({ ...input, ctx } as never)),
+      );
+    } catch (error) {
+      const response = errorResponse(error, { route: name });
+      if (response.status === 401) response.headers.set('WWW-Authenticate', 'Bearer realm="ailegr"');
+      return response;
+    }
+  };
+  return Object.assign(route, { operation });
+}
+
+async function requestUserContext(request: Request): Promise<UserContext> {
+  if (request.headers.get('authorization') !== null) {
+    // Judged by the header alone, as everywhere: a bad key is 401; a good one is refused here, not ignored.
+    await requestCompanyContext(request);
+    throw new AppError('forbidden', 'An API key belongs to one company: sign in to do this');
+  }
+  refuseCrossSite(request);
+  await whenReady();
+  const db = await openDb();
+  const session = await (await getAuth()).api.getSession({ headers: request.headers });
+  if (!session) throw new AppError('unauthorized', 'Sign in to continue');
+  return { db, user: { userId: session.user.id, email: session.user.email, name: session.user.name } };
+}
+
 /** A route anyone may call (it shows nothing of any company). */
 export function publicRoute<
   P extends AnyObject | undefined = undefined,
@@ -150,12 +200,13 @@ interface ParsedRequest {
 }
 
 async function parseRequest(operation: Operation, request: Request, rawParams: Record<string, unknown>): Promise<ParsedRequest> {
-  const fields: FieldErrors = {};
+  // Keyed by names the request chose (`?valueOf=`, `{"__proto__": …}`): a builder, never a plain object's slots.
+  const fields = new FieldErrorsBuilder();
   const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string[] = []) => {
     if (!schema) return {};
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    Object.assign(fields, fieldsFromZod(result.error, prefix));
+    for (const [key, messages] of Object.entries(fieldsFromZod(result.error, prefix))) for (const m of messages) fields.add(key, m);
     return undefined;
   };
   const params = parse(operation.params, rawParams);
@@ -166,7 +217,7 @@ async function parseRequest(operation: Operation, request: Request, rawParams: R
     json = await readJson(request);
     body = parse(operation.body, json);
   }
-  if (Object.keys(fields).length > 0) throw validationError(fields);
+  if (fields.size > 0) throw validationError(fields.build());
   return { request, params, query, body, rawBody: json, json };
 }
 
@@ -174,16 +225,16 @@ async function parseRequest(operation: Operation, request: Request, rawParams: R
  * The query string as an object for the schema: a parameter the schema takes as an array collects every
  * repetition (`?status=a&status=b`); any other given twice is an error rather than a silent pick.
  */
-function queryObject(url: URL, schema: AnyObject | undefined, fields: FieldErrors): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function queryObject(url: URL, schema: AnyObject | undefined, fields: FieldErrorsBuilder): Record<string, unknown> {
+  const out = new Map<string, unknown>();
   for (const name of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(name);
-    const field = schema?.shape[name] as z.ZodType | undefined;
-    if (field && isArraySchema(field)) out[name] = values;
-    else if (values.length === 1) out[name] = values[0];
-    else fields[name] = [`Give ${name} once`];
+    const field = Object.hasOwn(schema?.shape ?? {}, name) ? (schema!.shape[name] as z.ZodType) : undefined;
+    if (field && isArraySchema(field)) out.set(name, values);
+    else if (values.length === 1) out.set(name, values[0]);
+    else fields.add(name, `Give ${name} once`);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function isArraySchema(schema: z.ZodType): boolean {

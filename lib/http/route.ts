@@ -100,7 +100,7 @@ export function companyRoute<P extends RouteParams = RouteParams>(
  * `Bearer <API key>` (a malformed, oversized or unknown token is a 401 whatever cookies come with it).
  * Otherwise the session cookie counts, and a state-changing request must then come from our own origin.
  */
-async function requestCompanyContext(request: Request): Promise<CompanyContext> {
+export async function requestCompanyContext(request: Request): Promise<CompanyContext> {
   const authorization = request.headers.get('authorization');
   if (authorization === null) {
     refuseCrossSite(request);
@@ -123,7 +123,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Session cookies are SameSite=Lax, so browsers already withhold them from cross-site POSTs; this refuses what
  * slips through anyway (an old browser, a same-site sibling origin) when the browser says where it came from.
  */
-function refuseCrossSite(request: Request): void {
+export function refuseCrossSite(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');

@@ -1,8 +1,9 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { AccountType, SystemRole } from '@/db/schema/enums';
 import { accounts } from '@/db/schema/ledger';
 import { fieldError } from '@/lib/errors';
+import { keyset, type KeysetPage, type KeysetQuery } from '@/lib/keyset';
 
 export type Account = typeof accounts.$inferSelect;
 
@@ -17,6 +18,25 @@ export async function listCategories(db: Db, companyId: string, type: 'revenue' 
     .from(accounts)
     .where(and(eq(accounts.companyId, companyId), eq(accounts.type, type), isNull(accounts.archivedAt)))
     .orderBy(asc(accounts.code));
+}
+
+/**
+ * A keyset page of the company's revenue and expense categories in the order they last changed (the API's
+ * list), archived ones included with their `archivedAt`, so that a sync sees a category being archived.
+ */
+export async function listCategoriesPage(
+  db: Db,
+  companyId: string,
+  query: KeysetQuery & { type?: 'revenue' | 'expense' },
+): Promise<KeysetPage<Account>> {
+  const page = keyset(query, { sortBy: accounts.updatedAt, id: accounts.id, updatedAt: accounts.updatedAt });
+  const rows = await db
+    .select({ account: accounts, ...page.select })
+    .from(accounts)
+    .where(and(eq(accounts.companyId, companyId), inArray(accounts.type, query.type ? [query.type] : ['revenue', 'expense']), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+  return page.result(rows, (r) => r.account);
 }
 
 export type SystemAccounts = Record<SystemRole, number>;

@@ -8,7 +8,7 @@ import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib
 import { amountMinorOrThrow } from '@/lib/money';
 import { systemAccountsOrThrow } from './accounts';
 import { getCompanyOrThrow } from './companies';
-import { applyToDocument, lockDocumentOrThrow, lockDocumentRow } from './documents';
+import { applyToDocument, getDocumentOfKindOrThrow, lockDocumentOrThrow, lockDocumentRow } from './documents';
 import { voidReference } from './numbering';
 import { claimTypedNumbers, reserveNumbers } from './document-counters';
 import { entryLines, insertEntry, type JournalLine } from './posting';
@@ -233,4 +233,33 @@ export async function voidEntry(db: Db, companyId: string, input: number | VoidI
       lines.map((l) => ({ accountId: l.accountId, amountMinor: -l.amountMinor })),
     );
   });
+}
+
+/** The kind of document each payment kind settles. */
+export const DOCUMENT_KIND_OF_PAYMENT = { payment_received: 'invoice', payment_made: 'bill' } as const satisfies Record<string, DocumentKind>;
+export type PaymentKind = keyof typeof DOCUMENT_KIND_OF_PAYMENT;
+
+/**
+ * Voids a document of `kind` (its payments must be void already): an entry of another kind or another company,
+ * a payment included, is not found. Returns the reversing entry.
+ */
+export async function voidDocument(db: Db, companyId: string, kind: DocumentKind, documentId: number) {
+  await getDocumentOfKindOrThrow(db, companyId, kind, documentId);
+  return voidEntry(db, companyId, documentId, kind);
+}
+
+/**
+ * Voids a payment, received or made: its applied part goes back onto its document's balance, a customer
+ * credit it made is reversed with it. Anything but a payment of the company is not found. Returns the
+ * reversing entry and the payment's document.
+ */
+export async function voidPayment(db: Db, companyId: string, paymentId: number) {
+  const [payment] = await db
+    .select({ kind: journalEntries.kind, documentId: journalEntries.documentId })
+    .from(journalEntries)
+    .where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.id, paymentId), inArray(journalEntries.kind, ['payment_received', 'payment_made'])));
+  if (!payment || payment.documentId === null) throw notFound('Payment');
+  // An entry's kind never changes, so reading it before voidEntry's transaction is safe.
+  const reversal = await voidEntry(db, companyId, paymentId, DOCUMENT_KIND_OF_PAYMENT[payment.kind as PaymentKind]);
+  return { reversal, documentId: payment.documentId, documentKind: DOCUMENT_KIND_OF_PAYMENT[payment.kind as PaymentKind] };
 }

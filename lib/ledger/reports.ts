@@ -10,7 +10,7 @@ import { accounts, journalEntries, journalLines, parties } from '@/db/schema/led
  * rounding. PostgreSQL sums exactly (`sum(bigint)` is numeric, sent as a decimal string), and so does bigint.
  */
 
-interface AccountAmount {
+export interface AccountAmount {
   accountId: number;
   code: string;
   name: string;

@@ -40,12 +40,14 @@ export const amountText = z
   .min(1, 'Enter an amount')
   .max(40, 'The amount is too long');
 
-/** A database id as it arrives from a form, a URL or JSON. */
-export const recordId = z.coerce
-  .number({ error: 'Choose a record' })
-  .int('Choose a record')
-  .positive('Choose a record')
-  .max(Number.MAX_SAFE_INTEGER, 'Choose a record');
+/**
+ * A database id as it arrives: digits from a form or a URL, a number in JSON. Not `z.coerce.number()`, whose
+ * Number() reads `true` as 1, `[5]` as 5 and '0x10' as 16: a JSON body naming `"partyId": true` must be refused,
+ * not taken for record 1.
+ */
+export const recordId = z
+  .union([z.number(), z.string().regex(/^\d{1,16}$/).transform(Number)], { error: 'Choose a record' })
+  .pipe(z.number().int('Choose a record').positive('Choose a record')); // int() is a safe integer in zod 4
 
 export const companyId = z.uuid({ error: 'Unknown company' });
 

@@ -2,6 +2,7 @@ import type { Role } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
 import { createDocument } from '@/lib/ledger/documents';
+import { recordPayment } from '@/lib/ledger/payments';
 import { PASSWORD, signIn, type World } from './auth-world';
 
 /**
@@ -76,6 +77,14 @@ export const ACTIONS: Record<string, ActionCase> = {
     role: 'viewer',
     valid: (w) => ({ companyId: w.a.company.id }),
     stranger: { form: (w) => ({ companyId: w.b.company.id }), answer: { status: 404 } },
+  },
+
+  'app/(app)/actions.ts#createCompanyAction': {
+    role: 'viewer',
+    valid: () => ({ name: next('New books'), baseCurrency: 'EUR', timeZone: 'Europe/Paris' }),
+    stranger: null,
+    // It moves its caller's session to the new company: a caller of its own keeps the world's sessions where they are.
+    callerFor: freshCaller,
   },
 
   'app/(app)/invoices/actions.ts#createInvoiceAction': {
@@ -185,10 +194,13 @@ export interface RouteRequest {
 export type RouteCase =
   | { kind: 'public'; why: string; request: RouteRequest }
   | { kind: 'job-key'; request: RouteRequest }
+  /** A signed-in person by session, in any role of any company; an API key is refused (403). */
+  | { kind: 'user'; valid: (w: World) => RouteRequest }
   | {
       kind: 'company';
       role: Role;
-      valid: (w: World) => RouteRequest;
+      /** A valid request in company A (it may first create what it needs, e.g. a document to void). */
+      valid: (w: World) => RouteRequest | Promise<RouteRequest>;
       stranger: null | { request: (w: World) => RouteRequest; answer: StrangerAnswer };
     };
 
@@ -259,6 +271,31 @@ export const ROUTES: Record<string, RouteCase> = {
     valid: (w) => ({ path: `/api/parties/${w.a.customer.id}`, params: { id: String(w.a.customer.id) } }),
     stranger: { request: (w) => ({ path: `/api/parties/${w.b.customer.id}`, params: { id: String(w.b.customer.id) } }), answer: { status: 404 } },
   },
+  ...ledgerRoutes('invoices', 'invoice'),
+  ...ledgerRoutes('expenses', 'bill'),
+  'app/api/payments/[id]/void/route.ts#POST': {
+    kind: 'company',
+    role: 'accountant',
+    valid: async (w) => {
+      const doc = await freshDocument(w, 'invoice');
+      const payment = await recordPayment(w.db, w.a.company.id, { documentId: doc.id, amount: '10.00', date: today });
+      return { path: `/api/payments/${payment.id}/void`, params: { id: String(payment.id) }, body: {} };
+    },
+    stranger: { request: (w) => ({ path: `/api/payments/${w.b.payment.id}/void`, params: { id: String(w.b.payment.id) }, body: {} }), answer: { status: 404 } },
+  },
+  'app/api/categories/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/categories?type=expense' }), stranger: null },
+  'app/api/reports/profit-and-loss/route.ts#GET': {
+    kind: 'company',
+    role: 'viewer',
+    valid: () => ({ path: '/api/reports/profit-and-loss?from=2026-01-01&to=2026-12-31' }),
+    stranger: null,
+  },
+  'app/api/reports/balance-sheet/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/reports/balance-sheet?asOf=2026-12-31' }), stranger: null },
+  'app/api/reports/open-balances/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/reports/open-balances?type=invoice' }), stranger: null },
+  'app/api/companies/route.ts#POST': {
+    kind: 'user',
+    valid: () => ({ path: '/api/companies', body: { name: next('Matrix books'), baseCurrency: 'EUR', timeZone: 'Europe/Paris' } }),
+  },
   'app/api/documents/[id]/route.ts#GET': {
     kind: 'company',
     role: 'viewer',
@@ -266,6 +303,54 @@ export const ROUTES: Record<string, RouteCase> = {
     stranger: { request: (w) => ({ path: `/api/documents/${w.b.invoice.id}`, params: { id: String(w.b.invoice.id) } }), answer: { status: 404 } },
   },
 };
+
+/**
+ * The invoice and expense routes (twins over the ledger's two document kinds): listing and reading are for
+ * viewers, writing for accountants; another company's document, or its party in a new one, is as if missing.
+ */
+function ledgerRoutes(segment: 'invoices' | 'expenses', kind: 'invoice' | 'bill'): Record<string, RouteCase> {
+  const dir = `app/api/${segment}`;
+  const theirs = (w: World) => (kind === 'invoice' ? w.b.invoice : w.b.bill);
+  const body = (w: World) => {
+    const form = documentForm(w, kind);
+    return { partyId: Number(form.partyId), categoryId: Number(form.categoryId), issueDate: form.issueDate!, dueDate: form.dueDate!, amount: form.amount!, memo: 'Matrix' };
+  };
+  const onDocument = (suffix: string, id: number, extra: Partial<RouteRequest> = {}): RouteRequest => ({
+    path: `/api/${segment}/${id}${suffix}`,
+    params: { id: String(id) },
+    ...extra,
+  });
+  return {
+    [`${dir}/route.ts#GET`]: { kind: 'company', role: 'viewer', valid: () => ({ path: `/api/${segment}?status=open&status=paid` }), stranger: null },
+    [`${dir}/route.ts#POST`]: {
+      kind: 'company',
+      role: 'accountant',
+      valid: (w) => ({ path: `/api/${segment}`, body: body(w) }),
+      stranger: {
+        request: (w) => ({ path: `/api/${segment}`, body: { ...body(w), partyId: kind === 'invoice' ? w.b.customer.id : w.b.vendor.id } }),
+        answer: { status: 400, field: 'partyId' },
+      },
+    },
+    [`${dir}/[id]/route.ts#GET`]: {
+      kind: 'company',
+      role: 'viewer',
+      valid: (w) => onDocument('', kind === 'invoice' ? w.a.invoice.id : w.a.bill.id),
+      stranger: { request: (w) => onDocument('', theirs(w).id), answer: { status: 404 } },
+    },
+    [`${dir}/[id]/payments/route.ts#POST`]: {
+      kind: 'company',
+      role: 'accountant',
+      valid: async (w) => onDocument('/payments', (await freshDocument(w, kind)).id, { body: { amount: '10.00', date: today } }),
+      stranger: { request: (w) => onDocument('/payments', theirs(w).id, { body: { amount: '10.00', date: today } }), answer: { status: 404 } },
+    },
+    [`${dir}/[id]/void/route.ts#POST`]: {
+      kind: 'company',
+      role: 'accountant',
+      valid: async (w) => onDocument('/void', (await freshDocument(w, kind)).id, { body: {} }),
+      stranger: { request: (w) => onDocument('/void', theirs(w).id, { body: {} }), answer: { status: 404 } },
+    },
+  };
+}
 
 /** Pages anyone may see; every other page must sit under app/(app), whose context redirects to sign-in. */
 export const PUBLIC_PAGES: Record<string, string> = {

@@ -3,20 +3,57 @@ import type { oas31 } from 'zod-openapi';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import type { Operation } from '@/lib/api/operation';
 import { publicRoute, reply, type ApiRouteHandler } from '@/lib/http/api-route';
+import * as categories from '../categories/route';
+import * as companies from '../companies/route';
 import * as company from '../company/route';
 import * as documentById from '../documents/[id]/route';
+import * as expenses from '../expenses/route';
+import * as expenseById from '../expenses/[id]/route';
+import * as expensePayments from '../expenses/[id]/payments/route';
+import * as expenseVoid from '../expenses/[id]/void/route';
+import * as invoices from '../invoices/route';
+import * as invoiceById from '../invoices/[id]/route';
+import * as invoicePayments from '../invoices/[id]/payments/route';
+import * as invoiceVoid from '../invoices/[id]/void/route';
 import * as metrics from '../metrics/route';
 import * as parties from '../parties/route';
 import * as partyById from '../parties/[id]/route';
+import * as paymentVoid from '../payments/[id]/void/route';
 import * as problems from '../problems/[code]/route';
 import * as recurringRun from '../recurring/run/route';
+import * as balanceSheet from '../reports/balance-sheet/route';
+import * as openBalances from '../reports/open-balances/route';
+import * as profitAndLoss from '../reports/profit-and-loss/route';
 import { PROBE_OPERATIONS } from './probe-operations';
 
 /**
  * The route modules whose handlers declare their operations: the document is assembled from them. A route
  * missing here is caught by tests/api-contract.test.ts, which walks app/api.
  */
-const ROUTE_MODULES: Record<string, unknown>[] = [company, parties, partyById, documentById, recurringRun, metrics, problems];
+const ROUTE_MODULES: Record<string, unknown>[] = [
+  company,
+  parties,
+  partyById,
+  documentById,
+  recurringRun,
+  metrics,
+  problems,
+  // The ledger (issue 11): documents, payments, categories, reports, new companies.
+  invoices,
+  invoiceById,
+  invoicePayments,
+  invoiceVoid,
+  expenses,
+  expenseById,
+  expensePayments,
+  expenseVoid,
+  paymentVoid,
+  categories,
+  profitAndLoss,
+  balanceSheet,
+  openBalances,
+  companies,
+];
 
 function declaredOperations(): Operation[] {
   const handlers = ROUTE_MODULES.flatMap((mod) => Object.values(mod)).filter(

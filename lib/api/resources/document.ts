@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@/db/schema/enums';
 import type { DocumentRow } from '@/lib/ledger/documents';
-import { calendarDay, currency, decimalAmount, decimalOf, minorAmount, recordIdValue } from '../values';
+import type { DocumentPayment } from '@/lib/ledger/payments';
+import { calendarDay, currency, decimalAmount, decimalOf, instant, instantOf, minorAmount, recordIdValue } from '../values';
 
 /** An invoice or bill with its settlement, amounts as decimal strings beside their minor units. */
 export const documentResponse = z
   .object({
     id: recordIdValue,
-    kind: z.enum(DOCUMENT_KINDS),
+    kind: z.enum(DOCUMENT_KINDS).meta({ description: '`invoice`, or `bill` (an expense)' }),
     number: z.string(),
     reference: z.string(),
     issueDate: calendarDay,
@@ -27,6 +28,8 @@ export const documentResponse = z
     categoryName: z.string(),
     ruleId: recordIdValue.nullable().meta({ description: 'The recurring rule that posted it, if any' }),
     occurrenceDate: calendarDay.nullable().meta({ description: 'The rule’s occurrence it is, if any' }),
+    createdAt: instant,
+    updatedAt: instant.meta({ description: 'Its last change: the posting, then each payment or void that moved its settlement' }),
   })
   .meta({ id: 'Document' });
 export type DocumentResponse = z.output<typeof documentResponse>;
@@ -54,5 +57,62 @@ export function toDocumentResponse(doc: DocumentRow, currencyCode: string): Docu
     categoryName: doc.categoryName,
     ruleId: doc.ruleId,
     occurrenceDate: doc.occurrenceDate,
+    createdAt: instantOf(doc.createdAt),
+    updatedAt: instantOf(doc.updatedAt),
   };
+}
+
+const PAYMENT_KINDS = ['payment_received', 'payment_made'] as const;
+const PAYMENT_KIND_OF = { invoice: 'payment_received', bill: 'payment_made' } as const;
+
+/** A payment against a document: what was paid, how much of it went to the document, and the rest as credit. */
+export const paymentResponse = z
+  .object({
+    id: recordIdValue,
+    kind: z.enum(PAYMENT_KINDS).meta({ description: '`payment_received` on an invoice, `payment_made` on a bill' }),
+    number: z.string().nullable(),
+    reference: z.string(),
+    documentId: recordIdValue,
+    date: calendarDay,
+    currency,
+    amount: decimalAmount,
+    amountMinor: minorAmount,
+    applied: decimalAmount.meta({ description: 'The part that settled the document' }),
+    appliedMinor: minorAmount,
+    credit: decimalAmount.meta({ description: 'The part beyond the invoice’s open balance, booked to Customer Credits (2050)' }),
+    creditMinor: minorAmount,
+    memo: z.string(),
+    voided: z.boolean(),
+    voidReference: z.string().nullable().meta({ description: 'The reference of the entry that voided it, while it is void' }),
+  })
+  .meta({ id: 'Payment' });
+export type PaymentResponse = z.output<typeof paymentResponse>;
+
+export function toPaymentResponse(payment: DocumentPayment, document: { id: number; kind: DocumentRow['kind'] }, currencyCode: string): PaymentResponse {
+  return {
+    id: payment.id,
+    kind: PAYMENT_KIND_OF[document.kind],
+    number: payment.number,
+    reference: payment.reference,
+    documentId: document.id,
+    date: payment.date,
+    currency: currencyCode,
+    amount: decimalOf(payment.amountMinor, currencyCode),
+    amountMinor: payment.amountMinor,
+    applied: decimalOf(payment.appliedMinor, currencyCode),
+    appliedMinor: payment.appliedMinor,
+    credit: decimalOf(payment.amountMinor - payment.appliedMinor, currencyCode),
+    creditMinor: payment.amountMinor - payment.appliedMinor,
+    memo: payment.memo,
+    voided: payment.voidReference !== null,
+    voidReference: payment.voidReference,
+  };
+}
+
+/** A document with every payment made against it, oldest first (void ones too, marked). */
+export const documentDetailResponse = documentResponse.extend({ payments: z.array(paymentResponse) }).meta({ id: 'DocumentDetail' });
+export type DocumentDetailResponse = z.output<typeof documentDetailResponse>;
+
+export function toDocumentDetailResponse(doc: DocumentRow, payments: DocumentPayment[], currencyCode: string): DocumentDetailResponse {
+  return { ...toDocumentResponse(doc, currencyCode), payments: payments.map((p) => toPaymentResponse(p, doc, currencyCode)) };
 }

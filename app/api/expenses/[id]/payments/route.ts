@@ -1,0 +1,3 @@
+import { recordPaymentRoute } from '../../../_documents/document-routes';
+
+export const POST = recordPaymentRoute('bill');

@@ -1,0 +1,3 @@
+import { getDocumentRoute } from '../../_documents/document-routes';
+
+export const GET = getDocumentRoute('bill');

@@ -1,0 +1,3 @@
+import { voidDocumentRoute } from '../../../_documents/document-routes';
+
+export const POST = voidDocumentRoute('invoice');
