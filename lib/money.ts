@@ -22,7 +22,7 @@ export function currencyMinorDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-export type ParsedMoney = { ok: true; minor: number } | { ok: false; message: string };
+type ParsedMoney = { ok: true; minor: number } | { ok: false; message: string };
 
 const AMOUNT_SHAPE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
@@ -32,7 +32,7 @@ const AMOUNT_SHAPE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * @example parseMoney('1,000.50', 2) // { ok: true, minor: 100050 }
  * @example parseMoney('12.345', 2)   // { ok: false, message: 'Use at most 2 decimal places' }
  */
-export function parseMoney(input: string, minorDigits: number): ParsedMoney {
+function parseMoney(input: string, minorDigits: number): ParsedMoney {
   const text = input.trim();
   if (text === '') return { ok: false, message: 'Enter an amount' };
   if (text.startsWith('-')) return { ok: false, message: 'The amount must be greater than zero' };

@@ -7,7 +7,7 @@ const NUL_MESSAGE = 'Remove the NUL character (\\0): text cannot contain it';
  * deeper one is refused here, at the edge, so that no later walk over it (zod, the idempotency fingerprint)
  * recurses without bound. A body nested 3,000 levels deep used to overflow the stack and answer 500.
  */
-export const MAX_BODY_DEPTH = 32;
+const MAX_BODY_DEPTH = 32;
 
 /**
  * PostgreSQL text cannot hold U+0000, and writing it fails deep inside a query as a server error. Request

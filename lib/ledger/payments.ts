@@ -236,8 +236,8 @@ export async function voidEntry(db: Db, companyId: string, input: number | VoidI
 }
 
 /** The kind of document each payment kind settles. */
-export const DOCUMENT_KIND_OF_PAYMENT = { payment_received: 'invoice', payment_made: 'bill' } as const satisfies Record<string, DocumentKind>;
-export type PaymentKind = keyof typeof DOCUMENT_KIND_OF_PAYMENT;
+const DOCUMENT_KIND_OF_PAYMENT = { payment_received: 'invoice', payment_made: 'bill' } as const satisfies Record<string, DocumentKind>;
+type PaymentKind = keyof typeof DOCUMENT_KIND_OF_PAYMENT;
 
 /**
  * Voids a document of `kind` (its payments must be void already): an entry of another kind or another company,

@@ -38,7 +38,7 @@ const NAMES: Record<DocumentKind, KindNames> = {
 
 const STATUS_LIST = DOCUMENT_STATUSES.join(', ');
 
-export const documentListQuery = pageQuery
+const documentListQuery = pageQuery
   .extend({
     status: z
       .array(z.enum(DOCUMENT_STATUSES, { error: `status must be one of ${STATUS_LIST}` }))
@@ -54,7 +54,7 @@ export const documentListQuery = pageQuery
 const idParams = z.object({ id: recordId });
 
 /** The body of a payment: the shared payment schema, its document named by the path instead. */
-export const paymentBody = paymentInput.omit({ documentId: true });
+const paymentBody = paymentInput.omit({ documentId: true });
 
 /** A void takes no fields: an empty object, or no body at all. */
 export const voidBody = z.object({}).meta({ description: 'No fields: send `{}` or nothing' });
