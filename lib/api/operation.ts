@@ -25,10 +25,13 @@ export interface OperationSpec {
   list?: boolean;
   /** A single resource: answers with an `ETag` (and 304 to a matching `If-None-Match`); PUT/DELETE honour `If-Match`. */
   etag?: boolean;
+  /** Problem answers the conventions do not imply (a stale `version` in a PUT body: 409), by status. */
+  problems?: Record<number, string>;
   responses: Record<number, ResponseSpec>;
 }
 
-export type ApiAuth = { kind: 'company'; role: Role } | { kind: 'job-key' } | { kind: 'public' };
+/** `jobKey`: the job key may call it too, acting on every company (`POST /api/recurring/run`). */
+export type ApiAuth = { kind: 'company'; role: Role; jobKey?: boolean } | { kind: 'job-key' } | { kind: 'public' };
 
 /** A declared operation as the document builder reads it; query and body are the strict schemas requests are parsed with. */
 export interface Operation extends OperationSpec {

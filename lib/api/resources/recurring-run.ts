@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { RULE_STATUSES, SKIP_REASONS } from '@/lib/recurring/constants';
 import type { SweepSummary } from '@/lib/recurring/sweep';
-import { calendarDay, instant, recordIdValue } from '../values';
+import { calendarDay, currency, decimalAmount, decimalOf, instant, minorAmount, recordIdValue } from '../values';
 
 const runTriggers = ['interval', 'startup', 'cli', 'http', 'manual'] as const satisfies readonly SweepSummary['trigger'][];
 
 const ruleOutcome = z.object({
   ruleId: recordIdValue,
   companyId: z.uuid(),
-  posted: z.array(z.object({ occurrenceDate: calendarDay, dueDate: calendarDay, documentId: recordIdValue, reference: z.string() })),
+  posted: z.array(
+    z.object({
+      occurrenceDate: calendarDay,
+      dueDate: calendarDay,
+      documentId: recordIdValue.nullable().meta({ description: 'The document posted; null in a dry run' }),
+      reference: z.string(),
+      amount: decimalAmount,
+      amountMinor: minorAmount,
+      currency,
+    }),
+  ),
   duplicates: z.array(calendarDay).meta({ description: 'Occurrences another process had already posted' }),
   skipped: z.array(z.object({ occurrenceDate: calendarDay, reason: z.enum(SKIP_REASONS) })),
   status: z.enum(RULE_STATUSES),
@@ -34,12 +44,18 @@ export const runResponse = z
     needsReview: z.number().int().nonnegative(),
     incomplete: z.boolean().meta({ description: 'The time budget ended the run with rules still due' }),
     errors: z.array(z.object({ ruleId: recordIdValue, companyId: z.uuid(), message: z.string(), pausedRule: z.boolean() })),
-    outcomes: z.array(ruleOutcome).optional().meta({ description: 'Per rule, when one rule was run' }),
+    outcomes: z
+      .array(ruleOutcome)
+      .optional()
+      .meta({ description: 'Per rule: in a dry run, in a run of one rule, and in a run of one company (an API key’s or a session’s)' }),
   })
   .meta({ id: 'RecurringRun' });
 export type RunResponse = z.output<typeof runResponse>;
 
-export function toRunResponse(summary: SweepSummary): RunResponse {
+/** Each rule's amount and its company's currency (`ruleAmounts`), to show what each posting is worth. */
+export type RuleAmounts = ReadonlyMap<number, { amountMinor: number; currency: string }>;
+
+export function toRunResponse(summary: SweepSummary, amounts: RuleAmounts = new Map()): RunResponse {
   return {
     runId: summary.runId,
     trigger: summary.trigger,
@@ -55,6 +71,26 @@ export function toRunResponse(summary: SweepSummary): RunResponse {
     needsReview: summary.needsReview,
     incomplete: summary.incomplete,
     errors: summary.errors.map(({ ruleId, companyId, message, pausedRule }) => ({ ruleId, companyId, message, pausedRule })),
-    ...(summary.outcomes ? { outcomes: summary.outcomes } : {}),
+    ...(summary.outcomes
+      ? {
+          outcomes: summary.outcomes.map((o) => {
+            const rule = amounts.get(o.ruleId);
+            if (!rule) throw new Error(`no amount for rule ${o.ruleId}`);
+            return {
+              ...o,
+              posted: o.posted.map((p) => ({
+                occurrenceDate: p.occurrenceDate,
+                dueDate: p.dueDate,
+                // A dry run's postings have no document yet.
+                documentId: summary.dryRun ? null : p.documentId,
+                reference: p.reference,
+                amount: decimalOf(rule.amountMinor, rule.currency),
+                amountMinor: rule.amountMinor,
+                currency: rule.currency,
+              })),
+            };
+          }),
+        }
+      : {}),
   };
 }
