@@ -10,6 +10,15 @@ import * as parties from '../parties/route';
 import * as partyById from '../parties/[id]/route';
 import * as problems from '../problems/[code]/route';
 import * as recurringRun from '../recurring/run/route';
+import * as recurringRules from '../recurring/route';
+import * as recurringRule from '../recurring/[id]/route';
+import * as recurringForce from '../recurring/[id]/force/route';
+import * as recurringHistory from '../recurring/[id]/history/route';
+import * as recurringOccurrences from '../recurring/[id]/occurrences/route';
+import * as recurringPause from '../recurring/[id]/pause/route';
+import * as recurringResume from '../recurring/[id]/resume/route';
+import * as recurringSkipNext from '../recurring/[id]/skip-next/route';
+import * as recurringPreview from '../recurring/preview/route';
 import { PROBE_OPERATIONS } from './probe-operations';
 
 /**
@@ -17,6 +26,9 @@ import { PROBE_OPERATIONS } from './probe-operations';
  * missing here is caught by tests/api-contract.test.ts, which walks app/api.
  */
 const ROUTE_MODULES: Record<string, unknown>[] = [company, parties, partyById, documentById, recurringRun, metrics, problems];
+// Recurring rules (issue 11).
+ROUTE_MODULES.push(recurringRules, recurringRule, recurringPause, recurringResume, recurringSkipNext, recurringForce);
+ROUTE_MODULES.push(recurringOccurrences, recurringHistory, recurringPreview);
 
 function declaredOperations(): Operation[] {
   const handlers = ROUTE_MODULES.flatMap((mod) => Object.values(mod)).filter(
