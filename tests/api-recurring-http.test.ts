@@ -336,6 +336,11 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
       const amount = await documented('PUT', '/api/recurring/{id}', `/api/recurring/${rule.id}`, { key: w.a.key.accountant, body: { payload: { amount: '-5.00' } } });
       expect(Object.keys(amount.body.fields)).toEqual(['payload.amount']);
       expect((await documented('GET', '/api/recurring/{id}', `/api/recurring/${rule.id}`, { key: w.a.key.viewer })).body.version).toBe(3);
+      // nextRunAt moves when the rule wakes up; its occurrences keep their dates.
+      const moved = await documented('PUT', '/api/recurring/{id}', `/api/recurring/${rule.id}`, { key: w.a.key.accountant, body: { nextRunAt: '2026-03-20T12:00:00+01:00' } });
+      expect(moved.body).toMatchObject({ nextRunAt: '2026-03-20T11:00:00.000Z', nextOccurrence: weekly.body.nextOccurrence, version: 4 });
+      const badInstant = await documented('PUT', '/api/recurring/{id}', `/api/recurring/${rule.id}`, { key: w.a.key.accountant, body: { nextRunAt: '2026-03-20' } });
+      expect(badInstant.body.fields).toEqual({ nextRunAt: ['Give an ISO 8601 instant with an offset, like 2026-12-01T05:00:00Z'] });
     });
 
     it('PUT: a stale version in the body is 409, a stale If-Match 412, and nothing changes', async () => {
