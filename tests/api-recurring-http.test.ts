@@ -569,6 +569,20 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
       expect(await postedDates(other.id)).toEqual(['2024-01-01', '2024-01-02', '2024-01-03']);
       expect(await postedDates(theirs.id)).toEqual(['2024-01-01', '2024-01-02', '2024-01-03']);
     });
+
+    it('a run in which a rule fails answers 207 with the failure listed, and the history records it', async () => {
+      const stuck = await pastRule(r.b, 'Stuck');
+      await w.db.execute(sql`update accounts set archived_at = now() where id = ${r.b.byCode('5000')}`);
+      const message = 'Its category was archived: choose another category';
+      const run = await documented('POST', '/api/recurring/run', '/api/recurring/run', { key: r.b.key.accountant, body: {} });
+      expect(run.status, run.text).toBe(207);
+      expect(run.body).toMatchObject({ rules: 1, posted: 0, failures: 1, errors: [{ ruleId: stuck.id, companyId: r.b.company.id, message, pausedRule: false }], outcomes: [] });
+      const rule = await documented('GET', '/api/recurring/{id}', `/api/recurring/${stuck.id}`, { key: r.b.key.viewer });
+      expect(rule.body).toMatchObject({ status: 'active', consecutiveFailures: 1, lastError: message, nextOccurrence: '2024-01-01' });
+      const history = await documented('GET', '/api/recurring/{id}/history', `/api/recurring/${stuck.id}/history`, { key: r.b.key.viewer });
+      expect(history.body.data).toEqual([{ outcome: 'failed', occurrenceDate: null, reason: null, message, document: null, recordedAt: expect.any(String) }]);
+      expect(await postedDates(stuck.id)).toEqual([]);
+    });
   });
 
   it('checked every answer above against the contract', () => {
