@@ -27,9 +27,12 @@ test('Settings → Recurring lists the demo rules with their cadence in words', 
   }
 });
 
-test('a run through the job-key endpoint posts the daily rule on its own dates and records the pauseUntil skips', async ({ page, request }) => {
-  const anonymous = await request.post('/api/recurring/run', { data: {} });
+test('a run through the job-key endpoint posts the daily rule on its own dates and records the pauseUntil skips', async ({ page, request, playwright, baseURL }) => {
+  // `request` carries the demo owner's session, which may run its own company now: ask without any credential.
+  const stranger = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const anonymous = await stranger.post('/api/recurring/run', { data: {} });
   expect(anonymous.status()).toBe(401);
+  await stranger.dispose();
 
   const headers = { authorization: `Bearer ${process.env.E2E_JOB_KEY}` };
   const dry = await request.post('/api/recurring/run', { headers, data: { dryRun: true } });

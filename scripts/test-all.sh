@@ -38,6 +38,11 @@ echo "== browser tests"
 ensure_chromium
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npm run --silent test:e2e -- --reporter=list,json
 
+# Recurring scenarios end to end over HTTP, against `next start` on the build the browser step just made: once
+# on the embedded PGlite, once on a throwaway PostgreSQL.
+echo "== smoke:recurring (PGlite and PostgreSQL)"
+node --import tsx scripts/smoke-servers.ts
+
 node -e '
 const fs = require("fs"), dir = process.argv[1];
 let passed = 0, failed = 0, skipped = 0;

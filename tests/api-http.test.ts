@@ -92,7 +92,8 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
       expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['apiKey', 'jobKey', 'session']);
       expect(document.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail', 'code']);
       expect(document.paths['/api/parties'].post.security).toEqual([{ apiKey: [] }, { session: [] }]);
-      expect(document.paths['/api/recurring/run'].post.security).toEqual([{ jobKey: [] }]);
+      expect(document.paths['/api/metrics'].get.security).toEqual([{ jobKey: [] }]);
+      expect(document.paths['/api/recurring/run'].post.security).toEqual([{ apiKey: [] }, { session: [] }, { jobKey: [] }]);
       expect(document.paths['/api/parties'].post.responses['422'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
     });
 
@@ -143,7 +144,7 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
         expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="ailegr"');
         expect(answer.body).toMatchObject({ type: '/api/problems/unauthorized', title: 'Authentication is required', status: 401, code: 'unauthorized' });
       }
-      const job = await documented('POST', '/api/recurring/run', '/api/recurring/run', { key: w.a.key.accountant, body: { dryRun: true } });
+      const job = await documented('GET', '/api/metrics', '/api/metrics', { key: w.a.key.accountant });
       expect(job.body).toMatchObject({ status: 401, code: 'unauthorized' });
     });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiKeys } from '@/db/schema/auth';
 import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/auth/api-keys';
 import { listParties } from '@/lib/ledger/parties';
+import { createRule } from '@/lib/recurring/rules';
 import { buildWorld, fingerprint, ORIGIN, type World } from './support/auth-world';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/test-db';
 
@@ -130,13 +131,36 @@ describe.each(BACKENDS)('API keys on %s', (backend) => {
   });
 
   it('does not take an API key (of any role) as the job key', async () => {
+    // A rule of company B that is due: only the job key's run, or B's own, may see it.
+    const due = await createRule(w.db, w.b.company.id, {
+      name: 'Due rule',
+      type: 'expense',
+      partyId: w.b.vendor.id,
+      categoryId: w.b.byCode('5000'),
+      amount: '5.00',
+      cadence: 'daily',
+      startDate: '2026-01-01',
+      endDate: '2026-01-02',
+    });
     const before = await fingerprint(w.db);
     const { GET: metrics } = await metricsRoute();
     const { POST: run } = await runRoute();
+    const dryRun = (key: string) => run(bearer(key, { path: '/api/recurring/run', method: 'POST', body: JSON.stringify({ dryRun: true }) }), noParams);
     for (const key of [w.a.key.accountant, w.a.key.viewer, w.b.key.accountant]) {
       expect((await metrics(bearer(key, { path: '/api/metrics' }), noParams)).status).toBe(401);
-      expect((await run(bearer(key, { path: '/api/recurring/run', method: 'POST', body: JSON.stringify({ dryRun: true }) }), noParams)).status).toBe(401);
     }
+    // The run endpoint takes an accountant's key too, but as its own company's, never as the job key's every company.
+    for (const [key, companyId] of [
+      [w.a.key.accountant, w.a.company.id],
+      [w.b.key.accountant, w.b.company.id],
+    ] as const) {
+      const answer = await dryRun(key);
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as { outcomes: { companyId: string; ruleId: number }[] };
+      expect(body.outcomes.filter((o) => o.companyId !== companyId)).toEqual([]);
+      expect(body.outcomes.some((o) => o.ruleId === due.id)).toBe(companyId === w.b.company.id);
+    }
+    expect((await dryRun(w.a.key.viewer)).status).toBe(403);
     expect(await fingerprint(w.db)).toEqual(before);
     expect((await metrics(bearer(JOB_KEY, { path: '/api/metrics' }), noParams)).status).toBe(200);
   });

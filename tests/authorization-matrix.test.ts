@@ -215,6 +215,26 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
       return;
     }
 
+    if (c.kind === 'company-or-job-key') {
+      it(`refuses anonymous callers (401) and roles below ${c.role} (403), and accepts ${c.role} and above and the job key`, async () => {
+        const before = await fingerprint(w.db);
+        expect((await callRoute(id, c.request)).status).toBe(401);
+        for (const role of below(c.role)) {
+          expect((await callRoute(id, c.request, { cookie: w.a.cookie[role] })).status, `${role} session`).toBe(403);
+          if (role !== 'owner') expect((await callRoute(id, c.request, { authorization: `Bearer ${w.a.key[role]}` })).status, `${role} key`).toBe(403);
+        }
+        expect(await fingerprint(w.db)).toEqual(before);
+        for (const role of atOrAbove(c.role)) {
+          const bySession = await callRoute(id, c.request, { cookie: w.a.cookie[role] });
+          expect(bySession.status, `${role} session: ${await bySession.clone().text()}`).toBeLessThan(300);
+          if (role !== 'owner') expect((await callRoute(id, c.request, { authorization: `Bearer ${w.a.key[role]}` })).status, `${role} key`).toBeLessThan(300);
+        }
+        const accepted = await callRoute(id, c.request, { authorization: `Bearer ${JOB_KEY}` });
+        expect(accepted.status, await accepted.clone().text()).toBeLessThan(300);
+      });
+      return;
+    }
+
     it('answers an anonymous caller 401 and changes nothing', async () => {
       // Prepared first: a valid request may create what it names (a document to void), which is not the call's doing.
       const request = await c.valid(w);
@@ -242,9 +262,10 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     });
 
     if (c.stranger !== null) it("answers another company's record like a missing one, by session or API key", async () => {
+      const request = await c.stranger!.request(w);
       const before = await fingerprint(w.db);
       for (const auth of [{ cookie: w.a.cookie.owner }, { authorization: `Bearer ${w.a.key.accountant}` }]) {
-        const response = await callRoute(id, c.stranger!.request(w), auth);
+        const response = await callRoute(id, request, auth);
         const body = (await response.json()) as { fields?: Record<string, string[]> };
         expectStrangerAnswer(response.status, body.fields, c.stranger!.answer);
       }

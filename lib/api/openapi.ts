@@ -94,6 +94,7 @@ function problemResponses(operation: Operation): Record<string, ZodOpenApiRespon
     add(422, 'This Idempotency-Key was used for another request');
   }
   if (operation.etag && (operation.method === 'PUT' || operation.method === 'DELETE')) add(412, 'If-Match names a stale ETag');
+  for (const [status, description] of Object.entries(operation.problems ?? {})) add(Number(status), description);
   if (operation.auth.kind === 'company') add(429, 'The API key’s rate limit is used up: retry after `Retry-After` seconds');
   add(500, 'An unexpected error; it has been logged');
   if (operation.auth.kind === 'job-key') add(503, 'The job key is not set on this server');
@@ -133,7 +134,7 @@ function requestHeaders(operation: Operation): z.ZodObject | undefined {
 function security(operation: Operation): oas31.SecurityRequirementObject[] {
   switch (operation.auth.kind) {
     case 'company':
-      return [{ apiKey: [] }, { session: [] }];
+      return operation.auth.jobKey ? [{ apiKey: [] }, { session: [] }, { jobKey: [] }] : [{ apiKey: [] }, { session: [] }];
     case 'job-key':
       return [{ jobKey: [] }];
     case 'user':
@@ -147,9 +148,9 @@ function roleNote(operation: Operation): string {
   if (operation.auth.kind === 'job-key') return 'Authorized by the job key only.';
   if (operation.auth.kind === 'public') return 'Public: no credential needed.';
   if (operation.auth.kind === 'user') return 'Any signed-in person, by their session. An API key is refused (403): it belongs to one company.';
-  const { role } = operation.auth;
+  const { role, jobKey } = operation.auth;
   const allowed = ROLES.filter((r) => roleAllows(r, role)).map((r) => ROLE_LABELS[r].toLowerCase());
-  return `Roles: ${allowed.join(', ')}.`;
+  return `Roles: ${allowed.join(', ')}${jobKey ? ' (on their own company); or the job key, on every company' : ''}.`;
 }
 
 export function buildOpenApiDocument(operations: Operation[]): oas31.OpenAPIObject {

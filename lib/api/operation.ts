@@ -25,14 +25,17 @@ export interface OperationSpec {
   list?: boolean;
   /** A single resource: answers with an `ETag` (and 304 to a matching `If-None-Match`); PUT/DELETE honour `If-Match`. */
   etag?: boolean;
+  /** Problem answers the conventions do not imply (a stale `version` in a PUT body: 409), by status. */
+  problems?: Record<number, string>;
   responses: Record<number, ResponseSpec>;
 }
 
 /**
- * Who may call: a company's API key or session with at least `role`; the operators' job key; anyone; or `user`,
- * a signed-in person by their session alone, outside any company (an API key belongs to one company: refused).
+ * Who may call: a company's API key or session with at least `role` (with `jobKey`, the operators' job key too,
+ * acting on every company: `POST /api/recurring/run`); the job key alone; anyone; or `user`, a signed-in person by
+ * their session alone, outside any company (an API key belongs to one company: refused).
  */
-export type ApiAuth = { kind: 'company'; role: Role } | { kind: 'job-key' } | { kind: 'public' } | { kind: 'user' };
+export type ApiAuth = { kind: 'company'; role: Role; jobKey?: boolean } | { kind: 'job-key' } | { kind: 'public' } | { kind: 'user' };
 
 /** A declared operation as the document builder reads it; query and body are the strict schemas requests are parsed with. */
 export interface Operation extends OperationSpec {

@@ -15,7 +15,7 @@ import {
 import type { ApiAuth, HttpMethod, Operation, OperationSpec, ResponseSpec } from '@/lib/api/operation';
 import { fieldsFromZod, problemOf, PROBLEM_CONTENT_TYPE } from '@/lib/api/problem';
 import { AppError, FieldErrorsBuilder, validationError } from '@/lib/errors';
-import { requireJobKey } from '@/lib/http/job-key';
+import { presentsJobKey, requireJobKey } from '@/lib/http/job-key';
 import { getAuth } from '@/lib/auth/auth';
 import { companyRoute, errorResponse, readJson, refuseCrossSite, requestCompanyContext } from '@/lib/http/route';
 import { logger } from '@/lib/log';
@@ -155,6 +155,49 @@ async function requestUserContext(request: Request): Promise<UserContext> {
   const session = await (await getAuth()).api.getSession({ headers: request.headers });
   if (!session) throw new AppError('unauthorized', 'Sign in to continue');
   return { db, user: { userId: session.user.id, email: session.user.email, name: session.user.name } };
+}
+
+
+/** Who called a route that takes company credentials and the job key alike. */
+export type CompanyOrJobKeyCaller = { kind: 'company'; ctx: CompanyContext } | { kind: 'job-key'; db: Db };
+
+/**
+ * A company route that the operators' job key may call too (`POST /api/recurring/run`): the job key acts on every
+ * company; an API key or a session acts on its own company, with at least `role`. Which one it got is decided by
+ * the `Authorization` header alone (the job key, compared in constant time), so neither can pass for the other.
+ */
+export function companyOrJobKeyRoute<
+  P extends AnyObject | undefined = undefined,
+  Q extends AnyObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
+>(
+  spec: Spec<P, Q, B, R> & { role: CompanyContext['role'] },
+  handler: (input: HandlerInput<P, Q, B> & { caller: CompanyOrJobKeyCaller }) => Promise<Reply<R>>,
+): ApiRouteHandler {
+  const operation = defineOperation(spec, { kind: 'company', role: spec.role, jobKey: true });
+  const asCompany = companyRoute({ name: `${spec.method} ${spec.path}`, role: spec.role }, async (ctx, request, rawParams) => {
+    const input = await parseRequest(operation, request, rawParams);
+    const scope = { companyId: ctx.company.id, credential: ctx.caller.kind === 'api-key' ? `api-key:${ctx.caller.keyId}` : `user:${ctx.caller.userId}` };
+    return answer(operation, ctx.db, scope, request, input.json, async () =>
+      serialize(operation, await handler({ ...input, caller: { kind: 'company', ctx } } as never)),
+    );
+  });
+  const asJobKey = async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      await whenReady();
+      const db = await openDb();
+      const input = await parseRequest(operation, request, await context.params);
+      return await answer(operation, db, { companyId: null, credential: 'job-key' }, request, input.json, async () =>
+        serialize(operation, await handler({ ...input, caller: { kind: 'job-key', db } } as never)),
+      );
+    } catch (error) {
+      return errorResponse(error, { route: `${spec.method} ${spec.path}` });
+    }
+  };
+  const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> =>
+    presentsJobKey(request) ? asJobKey(request, context) : asCompany(request, context as { params: Promise<Record<string, string | string[] | undefined>> });
+  return Object.assign(route, { operation });
 }
 
 /** A route anyone may call (it shows nothing of any company). */

@@ -20,6 +20,17 @@ export function requireJobKey(request: Request): void {
   }
 }
 
+/**
+ * True when the request presents the job key (set on this server), compared in constant time: for routes that
+ * also take company credentials, to tell which they got. Anything else, an API key included, is not it.
+ */
+export function presentsJobKey(request: Request): boolean {
+  const expected = env().AILEGR_JOB_KEY;
+  if (!expected) return false;
+  const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(request.headers.get('authorization') ?? '');
+  return match !== null && timingSafeEqual(digest(match[1]!), digest(expected));
+}
+
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }

@@ -9,6 +9,7 @@ import type { DocumentKind, RuleType } from '@/db/schema/enums';
 export {
   CADENCES,
   CATCH_UP_POLICIES,
+  EVENT_OUTCOMES,
   RULE_STATUSES,
   RULE_TYPES,
   SKIP_REASONS,

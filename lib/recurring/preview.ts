@@ -50,11 +50,25 @@ export async function previewRule(db: Db, companyId: string, ruleId: number, cou
   return previewState(db, companyId, ruleStateOf(rule), rule, rule.timeZone ?? undefined, count);
 }
 
-/** The same for an unsaved draft from the editor (validated like a save; nothing is written). */
-export async function previewDraft(db: Db, companyId: string, input: RuleInput, count = 5): Promise<PreviewOccurrence[]> {
+/**
+ * The same for an unsaved draft from the editor (validated like a save; nothing is written). `lifecycle` previews
+ * a draft created with a pauseUntil, or paused until `resumeOn` (`POST /api/recurring/preview`).
+ */
+export async function previewDraft(
+  db: Db,
+  companyId: string,
+  input: RuleInput,
+  count = 5,
+  lifecycle: { pauseUntil?: string | null; resumeOn?: string | null } = {},
+): Promise<PreviewOccurrence[]> {
   const company = await getCompanyOrThrow(db, companyId);
   const { values, schedule } = await validateRuleInput(db, company, input);
-  const state: RuleState = { ...draftStateOf(companyId, values, schedule), nextOccurrence: firstOccurrence(schedule) };
+  const state: RuleState = {
+    ...draftStateOf(companyId, values, schedule),
+    nextOccurrence: firstOccurrence(schedule),
+    pauseUntil: lifecycle.pauseUntil ?? null,
+    ...(lifecycle.resumeOn ? { status: 'paused' as const, resumeOn: lifecycle.resumeOn } : {}),
+  };
   return previewState(db, companyId, state, { ...values, id: 0 }, company.timeZone ?? undefined, count);
 }
 

@@ -25,16 +25,16 @@ const checkbox = z.preprocess(
 const weekday = (label: string) => int(label, 0, 6);
 
 /** Each cadence carries only its own options: illegal combinations cannot be expressed. */
-const dailySchedule = z.object({
+export const dailySchedule = z.object({
   cadence: z.literal('daily'),
   intervalDays: optionalInt('Every how many days', 1, 3650).default(1),
 });
-const weeklySchedule = z.object({
+export const weeklySchedule = z.object({
   cadence: z.literal('weekly'),
   weekday: weekday('Weekday'),
   intervalWeeks: optionalInt('Every how many weeks', 1, 520).default(1),
 });
-const monthlySchedule = z.object({
+export const monthlySchedule = z.object({
   cadence: z.literal('monthly'),
   intervalMonths: optionalInt('Every how many months', 1, 120).default(1),
   /** First match wins: endOfMonth, then dayOfMonth, then nthWeek + nthWeekday, else the start date's day. */
@@ -43,7 +43,7 @@ const monthlySchedule = z.object({
   nthWeek: optionalInt('Week of month', 1, 5),
   nthWeekday: z.preprocess(blankToUndefined, weekday('Weekday').optional()),
 });
-const annualSchedule = z.object({ cadence: z.literal('annual') });
+export const annualSchedule = z.object({ cadence: z.literal('annual') });
 
 export const scheduleFields = z.discriminatedUnion(
   'cadence',
@@ -51,7 +51,8 @@ export const scheduleFields = z.discriminatedUnion(
   { error: 'Choose daily, weekly, monthly or annual' },
 );
 
-const ruleCommon = z.object({
+/** The fields every rule has, whatever its cadence (the API's body is built from these and the cadences'). */
+export const ruleCommon = z.object({
   name: shortText('a name', 120),
   type: z.enum(RULE_TYPES, { error: 'Choose invoice or expense' }),
   partyId: recordId,

@@ -159,6 +159,8 @@ export async function fingerprint(db: Db) {
     members: await text(sql`(select string_agg(company_id || ':' || user_id || ':' || role, ',' order by id) from company_members)`),
     keys: await text(sql`(select string_agg(id || ':' || enabled, ',' order by id) from api_keys)`),
     activeCompanies: await text(sql`(select string_agg(coalesce(active_company_id::text, '-'), ',' order by id) from sessions)`),
+    rules: await text(sql`(select string_agg(id || ':' || status || ':' || version, ',' order by id) from recurring_rules)`),
+    ruleEvents: await text(sql`(select count(*)::text from recurring_events)`),
     counts: {
       companies: await one(db.select({ n: count() }).from(companies)),
       members: await one(db.select({ n: count() }).from(companyMembers)),

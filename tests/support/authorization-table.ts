@@ -3,6 +3,7 @@ import { createApiKey } from '@/lib/auth/api-keys';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
 import { createDocument } from '@/lib/ledger/documents';
 import { recordPayment } from '@/lib/ledger/payments';
+import { createRule, pauseRule } from '@/lib/recurring/rules';
 import { PASSWORD, signIn, type World } from './auth-world';
 
 /**
@@ -196,13 +197,48 @@ export type RouteCase =
   | { kind: 'job-key'; request: RouteRequest }
   /** A signed-in person by session, in any role of any company; an API key is refused (403). */
   | { kind: 'user'; valid: (w: World) => RouteRequest }
+  /** A company route the job key may call too, acting on every company (`POST /api/recurring/run`). */
+  | { kind: 'company-or-job-key'; role: Role; request: RouteRequest }
   | {
       kind: 'company';
       role: Role;
-      /** A valid request in company A (it may first create what it needs, e.g. a document to void). */
+      /** A valid request in company A; it may first create what it needs (a document to void, a fresh rule to delete). */
       valid: (w: World) => RouteRequest | Promise<RouteRequest>;
-      stranger: null | { request: (w: World) => RouteRequest; answer: StrangerAnswer };
+      stranger: null | { request: (w: World) => RouteRequest | Promise<RouteRequest>; answer: StrangerAnswer };
     };
+
+/** A rule of `tenant` starting in 2030 (so nothing posts unless forced), paused when asked: for the rule routes. */
+async function freshRule(w: World, tenant: 'a' | 'b', paused = false): Promise<number> {
+  const t = w[tenant];
+  const rule = await createRule(w.db, t.company.id, {
+    name: next('Matrix rule'),
+    type: 'expense',
+    partyId: t.vendor.id,
+    categoryId: t.byCode('5000'),
+    amount: '42.00',
+    cadence: 'monthly',
+    startDate: '2030-01-15',
+  });
+  if (paused) await pauseRule(w.db, t.company.id, rule.id);
+  return rule.id;
+}
+
+const ruleBody = (w: World) => ({
+  type: 'invoice',
+  cadence: 'weekly',
+  startDate: '2030-01-04',
+  payload: { partyId: w.a.customer.id, amount: '10.00', categoryId: w.a.byCode('4100') },
+  options: { weekday: 5 },
+});
+
+/** A route on one rule: valid on a fresh rule of company A, and the same request on company B's rule is 404. */
+function ruleRoute(role: Role, suffix: string, request: { paused?: boolean; body?: (w: World) => unknown } = {}): RouteCase {
+  const on = async (w: World, tenant: 'a' | 'b'): Promise<RouteRequest> => {
+    const id = String(await freshRule(w, tenant, request.paused));
+    return { path: `/api/recurring/${id}${suffix}`, params: { id }, ...(request.body ? { body: request.body(w) } : {}) };
+  };
+  return { kind: 'company', role, valid: (w) => on(w, 'a'), stranger: { request: (w) => on(w, 'b'), answer: { status: 404 } } };
+}
 
 export const ROUTES: Record<string, RouteCase> = {
   'app/api/health/route.ts#GET': { kind: 'public', why: 'liveness for load balancers and Playwright; counts nothing private', request: { path: '/api/health' } },
@@ -243,7 +279,7 @@ export const ROUTES: Record<string, RouteCase> = {
     ]),
   ),
 
-  'app/api/recurring/run/route.ts#POST': { kind: 'job-key', request: { path: '/api/recurring/run', body: { dryRun: true } } },
+  'app/api/recurring/run/route.ts#POST': { kind: 'company-or-job-key', role: 'accountant', request: { path: '/api/recurring/run', body: { dryRun: true } } },
   'app/api/metrics/route.ts#GET': { kind: 'job-key', request: { path: '/api/metrics' } },
 
   'app/api/company/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/company' }), stranger: null },
@@ -302,6 +338,27 @@ export const ROUTES: Record<string, RouteCase> = {
     valid: (w) => ({ path: `/api/documents/${w.a.invoice.id}`, params: { id: String(w.a.invoice.id) } }),
     stranger: { request: (w) => ({ path: `/api/documents/${w.b.invoice.id}`, params: { id: String(w.b.invoice.id) } }), answer: { status: 404 } },
   },
+
+  'app/api/recurring/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/recurring?status=active&limit=5' }), stranger: null },
+  'app/api/recurring/route.ts#POST': { kind: 'company', role: 'accountant', valid: (w) => ({ path: '/api/recurring', body: ruleBody(w) }), stranger: null },
+  'app/api/recurring/preview/route.ts#POST': {
+    kind: 'company',
+    role: 'viewer',
+    valid: (w) => ({ path: '/api/recurring/preview?count=2', body: ruleBody(w) }),
+    stranger: {
+      request: (w) => ({ path: '/api/recurring/preview', body: { ...ruleBody(w), payload: { ...ruleBody(w).payload, partyId: w.b.customer.id } } }),
+      answer: { status: 400, field: 'payload.partyId' },
+    },
+  },
+  'app/api/recurring/[id]/route.ts#GET': ruleRoute('viewer', ''),
+  'app/api/recurring/[id]/route.ts#PUT': ruleRoute('accountant', '', { body: () => ({ payload: { amount: '43.00' } }) }),
+  'app/api/recurring/[id]/route.ts#DELETE': ruleRoute('accountant', ''),
+  'app/api/recurring/[id]/occurrences/route.ts#GET': ruleRoute('viewer', '/occurrences?count=2'),
+  'app/api/recurring/[id]/history/route.ts#GET': ruleRoute('viewer', '/history'),
+  'app/api/recurring/[id]/pause/route.ts#POST': ruleRoute('accountant', '/pause', { body: () => ({ resumeOn: '2030-06-01' }) }),
+  'app/api/recurring/[id]/resume/route.ts#POST': ruleRoute('accountant', '/resume', { paused: true }),
+  'app/api/recurring/[id]/skip-next/route.ts#POST': ruleRoute('accountant', '/skip-next'),
+  'app/api/recurring/[id]/force/route.ts#POST': ruleRoute('accountant', '/force'),
 };
 
 /**

@@ -24,6 +24,15 @@ import * as recurringRun from '../recurring/run/route';
 import * as balanceSheet from '../reports/balance-sheet/route';
 import * as openBalances from '../reports/open-balances/route';
 import * as profitAndLoss from '../reports/profit-and-loss/route';
+import * as recurringRules from '../recurring/route';
+import * as recurringRule from '../recurring/[id]/route';
+import * as recurringForce from '../recurring/[id]/force/route';
+import * as recurringHistory from '../recurring/[id]/history/route';
+import * as recurringOccurrences from '../recurring/[id]/occurrences/route';
+import * as recurringPause from '../recurring/[id]/pause/route';
+import * as recurringResume from '../recurring/[id]/resume/route';
+import * as recurringSkipNext from '../recurring/[id]/skip-next/route';
+import * as recurringPreview from '../recurring/preview/route';
 import { PROBE_OPERATIONS } from './probe-operations';
 
 /**
@@ -54,6 +63,9 @@ const ROUTE_MODULES: Record<string, unknown>[] = [
   openBalances,
   companies,
 ];
+// Recurring rules (issue 11).
+ROUTE_MODULES.push(recurringRules, recurringRule, recurringPause, recurringResume, recurringSkipNext, recurringForce);
+ROUTE_MODULES.push(recurringOccurrences, recurringHistory, recurringPreview);
 
 function declaredOperations(): Operation[] {
   const handlers = ROUTE_MODULES.flatMap((mod) => Object.values(mod)).filter(

@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { RULE_STATUSES, RUN_TRIGGERS, SKIP_REASONS } from '@/lib/recurring/constants';
 import type { SweepSummary } from '@/lib/recurring/sweep';
-import { calendarDay, instant, recordIdValue } from '../values';
+import { calendarDay, currency, decimalAmount, decimalOf, instant, minorAmount, recordIdValue } from '../values';
 
 const ruleOutcome = z.object({
   ruleId: recordIdValue,
   companyId: z.uuid(),
-  posted: z.array(z.object({ occurrenceDate: calendarDay, dueDate: calendarDay, documentId: recordIdValue, reference: z.string() })),
+  posted: z.array(
+    z.object({
+      occurrenceDate: calendarDay,
+      dueDate: calendarDay,
+      documentId: recordIdValue.nullable().meta({ description: 'The document posted; null in a dry run' }),
+      reference: z.string(),
+      amount: decimalAmount,
+      amountMinor: minorAmount,
+      currency,
+    }),
+  ),
   duplicates: z.array(calendarDay).meta({ description: 'Occurrences another process had already posted' }),
   skipped: z.array(z.object({ occurrenceDate: calendarDay, reason: z.enum(SKIP_REASONS) })),
   status: z.enum(RULE_STATUSES),
@@ -32,17 +42,43 @@ export const runResponse = z
     needsReview: z.number().int().nonnegative(),
     incomplete: z.boolean().meta({ description: 'The time budget ended the run with rules still due' }),
     errors: z.array(z.object({ ruleId: recordIdValue, companyId: z.uuid(), message: z.string(), pausedRule: z.boolean() })),
-    outcomes: z.array(ruleOutcome).optional().meta({ description: 'Per rule, when one rule was run' }),
+    outcomes: z
+      .array(ruleOutcome)
+      .optional()
+      .meta({ description: 'Per rule: in a dry run, in a run of one rule, and in a run of one company (an API key’s or a session’s)' }),
   })
   .meta({ id: 'RecurringRun' });
 export type RunResponse = z.output<typeof runResponse>;
 
 /** The summary's figures go out as they are (the response's fields are the summary's); each error without extras. */
-export function toRunResponse(summary: SweepSummary): RunResponse {
+/** Each rule's amount and its company's currency (`ruleAmounts`), to show what each posting is worth. */
+export type RuleAmounts = ReadonlyMap<number, { amountMinor: number; currency: string }>;
+
+export function toRunResponse(summary: SweepSummary, amounts: RuleAmounts = new Map()): RunResponse {
   const { errors, outcomes, ...figures } = summary;
   return {
     ...figures,
     errors: errors.map(({ ruleId, companyId, message, pausedRule }) => ({ ruleId, companyId, message, pausedRule })),
-    ...(outcomes ? { outcomes } : {}),
+    ...(outcomes
+      ? {
+          outcomes: outcomes.map((o) => {
+            const rule = amounts.get(o.ruleId);
+            if (!rule) throw new Error(`no amount for rule ${o.ruleId}`);
+            return {
+              ...o,
+              posted: o.posted.map((p) => ({
+                occurrenceDate: p.occurrenceDate,
+                dueDate: p.dueDate,
+                // A dry run's postings have no document yet.
+                documentId: summary.dryRun ? null : p.documentId,
+                reference: p.reference,
+                amount: decimalOf(rule.amountMinor, rule.currency),
+                amountMinor: rule.amountMinor,
+                currency: rule.currency,
+              })),
+            };
+          }),
+        }
+      : {}),
   };
 }
