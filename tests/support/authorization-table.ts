@@ -2,7 +2,9 @@ import type { Role } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
 import { createDocument } from '@/lib/ledger/documents';
+import { createRule, pauseRule } from '@/lib/recurring/rules';
 import { PASSWORD, signIn, type World } from './auth-world';
+import { ruleFor } from './recurring-fixtures';
 
 /**
  * Who may call every server action and route handler, and what each must answer. The authorization matrix
@@ -30,6 +32,11 @@ export interface ActionCase {
    * caller (e.g. ends their other sessions) and so needs a caller of its own. Default: the world's member.
    */
   callerFor?: (w: World, role: Role) => Promise<string>;
+  /**
+   * A developer tool (lib/dev-tools.ts): while the tools are off it answers every role 403 and changes nothing;
+   * the matrix's other checks run with them on.
+   */
+  devTools?: true;
 }
 
 let unique = 0;
@@ -53,6 +60,13 @@ const freshDocument = async (w: World, kind: 'invoice' | 'bill') =>
     amount: '75.00',
     categoryId: w.a.byCode(kind === 'invoice' ? '4100' : '5000'),
   });
+
+/** A new rule of company A, starting after today's date in the tests so no run posts it unasked. */
+const freshRule = async (w: World, overrides: Record<string, unknown> = {}) =>
+  createRule(w.db, w.a.company.id, ruleFor(w.a, { name: next('Matrix rule'), startDate: '2027-01-01', ...overrides }));
+const ruleForm = async (w: World, overrides: Record<string, unknown> = {}): Promise<Form> => ({ ruleId: String((await freshRule(w, overrides)).id) });
+/** Company B's rule, reached for from company A. */
+const strangerRule = { form: (w: World) => ({ ruleId: String(w.b.rule.id) }), answer: { status: 404 } } as const;
 const freshMember = async (w: World) =>
   (await addMember(w.auth, w.db, w.a.company.id, { email: `${next('member')}@example.test`, name: 'Fresh member', role: 'viewer' })).member;
 
@@ -158,6 +172,35 @@ export const ACTIONS: Record<string, ActionCase> = {
     valid: async (w) => ({ memberId: (await freshMember(w)).id }),
     stranger: { form: (w) => ({ memberId: w.b.memberId.viewer }), answer: { status: 404 } },
   },
+
+  'app/(app)/settings/recurring/actions.ts#listRulesAction': {
+    role: 'viewer',
+    valid: () => ({ type: 'expense', status: 'active', q: 'Matrix' }),
+    stranger: null,
+  },
+  'app/(app)/settings/recurring/actions.ts#previewRuleAction': { role: 'viewer', valid: (w) => ruleForm(w), stranger: strangerRule },
+  'app/(app)/settings/recurring/actions.ts#pauseRuleAction': {
+    role: 'accountant',
+    valid: async (w) => ({ ...(await ruleForm(w)), resumeOn: '2027-02-01' }),
+    stranger: { form: (w) => ({ ...strangerRule.form(w), resumeOn: '2027-02-01' }), answer: { status: 404 } },
+  },
+  'app/(app)/settings/recurring/actions.ts#resumeRuleAction': {
+    role: 'accountant',
+    valid: async (w) => {
+      const rule = await freshRule(w);
+      await pauseRule(w.db, w.a.company.id, rule.id);
+      return { ruleId: String(rule.id) };
+    },
+    stranger: strangerRule,
+  },
+  'app/(app)/settings/recurring/actions.ts#skipNextOccurrenceAction': { role: 'accountant', valid: (w) => ruleForm(w), stranger: strangerRule },
+  'app/(app)/settings/recurring/actions.ts#deleteRuleAction': { role: 'accountant', valid: (w) => ruleForm(w), stranger: strangerRule },
+  'app/(app)/settings/recurring/actions.ts#runRuleNowAction': { role: 'accountant', valid: (w) => ruleForm(w), stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#forceNextOccurrenceAction': { role: 'accountant', valid: (w) => ruleForm(w), stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#simulateRuleAction': { role: 'viewer', valid: (w) => ruleForm(w), stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#rawRuleAction': { role: 'viewer', valid: (w) => ruleForm(w), stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#runDueNowAction': { role: 'accountant', valid: () => ({}), stranger: null, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#simulateDueAction': { role: 'viewer', valid: () => ({}), stranger: null, devTools: true },
 };
 
 /** A server action anyone may call: why, and a submission an anonymous caller makes, with the status it gets. */
