@@ -14,7 +14,7 @@ export function RunSummary({ summary }: { summary: RunSummaryView }) {
       <p className="m-0 font-medium">{summary.headline}</p>
       {summary.rules.length > 0 && (
         <div className="table-wrap">
-          <table aria-label={summary.dryRun ? 'What would be posted' : 'What was posted'}>
+          <table aria-label={summary.dryRun ? 'What would be posted' : 'What was posted'} tabIndex={0}>
             <thead>
               <tr>
                 <th scope="col">Rule</th>

@@ -45,7 +45,7 @@ export function DevToolsPanel({ runs }: { runs: RunLogRow[] }) {
         <p className="m-0 text-sm text-muted-foreground">No run yet.</p>
       ) : (
         <div className="table-wrap">
-          <table aria-label="Sweep runs">
+          <table aria-label="Sweep runs" tabIndex={0}>
             <thead>
               <tr>
                 <th scope="col">Started</th>

@@ -8,7 +8,8 @@ export function PreviewTable({ rows, compact = false }: { rows: PreviewRow[]; co
   if (rows.length === 0) return <p className="empty">Nothing is left to post.</p>;
   return (
     <div className="table-wrap">
-      <table data-testid="preview" aria-label="Next occurrences">
+      {/* Focusable: on a phone the table scrolls inside itself, and a keyboard must be able to scroll it. */}
+      <table data-testid="preview" aria-label="Next occurrences" tabIndex={0}>
         <thead>
           <tr>
             <th scope="col">Date</th>

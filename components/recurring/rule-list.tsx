@@ -100,7 +100,7 @@ export function RuleList({
   }
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <form role="search" aria-label="Filter rules" method="get" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
         <div className="flex min-w-48 flex-1 flex-col gap-1.5">
           <Label htmlFor="rule-search">Search</Label>
@@ -216,12 +216,12 @@ function NewRuleButton({ className }: { className?: string }) {
  */
 function RuleTable({ rows, today, zone }: { rows: RuleListRow[]; today: string; zone: string }) {
   const cell = 'max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-0.5';
-  const labelled = `${cell} max-sm:before:mr-2 max-sm:before:text-xs max-sm:before:font-semibold max-sm:before:text-muted-foreground max-sm:before:uppercase max-sm:before:content-[attr(data-label)]`;
+  const labelled = `${cell} max-sm:before:mr-2 max-sm:before:whitespace-nowrap max-sm:before:text-xs max-sm:before:font-semibold max-sm:before:text-muted-foreground max-sm:before:uppercase max-sm:before:content-[attr(data-label)]`;
   return (
     <div className="max-sm:overflow-visible sm:overflow-x-auto">
       <table aria-label="Recurring rules" className="rule-table max-sm:block max-sm:border-0 max-sm:bg-transparent">
         <caption className="sr-only">Times are in {zone}.</caption>
-        <thead className="max-sm:sr-only">
+        <thead className="max-sm:hidden">
           <tr>
             <th scope="col">Rule</th>
             <th scope="col" className="num">
@@ -260,7 +260,7 @@ function RuleTable({ rows, today, zone }: { rows: RuleListRow[]; today: string; 
               <td className={labelled} data-label="Next run">
                 {row.next ? (
                   <>
-                    <span className="whitespace-nowrap">{row.next.runAt}</span>
+                    <span className="whitespace-nowrap">{row.next.runAt}</span>{' '}
                     {row.next.date && (
                       <span className="sub whitespace-nowrap max-sm:inline max-sm:pl-2">
                         posts <time dateTime={row.next.date}>{row.next.date}</time>
