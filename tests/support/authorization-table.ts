@@ -65,6 +65,8 @@ const freshDocument = async (w: World, kind: 'invoice' | 'bill') =>
 const freshRule = async (w: World, overrides: Record<string, unknown> = {}) =>
   createRule(w.db, w.a.company.id, ruleFor(w.a, { name: next('Matrix rule'), startDate: '2027-01-01', ...overrides }));
 const ruleForm = async (w: World, overrides: Record<string, unknown> = {}): Promise<Form> => ({ ruleId: String((await freshRule(w, overrides)).id) });
+/** Company A's own rule, for actions that leave it usable (previews, skips, forced postings): no new rule per call. */
+const worldRuleForm = (w: World): Form => ({ ruleId: String(w.a.rule.id) });
 /** Company B's rule, reached for from company A. */
 const strangerRule = { form: (w: World) => ({ ruleId: String(w.b.rule.id) }), answer: { status: 404 } } as const;
 const freshMember = async (w: World) =>
@@ -178,7 +180,7 @@ export const ACTIONS: Record<string, ActionCase> = {
     valid: () => ({ type: 'expense', status: 'active', q: 'Matrix' }),
     stranger: null,
   },
-  'app/(app)/settings/recurring/actions.ts#previewRuleAction': { role: 'viewer', valid: (w) => ruleForm(w), stranger: strangerRule },
+  'app/(app)/settings/recurring/actions.ts#previewRuleAction': { role: 'viewer', valid: worldRuleForm, stranger: strangerRule },
   'app/(app)/settings/recurring/actions.ts#pauseRuleAction': {
     role: 'accountant',
     valid: async (w) => ({ ...(await ruleForm(w)), resumeOn: '2027-02-01' }),
@@ -193,12 +195,12 @@ export const ACTIONS: Record<string, ActionCase> = {
     },
     stranger: strangerRule,
   },
-  'app/(app)/settings/recurring/actions.ts#skipNextOccurrenceAction': { role: 'accountant', valid: (w) => ruleForm(w), stranger: strangerRule },
+  'app/(app)/settings/recurring/actions.ts#skipNextOccurrenceAction': { role: 'accountant', valid: worldRuleForm, stranger: strangerRule },
   'app/(app)/settings/recurring/actions.ts#deleteRuleAction': { role: 'accountant', valid: (w) => ruleForm(w), stranger: strangerRule },
-  'app/(app)/settings/recurring/actions.ts#runRuleNowAction': { role: 'accountant', valid: (w) => ruleForm(w), stranger: strangerRule, devTools: true },
-  'app/(app)/settings/recurring/actions.ts#forceNextOccurrenceAction': { role: 'accountant', valid: (w) => ruleForm(w), stranger: strangerRule, devTools: true },
-  'app/(app)/settings/recurring/actions.ts#simulateRuleAction': { role: 'viewer', valid: (w) => ruleForm(w), stranger: strangerRule, devTools: true },
-  'app/(app)/settings/recurring/actions.ts#rawRuleAction': { role: 'viewer', valid: (w) => ruleForm(w), stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#runRuleNowAction': { role: 'accountant', valid: worldRuleForm, stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#forceNextOccurrenceAction': { role: 'accountant', valid: worldRuleForm, stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#simulateRuleAction': { role: 'viewer', valid: worldRuleForm, stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#rawRuleAction': { role: 'viewer', valid: worldRuleForm, stranger: strangerRule, devTools: true },
   'app/(app)/settings/recurring/actions.ts#runDueNowAction': { role: 'accountant', valid: () => ({}), stranger: null, devTools: true },
   'app/(app)/settings/recurring/actions.ts#simulateDueAction': { role: 'viewer', valid: () => ({}), stranger: null, devTools: true },
 };
