@@ -59,7 +59,7 @@ test('a run through the job-key endpoint posts the daily rule on its own dates a
     await expect(history.nth(i).locator('td').nth(0)).toHaveText(date!);
     await expect(history.nth(i).locator('td').nth(1)).toHaveText(outcome.join(' '));
   }
-  await expect(page.getByTestId('preview').locator('tbody tr').first().locator('td').first()).toHaveText(newYorkDate(1));
+  await expect(page.getByTestId('preview').locator('tbody tr').first().locator('td').first().locator('time')).toHaveText(newYorkDate(1));
   await expect(page.getByTestId('preview').locator('tbody tr').first()).toContainText('Dr 5200 Software $12.40');
   await expect(page.getByTestId('preview').locator('tbody tr').first()).toContainText('Cr 2000 Accounts Payable $12.40');
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { devToolsEnabled, requireDevTools } from './dev-tools';
 import { environmentWarnings, parseEnv } from './env';
 
 const PRODUCTION = { NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(32) };
@@ -28,5 +29,27 @@ describe('environmentWarnings', () => {
   it('says nothing when it is set, or outside production', () => {
     expect(environmentWarnings(parseEnv({ ...PRODUCTION, BETTER_AUTH_URL: 'https://books.example.com' }))).toEqual([]);
     expect(environmentWarnings(parseEnv({ NODE_ENV: 'development' }))).toEqual([]);
+  });
+});
+
+describe('AILEGR_DEV_TOOLS', () => {
+  it('is off unless set true, and on under next dev (NODE_ENV development) whatever it says', () => {
+    expect(devToolsEnabled(parseEnv({}))).toBe(false);
+    expect(devToolsEnabled(parseEnv(PRODUCTION))).toBe(false);
+    expect(devToolsEnabled(parseEnv({ NODE_ENV: 'test' }))).toBe(false);
+    expect(devToolsEnabled(parseEnv({ ...PRODUCTION, AILEGR_DEV_TOOLS: 'false' }))).toBe(false);
+    expect(devToolsEnabled(parseEnv({ ...PRODUCTION, AILEGR_DEV_TOOLS: 'true' }))).toBe(true);
+    expect(devToolsEnabled(parseEnv({ ...PRODUCTION, AILEGR_DEV_TOOLS: '1' }))).toBe(true);
+    expect(devToolsEnabled(parseEnv({ NODE_ENV: 'development' }))).toBe(true);
+    expect(devToolsEnabled(parseEnv({ NODE_ENV: 'development', AILEGR_DEV_TOOLS: 'false' }))).toBe(true);
+  });
+
+  it('refuses anything but a yes or no, naming it', () => {
+    expect(() => parseEnv({ AILEGR_DEV_TOOLS: 'on' })).toThrow(/^Invalid environment: AILEGR_DEV_TOOLS /);
+  });
+
+  it('makes the dev-tool actions refuse with 403 (forbidden) while off', () => {
+    expect(() => requireDevTools(parseEnv(PRODUCTION))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => requireDevTools(parseEnv({ ...PRODUCTION, AILEGR_DEV_TOOLS: 'yes' }))).not.toThrow();
   });
 });

@@ -39,6 +39,11 @@ const envSchema = z.object({
   AILEGR_RECURRING_TIME_BUDGET_SECONDS: positiveInt(600),
   /** Requests each API key may send a minute (lib/api/rate-limit.ts). */
   AILEGR_API_RATE_LIMIT_PER_MINUTE: positiveInt(600).refine((v) => !(v > 1_000_000), 'must be at most 1000000'),
+  /**
+   * The recurring screen's developer tools (run now, force, simulate, raw JSON, the sweep's run log): on under
+   * `next dev` whatever this says, elsewhere only when true (lib/dev-tools.ts).
+   */
+  AILEGR_DEV_TOOLS: flag(false),
   AILEGR_JOB_KEY: z
     .string()
     .optional()
@@ -110,6 +115,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Forgets the parsed environment: the next `env()` reads `process.env` again (for tests that change it). */
+export function resetEnvCache(): void {
+  cached = undefined;
 }
 
 /** Validates an environment (`process.env`, or one a test builds), throwing with every problem named. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ROLES, roleAllows, type Role } from '@/lib/auth/roles';
+import { resetEnvCache } from '@/lib/env';
 import { HTTP_STATUS } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/action';
 import { buildWorld, fingerprint, ORIGIN, type World } from './support/auth-world';
@@ -80,6 +81,13 @@ async function callRoute(id: string, request: RouteRequest, auth: { cookie?: str
   return (await handlerOf(id))(new Request(`${ORIGIN}${request.path}`, init), { params: Promise.resolve(request.params ?? {}) });
 }
 
+/** Turns the developer tools (AILEGR_DEV_TOOLS; lib/dev-tools.ts) on or off for the next calls. */
+function setDevTools(on: boolean) {
+  if (on) process.env.AILEGR_DEV_TOOLS = 'true';
+  else delete process.env.AILEGR_DEV_TOOLS;
+  resetEnvCache();
+}
+
 const below = (role: Role) => ROLES.filter((r) => !roleAllows(r, role));
 const atOrAbove = (role: Role) => ROLES.filter((r) => roleAllows(r, role));
 
@@ -133,6 +141,22 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
   });
 
   describe.each(Object.entries(ACTIONS))('server action %s', (id, c: ActionCase) => {
+    if (c.devTools) {
+      // The checks below run with the tools on; this one shows that with them off nobody gets through.
+      beforeEach(() => setDevTools(true));
+      afterEach(() => setDevTools(false));
+      it('answers every role 403 while the developer tools are off, and changes nothing', async () => {
+        setDevTools(false);
+        for (const role of ROLES) {
+          const form = await c.valid(w);
+          const before = await fingerprint(w.db);
+          const { status, result } = await callAction(id, w.a.cookie[role], form);
+          expect(status, `${role}: ${JSON.stringify(result)}`).toBe(403);
+          expect(await fingerprint(w.db)).toEqual(before);
+        }
+      });
+    }
+
     it('answers an anonymous caller 401 and changes nothing', async () => {
       const form = await c.valid(w);
       const before = await fingerprint(w.db);

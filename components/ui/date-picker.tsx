@@ -47,7 +47,7 @@ export interface DatePickerProps {
 const segmentClass = cn(
   'rounded-sm px-0.5 tabular-nums outline-none caret-transparent',
   'data-placeholder:text-muted-foreground data-[type=literal]:px-0 data-[type=literal]:text-muted-foreground',
-  'data-focused:bg-primary data-focused:text-primary-foreground',
+  'data-focused:bg-primary data-focused:text-primary-foreground data-focused:data-placeholder:text-primary-foreground',
 );
 
 const cellClass = cn(

@@ -2,7 +2,7 @@ import { and, count, eq, gt, ilike, inArray, ne, or, sql, type SQL } from 'drizz
 import type { Db } from '@/db/client';
 import { parties } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
-import { keyset, type KeysetPage, type KeysetQuery } from '@/lib/keyset';
+import { keyset, type KeysetPage, type KeysetPosition, type KeysetQuery } from '@/lib/keyset';
 import { describeSchedule } from './calendar';
 import type { RuleStatus, RuleType } from './constants';
 import { scheduleOf, type RuleRow } from './rule-state';
@@ -73,6 +73,30 @@ export async function listRulesPage(
     .orderBy(...page.orderBy)
     .limit(page.limit);
   return page.result(rows, (r) => ({ rule: r.rule, partyName: r.partyName, cadenceText: describeSchedule(scheduleOf(r.rule)) }));
+}
+
+/**
+ * The page of the company's rules (by name) just before `before`, for the screen's Previous link: the same rows
+ * `listRulesPage` would show there, in name order. `previous` is where the page before this one ends (its first row),
+ * or null when this is the first.
+ */
+export async function listRulesPageBefore(
+  db: Db,
+  companyId: string,
+  query: { limit: number; before: KeysetPosition } & RuleListFilters,
+): Promise<{ items: RuleListItem[]; previous: KeysetPosition | null }> {
+  const page = keyset({ limit: query.limit, after: query.before }, { sortBy: recurringRules.name, id: recurringRules.id, direction: 'desc' });
+  const rows = await db
+    .select({ rule: recurringRules, partyName: parties.name, ...page.select })
+    .from(recurringRules)
+    .innerJoin(parties, partyJoin)
+    .where(and(filterOf(companyId, query), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+  const result = page.result(rows, (r) => ({ rule: r.rule, partyName: r.partyName, cadenceText: describeSchedule(scheduleOf(r.rule)) }));
+  const items = result.items.reverse();
+  const first = items[0];
+  return { items, previous: result.next && first ? { key: first.rule.name, id: first.rule.id } : null };
 }
 
 /** How many of the company's rules match `filters` (the list's heading and its page count). */

@@ -10,7 +10,10 @@ import type { ApiKeyRole, Role } from '@/lib/auth/roles';
 import { createDocument, type DocumentRow } from '@/lib/ledger/documents';
 import { recordPayment } from '@/lib/ledger/payments';
 import { markReady } from '@/lib/server/ready';
+import type { RuleRow } from '@/lib/recurring/rule-state';
+import { createRule } from '@/lib/recurring/rules';
 import { seedCompany } from './fixtures';
+import { ruleFor } from './recurring-fixtures';
 
 export const ORIGIN = 'http://localhost:3000';
 export const PASSWORD = 'correct horse battery staple';
@@ -86,6 +89,8 @@ interface Tenant {
   invoice: DocumentRow;
   bill: DocumentRow;
   payment: { id: number };
+  /** A recurring rule, starting in 2027 so that no run posts it unasked. */
+  rule: RuleRow;
 }
 
 export interface World {
@@ -134,7 +139,8 @@ export async function buildWorld(handle: DatabaseHandle, tag = 'w'): Promise<Wor
     const bill = await doc('bill', '200.00');
     const paid = await doc('invoice', '300.00');
     const payment = await recordPayment(db, seeded.company.id, { documentId: paid.id, amount: '100.00', date: '2026-03-05' });
-    return { ...seeded, cookie, userId, memberId, key, keyId, invoice, bill, payment };
+    const rule = await createRule(db, seeded.company.id, ruleFor(seeded, { name: `Rule ${label}`, startDate: '2027-01-01' }));
+    return { ...seeded, cookie, userId, memberId, key, keyId, invoice, bill, payment, rule };
   };
   return { auth, db, a: await tenant('A'), b: await tenant('B') };
 }
@@ -159,8 +165,11 @@ export async function fingerprint(db: Db) {
     members: await text(sql`(select string_agg(company_id || ':' || user_id || ':' || role, ',' order by id) from company_members)`),
     keys: await text(sql`(select string_agg(id || ':' || enabled, ',' order by id) from api_keys)`),
     activeCompanies: await text(sql`(select string_agg(coalesce(active_company_id::text, '-'), ',' order by id) from sessions)`),
-    rules: await text(sql`(select string_agg(id || ':' || status || ':' || version, ',' order by id) from recurring_rules)`),
+    rules: await text(
+      sql`(select string_agg(id || ':' || status || ':' || version || ':' || coalesce(next_occurrence::text, '-') || ':' || coalesce(resume_on::text, '-') || ':' || coalesce(deleted_at::text, '-'), ',' order by id) from recurring_rules)`,
+    ),
     ruleEvents: await text(sql`(select count(*)::text from recurring_events)`),
+    sweepRuns: await text(sql`(select count(*)::text from recurring_runs)`),
     counts: {
       companies: await one(db.select({ n: count() }).from(companies)),
       members: await one(db.select({ n: count() }).from(companyMembers)),

@@ -5,6 +5,7 @@ import { createDocument } from '@/lib/ledger/documents';
 import { recordPayment } from '@/lib/ledger/payments';
 import { createRule, pauseRule } from '@/lib/recurring/rules';
 import { PASSWORD, signIn, type World } from './auth-world';
+import { ruleFor } from './recurring-fixtures';
 
 /**
  * Who may call every server action and route handler, and what each must answer. The authorization matrix
@@ -32,6 +33,11 @@ export interface ActionCase {
    * caller (e.g. ends their other sessions) and so needs a caller of its own. Default: the world's member.
    */
   callerFor?: (w: World, role: Role) => Promise<string>;
+  /**
+   * A developer tool (lib/dev-tools.ts): while the tools are off it answers every role 403 and changes nothing;
+   * the matrix's other checks run with them on.
+   */
+  devTools?: true;
 }
 
 let unique = 0;
@@ -55,6 +61,15 @@ const freshDocument = async (w: World, kind: 'invoice' | 'bill') =>
     amount: '75.00',
     categoryId: w.a.byCode(kind === 'invoice' ? '4100' : '5000'),
   });
+
+/** A new rule of company A, starting after today's date in the tests so no run posts it unasked. */
+const freshRule = async (w: World, overrides: Record<string, unknown> = {}) =>
+  createRule(w.db, w.a.company.id, ruleFor(w.a, { name: next('Matrix rule'), startDate: '2027-01-01', ...overrides }));
+const ruleForm = async (w: World, overrides: Record<string, unknown> = {}): Promise<Form> => ({ ruleId: String((await freshRule(w, overrides)).id) });
+/** Company A's own rule, for actions that leave it usable (previews, skips, forced postings): no new rule per call. */
+const worldRuleForm = (w: World): Form => ({ ruleId: String(w.a.rule.id) });
+/** Company B's rule, reached for from company A. */
+const strangerRule = { form: (w: World) => ({ ruleId: String(w.b.rule.id) }), answer: { status: 404 } } as const;
 const freshMember = async (w: World) =>
   (await addMember(w.auth, w.db, w.a.company.id, { email: `${next('member')}@example.test`, name: 'Fresh member', role: 'viewer' })).member;
 
@@ -168,6 +183,35 @@ export const ACTIONS: Record<string, ActionCase> = {
     valid: async (w) => ({ memberId: (await freshMember(w)).id }),
     stranger: { form: (w) => ({ memberId: w.b.memberId.viewer }), answer: { status: 404 } },
   },
+
+  'app/(app)/settings/recurring/actions.ts#listRulesAction': {
+    role: 'viewer',
+    valid: () => ({ type: 'expense', status: 'active', q: 'Matrix' }),
+    stranger: null,
+  },
+  'app/(app)/settings/recurring/actions.ts#previewRuleAction': { role: 'viewer', valid: worldRuleForm, stranger: strangerRule },
+  'app/(app)/settings/recurring/actions.ts#pauseRuleAction': {
+    role: 'accountant',
+    valid: async (w) => ({ ...(await ruleForm(w)), resumeOn: '2027-02-01' }),
+    stranger: { form: (w) => ({ ...strangerRule.form(w), resumeOn: '2027-02-01' }), answer: { status: 404 } },
+  },
+  'app/(app)/settings/recurring/actions.ts#resumeRuleAction': {
+    role: 'accountant',
+    valid: async (w) => {
+      const rule = await freshRule(w);
+      await pauseRule(w.db, w.a.company.id, rule.id);
+      return { ruleId: String(rule.id) };
+    },
+    stranger: strangerRule,
+  },
+  'app/(app)/settings/recurring/actions.ts#skipNextOccurrenceAction': { role: 'accountant', valid: worldRuleForm, stranger: strangerRule },
+  'app/(app)/settings/recurring/actions.ts#deleteRuleAction': { role: 'accountant', valid: (w) => ruleForm(w), stranger: strangerRule },
+  'app/(app)/settings/recurring/actions.ts#runRuleNowAction': { role: 'accountant', valid: worldRuleForm, stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#forceNextOccurrenceAction': { role: 'accountant', valid: worldRuleForm, stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#simulateRuleAction': { role: 'viewer', valid: worldRuleForm, stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#rawRuleAction': { role: 'viewer', valid: worldRuleForm, stranger: strangerRule, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#runDueNowAction': { role: 'accountant', valid: () => ({}), stranger: null, devTools: true },
+  'app/(app)/settings/recurring/actions.ts#simulateDueAction': { role: 'viewer', valid: () => ({}), stranger: null, devTools: true },
 };
 
 /** A server action anyone may call: why, and a submission an anonymous caller makes, with the status it gets. */
@@ -208,7 +252,7 @@ export type RouteCase =
     };
 
 /** A rule of `tenant` starting in 2030 (so nothing posts unless forced), paused when asked: for the rule routes. */
-async function freshRule(w: World, tenant: 'a' | 'b', paused = false): Promise<number> {
+async function freshRouteRule(w: World, tenant: 'a' | 'b', paused = false): Promise<number> {
   const t = w[tenant];
   const rule = await createRule(w.db, t.company.id, {
     name: next('Matrix rule'),
@@ -234,7 +278,7 @@ const ruleBody = (w: World) => ({
 /** A route on one rule: valid on a fresh rule of company A, and the same request on company B's rule is 404. */
 function ruleRoute(role: Role, suffix: string, request: { paused?: boolean; body?: (w: World) => unknown } = {}): RouteCase {
   const on = async (w: World, tenant: 'a' | 'b'): Promise<RouteRequest> => {
-    const id = String(await freshRule(w, tenant, request.paused));
+    const id = String(await freshRouteRule(w, tenant, request.paused));
     return { path: `/api/recurring/${id}${suffix}`, params: { id }, ...(request.body ? { body: request.body(w) } : {}) };
   };
   return { kind: 'company', role, valid: (w) => on(w, 'a'), stranger: { request: (w) => on(w, 'b'), answer: { status: 404 } } };

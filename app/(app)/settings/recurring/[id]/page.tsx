@@ -1,17 +1,45 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CATCH_UP_LABEL, OUTCOME_LABEL, SKIP_LABEL, TYPE_LABEL } from '@/components/recurring/rule-labels';
+import { previewRowsOf } from '@/components/recurring/rule-preview-data';
+import { PreviewTable } from '@/components/recurring/preview-table';
+import { RuleStatusBadge } from '@/components/recurring/rule-status-badge';
+import { ruleStatusView } from '@/components/recurring/rule-status';
 import { formatInstant } from '@/lib/dates/format-instant';
 import { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { describeSchedule } from '@/lib/recurring/calendar';
 import { previewRule } from '@/lib/recurring/preview';
+import { ruleLogPage, type RuleLogEntry } from '@/lib/recurring/rule-log';
 import { scheduleOf } from '@/lib/recurring/rule-state';
-import { getRuleOrThrow, ruleHistory } from '@/lib/recurring/rules';
+import { getRuleOrThrow } from '@/lib/recurring/rules';
 import { companyContext } from '@/lib/session/company-context';
-import { SKIP_LABEL, STATUS_LABEL } from '../rule-labels';
 
-export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
+export const metadata = { title: 'Recurring rule' };
+
+/** Occurrences the rule page previews. */
+const PREVIEW_COUNT = 12;
+
+/** The log entry's outcome in words: a skip says why, a failure what went wrong. */
+function outcomeText(entry: RuleLogEntry): string {
+  if (entry.outcome === 'posted') return OUTCOME_LABEL.posted;
+  if (entry.outcome === 'skipped') return entry.reason ? SKIP_LABEL[entry.reason] : OUTCOME_LABEL.skipped;
+  return entry.message ? `${OUTCOME_LABEL[entry.outcome]}: ${entry.message}` : OUTCOME_LABEL[entry.outcome];
+}
+
+/**
+ * A rule's own page: what it posts and when, its status with the reason, its next occurrences, and its log (every
+ * occurrence posted with a link to the document, skipped with the reason, failed), fifty entries a page (?page=N).
+ */
+export default async function RulePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const { page: pageParam } = await searchParams;
   const { db, company } = await companyContext();
   const ruleId = Number(id);
   if (!Number.isSafeInteger(ruleId) || ruleId <= 0) notFound();
@@ -19,27 +47,58 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  const [preview, history] = await Promise.all([previewRule(db, company.id, rule.id, 5), ruleHistory(db, company.id, rule.id, 100)]);
-  const money = (minor: number) => formatMoney(minor, company.baseCurrency);
+  const requested = Number(Array.isArray(pageParam) ? pageParam[0] : pageParam);
+  const [preview, log] = await Promise.all([
+    rule.status === 'active' || rule.status === 'paused' ? previewRule(db, company.id, rule.id, PREVIEW_COUNT) : Promise.resolve([]),
+    ruleLogPage(db, company.id, rule.id, Number.isSafeInteger(requested) && requested > 0 ? requested : 1),
+  ]);
+  const zone = company.timeZone ?? undefined;
+  const badge = ruleStatusView(rule);
+  const reason = rule.status !== 'active' ? rule.statusReason : rule.consecutiveFailures > 0 ? rule.lastError : null;
+  const runs = rule.status === 'active' || (rule.status === 'paused' && rule.resumeOn !== null);
+  const pageHref = (n: number) => `/settings/recurring/${rule.id}${n > 1 ? `?page=${n}` : ''}#log`;
+
   return (
     <>
-      <p>
+      <p className="m-0">
         <Link href="/settings/recurring">← Recurring rules</Link>
       </p>
-      <h1>{rule.name}</h1>
+      <header className="page-head">
+        <h1>{rule.name}</h1>
+        <p className="muted">
+          {TYPE_LABEL[rule.type]} · times in {company.timeZone ?? 'UTC'}
+        </p>
+      </header>
+
       <dl className="facts">
-        <dt>Cadence</dt>
-        <dd>{describeSchedule(scheduleOf(rule))}</dd>
         <dt>Status</dt>
-        <dd>
-          <span className={`badge ${rule.status}`}>{STATUS_LABEL[rule.status]}</span> {rule.statusReason ?? ''}
+        <dd data-testid="rule-page-status">
+          <RuleStatusBadge view={badge} />
+          {reason && reason !== badge.label ? <span className="block text-[0.8rem] text-muted-foreground">{reason}</span> : null}
         </dd>
         <dt>Amount</dt>
-        <dd>{money(rule.amountMinor)}</dd>
+        <dd>{formatMoney(rule.amountMinor, company.baseCurrency)}</dd>
+        <dt>Cadence</dt>
+        <dd>{describeSchedule(scheduleOf(rule))}</dd>
+        <dt>Starts</dt>
+        <dd className="date">
+          <time dateTime={rule.startDate}>{rule.startDate}</time>
+        </dd>
+        <dt>Ends</dt>
+        <dd>
+          {rule.endDate ? <time dateTime={rule.endDate}>{rule.endDate}</time> : rule.maxOccurrences ? `After ${rule.maxOccurrences} occurrences` : 'Never'}
+        </dd>
         <dt>Next run</dt>
-        <dd>{rule.status === 'active' ? formatInstant(rule.nextRunAt, company.timeZone) : '—'}</dd>
+        <dd className="date">
+          {runs && rule.nextRunAt ? formatInstant(rule.nextRunAt, zone) : '—'}
+          {runs && rule.nextOccurrence ? (
+            <span className="block text-[0.8rem] text-muted-foreground">
+              posts <time dateTime={rule.nextOccurrence}>{rule.nextOccurrence}</time>
+            </span>
+          ) : null}
+        </dd>
         <dt>Last run</dt>
-        <dd>{formatInstant(rule.lastRunAt, company.timeZone)}</dd>
+        <dd className="date">{rule.lastRunAt ? formatInstant(rule.lastRunAt, zone) : 'Never'}</dd>
         <dt>Posted</dt>
         <dd>
           {rule.occurrencesPosted}
@@ -48,73 +107,80 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
         <dt>Due terms</dt>
         <dd>{rule.dueDate ? `Due ${rule.dueDate} (manual)` : `Net ${rule.dueDays}`}</dd>
         <dt>Catch-up</dt>
-        <dd>{{ all: 'Post every missed date', latest: 'Post only the latest missed date', none: 'Post nothing missed' }[rule.catchUp]}</dd>
+        <dd>{CATCH_UP_LABEL[rule.catchUp]}</dd>
         {rule.pauseUntil ? (
           <>
-            <dt>Pause until</dt>
-            <dd>{rule.pauseUntil}</dd>
+            <dt>Skips dates through</dt>
+            <dd className="date">
+              <time dateTime={rule.pauseUntil}>{rule.pauseUntil}</time>
+            </dd>
+          </>
+        ) : null}
+        {rule.resumeOn ? (
+          <>
+            <dt>Resumes on</dt>
+            <dd className="date">
+              <time dateTime={rule.resumeOn}>{rule.resumeOn}</time>
+            </dd>
           </>
         ) : null}
       </dl>
 
-      <h2>Next occurrences</h2>
-      {preview.length === 0 ? (
-        <p className="muted">Nothing left to post.</p>
-      ) : (
-        <table data-testid="preview">
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>Posts at</th>
-              <th>Due</th>
-              <th>Journal lines</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.map((p) => (
-              <tr key={p.occurrenceDate}>
-                <td>
-                  {p.occurrenceDate}
-                  {p.skipReason ? <div className="muted">{SKIP_LABEL[p.skipReason]}</div> : null}
-                </td>
-                <td>{formatInstant(p.runAt, company.timeZone)}</td>
-                <td>{p.dueDate}</td>
-                <td>
-                  {p.lines.map((l) => (
-                    <div key={l.side}>
-                      {l.side} {l.accountCode} {l.accountName} {money(l.amountMinor)}
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <section aria-labelledby="preview-heading" className="grid gap-2">
+        <h2 id="preview-heading">Next occurrences</h2>
+        <PreviewTable rows={previewRowsOf(preview, company.baseCurrency, company.timeZone)} />
+      </section>
 
-      <h2>History</h2>
-      {history.length === 0 ? (
-        <p className="muted">Nothing has run yet.</p>
-      ) : (
-        <table data-testid="history">
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>Outcome</th>
-              <th>Document</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h, i) => (
-              <tr key={`${h.occurrenceDate}-${h.outcome}-${i}`}>
-                <td>{h.occurrenceDate ?? '—'}</td>
-                <td>{h.outcome === 'posted' ? 'Posted' : h.outcome === 'skipped' && h.reason ? SKIP_LABEL[h.reason as keyof typeof SKIP_LABEL] : `${h.outcome.replaceAll('_', ' ')}: ${h.message ?? ''}`}</td>
-                <td>{h.documentNumber ? `${h.documentNumber} (${h.reference})` : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <section aria-labelledby="log" className="grid gap-2">
+        <h2 id="log" tabIndex={-1}>
+          Log
+        </h2>
+        {log.total === 0 ? (
+          <p className="empty">Nothing has run yet.</p>
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table data-testid="history" aria-label={`Log of ${rule.name}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Outcome</th>
+                    <th scope="col">Document</th>
+                    <th scope="col">Recorded</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {log.entries.map((entry, i) => (
+                    <tr key={`${entry.occurrenceDate}-${entry.outcome}-${i}`}>
+                      <td className="date">{entry.occurrenceDate ? <time dateTime={entry.occurrenceDate}>{entry.occurrenceDate}</time> : '—'}</td>
+                      <td>{outcomeText(entry)}</td>
+                      <td className="date">
+                        {entry.outcome === 'posted' ? (
+                          <Link href={`/${entry.document.kind === 'invoice' ? 'invoices' : 'expenses'}/${entry.document.id}`}>
+                            {entry.document.number} ({entry.document.reference})
+                          </Link>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td className="date">{formatInstant(entry.at, zone)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {log.pages > 1 && (
+              <nav aria-label="Pages of the log" className="flex items-center justify-between gap-3">
+                {log.page > 1 ? <Link href={pageHref(log.page - 1)}>← Newer</Link> : <span />}
+                <span className="text-sm text-muted-foreground">
+                  Page {log.page} of {log.pages} · {log.total} entries
+                </span>
+                {log.page < log.pages ? <Link href={pageHref(log.page + 1)}>Older →</Link> : <span />}
+              </nav>
+            )}
+          </>
+        )}
+      </section>
     </>
   );
 }

@@ -1,0 +1,52 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import type { RefObject } from 'react';
+import { Skeleton } from '@/components/ui/skeleton';
+import { callAction, useRuleActions } from './rule-operations';
+import { PreviewTable } from './preview-table';
+
+/** The rule's next occurrences, asked for when the dialog opens (the engine's own dates: `previewRule`). */
+export function PreviewDialog({
+  open,
+  onOpenChange,
+  rule,
+  returnFocus,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  rule: { id: number; name: string };
+  returnFocus?: RefObject<HTMLElement | null>;
+}) {
+  const actions = useRuleActions();
+  const preview = useQuery({
+    queryKey: ['recurring-rule-preview', rule.id],
+    queryFn: async () => (await callAction(actions.preview, { ruleId: String(rule.id) })).data,
+    enabled: open,
+    staleTime: 0,
+  });
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className="max-w-2xl" finalFocus={returnFocus}>
+        <DialogHeader>
+          <DialogTitle>Next occurrences of {rule.name}</DialogTitle>
+          <DialogDescription>Each date posts once, at the start of its day in the company&apos;s time zone.</DialogDescription>
+        </DialogHeader>
+        {preview.isPending ? (
+          <div className="grid gap-2" role="status" aria-label="Loading the preview">
+            <Skeleton className="h-6" />
+            <Skeleton className="h-6" />
+            <Skeleton className="h-6" />
+          </div>
+        ) : preview.isError ? (
+          <p role="alert" className="form-error">
+            {preview.error.message}
+          </p>
+        ) : (
+          <PreviewTable rows={preview.data} compact />
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,46 @@
+import type { RuleStatus } from '@/lib/recurring/constants';
+
+/** The tones of the kit's Badge that a rule's status uses. */
+type RuleStatusTone = 'success' | 'warning' | 'danger' | 'info' | 'neutral';
+
+export interface RuleStatusView {
+  /** What the badge says: Active, Paused, Paused until 2027-03-01, Ended, Completed, Needs review, Failing. */
+  label: string;
+  tone: RuleStatusTone;
+}
+
+type StatusFacts = { status: RuleStatus; resumeOn: string | null; consecutiveFailures: number };
+
+/**
+ * A rule's badge. Failing (its last pass failed, whatever else it is) comes first: it needs someone. A paused rule
+ * with a resume date says until when; the date is `YYYY-MM-DD`, like every date on the screen.
+ *
+ * @example ruleStatusView({ status: 'paused', resumeOn: '2027-03-01', consecutiveFailures: 0 }) // { label: 'Paused until 2027-03-01', tone: 'warning' }
+ */
+export function ruleStatusView(rule: StatusFacts): RuleStatusView {
+  if (rule.consecutiveFailures > 0 && (rule.status === 'active' || rule.status === 'paused')) return { label: 'Failing', tone: 'danger' };
+  switch (rule.status) {
+    case 'active':
+      return { label: 'Active', tone: 'success' };
+    case 'paused':
+      return rule.resumeOn ? { label: `Paused until ${rule.resumeOn}`, tone: 'warning' } : { label: 'Paused', tone: 'warning' };
+    case 'ended':
+      return { label: 'Ended', tone: 'neutral' };
+    case 'completed':
+      return { label: 'Completed', tone: 'info' };
+    case 'needs_review':
+      return { label: 'Needs review', tone: 'danger' };
+    case 'deleted':
+      return { label: 'Deleted', tone: 'neutral' };
+  }
+}
+
+/** The labels of the status filter. */
+export const STATUS_FILTER_LABEL = {
+  active: 'Active',
+  paused: 'Paused',
+  ended: 'Ended',
+  completed: 'Completed',
+  needs_review: 'Needs review',
+  failing: 'Failing',
+} as const;
