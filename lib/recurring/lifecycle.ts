@@ -355,7 +355,7 @@ function decideEdit(current: RuleState, values: EditedValues, last: string | nul
     throw fieldError('catchUpPassed', `A ${words(current.status)} rule posts nothing: resume it first`);
   }
   const reachedMax = rule.maxOccurrences !== null && rule.occurrencesPosted >= rule.maxOccurrences;
-  const replan = current.nextOccurrence === null || (live === 'active' && current.status !== 'active') || !sameSchedule(current.schedule, rule.schedule);
+  const replan = editReplans(current, rule);
   if (!replan) {
     // An edit applies like a pass that decided nothing: it clears the failure count (a person changed the rule).
     const decision = unchanged(rule, ctx, true);
@@ -405,6 +405,30 @@ function decideEdit(current: RuleState, values: EditedValues, last: string | nul
   }
   const after = completed && lastDecided !== null && postings.length > 0 ? nextOccurrence(rule.schedule, lastDecided) : next;
   return advance(rule, ctx, postings, skips, 'active', after, completed, lastDecided, rule.pauseUntil, rule.resumeOn);
+}
+
+/**
+ * Whether an edit re-plans the rule from the edit (see `decideEdit`): its schedule changed, or it had no next
+ * occurrence left, or an ended or completed rule is made live again. Only a re-planning edit passes over dates.
+ */
+export function editReplans(current: RuleState, values: Pick<EditedValues, 'schedule'>): boolean {
+  const revived = current.status !== 'active' && current.status !== 'paused' && current.status !== 'needs_review';
+  return current.nextOccurrence === null || revived || !sameSchedule(current.schedule, values.schedule);
+}
+
+/**
+ * The dates an edit would pass over, in order: the edited schedule's dates after the last decided one and before
+ * today, which saving records as skipped for `edited` (or posts, with `catchUpPassed`). It asks `decide` for the
+ * edit itself, so what the editor warns about and what the save records cannot disagree. Empty when the edit does
+ * not re-plan (the sweep then decides overdue dates by the catch-up policy, as before the edit).
+ *
+ * @example // a monthly rule on the 1st, decided up to 2027-01-01, moved to the 15th on 2027-03-20:
+ * passedOverByEdit(rule, { ...values, schedule: { ...schedule, dayOfMonth: 15 } }, '2027-01-01', { today: '2027-03-20' })
+ * // ['2027-01-15', '2027-02-15', '2027-03-15']
+ */
+export function passedOverByEdit(rule: RuleState, values: EditedValues, lastOccurrence: string | null, ctx: LifecycleContext): string[] {
+  const decision = decide(rule, { kind: 'edit', values, lastOccurrence, catchUpPassed: false }, ctx);
+  return decision.skips.map((skip) => skip.occurrenceDate);
 }
 
 /**
