@@ -4,6 +4,7 @@ import { parseTimestamptz, rowsOf } from '@/db/sql-batch';
 import { todayInZone } from '@/lib/dates/calendar-date';
 import { parseOrThrow } from '@/lib/errors';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
+import { describeSchedule } from './calendar';
 import { decide, editReplans, passedOverByEdit, type Decision, type EditedValues, type LifecycleContext, type LifecycleEvent, type RuleState } from './lifecycle';
 import { previewRule, previewState, type PreviewOccurrence } from './preview';
 import { draftStateOf, ruleStateOf, type RuleRow } from './rule-state';
@@ -26,6 +27,8 @@ type Flow = { pauseUntil?: string; resumeOn?: string };
 export interface DraftPreview {
   /** The company's date today, by the database's clock: rows before it are caught up by the catch-up policy. */
   today: string;
+  /** The cadence in words ("Monthly on the last Friday"). */
+  cadenceText: string;
   occurrences: PreviewOccurrence[];
   /** What the listed occurrences that post add up to, in minor units (skipped ones post nothing). */
   totalMinor: number;
@@ -33,6 +36,8 @@ export interface DraftPreview {
 
 export interface EditPreview {
   today: string;
+  /** The cadence in words, saved and edited. */
+  cadenceText: { before: string; after: string };
   /** The rule's version now: another than the form's means someone else saved meanwhile. */
   version: number;
   /** Whether the edit re-plans the rule (its schedule changed, or it is made live again). */
@@ -77,7 +82,7 @@ export async function previewEditorDraft(db: Db, companyId: string, input: Edito
   state = applied(state, decide(state, { kind: 'create' }, ctx));
   for (const event of flowEvents(state, flow)) state = applied(state, decide(state, event, ctx));
   const occurrences = await previewState(db, companyId, state, { ...values, id: 0 }, ctx.timeZone, count);
-  return { today: ctx.today, occurrences, totalMinor: postedTotal(occurrences) };
+  return { today: ctx.today, cadenceText: describeSchedule(schedule), occurrences, totalMinor: postedTotal(occurrences) };
 }
 
 /**
@@ -109,6 +114,7 @@ export async function previewEditorEdit(db: Db, companyId: string, input: Editor
   ]);
   return {
     today: ctx.today,
+    cadenceText: { before: describeSchedule(current.schedule), after: describeSchedule(schedule) },
     version: rule.version,
     replans: editReplans(current, edited),
     before,
