@@ -2,6 +2,8 @@ import type { Role } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
 import { createDocument } from '@/lib/ledger/documents';
+import { createRule } from '@/lib/recurring/rules';
+import type { RuleInput } from '@/lib/recurring/schemas';
 import { PASSWORD, signIn, type World } from './auth-world';
 
 /**
@@ -53,6 +55,42 @@ const freshDocument = async (w: World, kind: 'invoice' | 'bill') =>
     amount: '75.00',
     categoryId: w.a.byCode(kind === 'invoice' ? '4100' : '5000'),
   });
+/** A monthly rule in the editor's form fields, for `tenant`. */
+const ruleForm = (t: World['a'], name: string): Form => ({
+  name,
+  type: 'invoice',
+  partyId: String(t.customer.id),
+  categoryId: String(t.byCode('4100')),
+  amount: '250.00',
+  memo: '',
+  cadence: 'monthly',
+  intervalMonths: '1',
+  dayOfMonth: '31',
+  startDate: '2027-01-31',
+  dueDays: '30',
+  catchUp: 'all',
+});
+/** A fresh rule of `tenant` and the editor's form for it at its current version. */
+const freshRuleForm = async (w: World, t: World['a']): Promise<Form> => {
+  const form = ruleForm(t, next('Rule'));
+  const rule = await createRule(w.db, t.company.id, form as RuleInput);
+  return { ...form, amount: '260.00', ruleId: String(rule.id), version: String(rule.version) };
+};
+/**
+ * Company B's rule for the stranger cases, made by the first `valid` call (the matrix calls `valid` before it asks
+ * for a stranger's form, and `stranger.form` cannot wait).
+ */
+let strangerRuleId: string | null = null;
+const editForm = async (w: World): Promise<Form> => {
+  strangerRuleId ??= (await freshRuleForm(w, w.b)).ruleId!;
+  return freshRuleForm(w, w.a);
+};
+/** Company A's own fields, so that only the rule id is another company's. */
+const strangerEdit = (w: World): Form => {
+  if (!strangerRuleId) throw new Error('the stranger rule is made by valid() first');
+  return { ...ruleForm(w.a, next('Rule')), ruleId: strangerRuleId, version: '1' };
+};
+
 const freshMember = async (w: World) =>
   (await addMember(w.auth, w.db, w.a.company.id, { email: `${next('member')}@example.test`, name: 'Fresh member', role: 'viewer' })).member;
 
@@ -130,6 +168,32 @@ export const ACTIONS: Record<string, ActionCase> = {
     role: 'owner',
     valid: (w) => ({ name: w.a.company.name, baseCurrency: w.a.company.baseCurrency, timeZone: w.a.company.timeZone ?? '' }),
     stranger: null,
+  },
+  'app/(app)/settings/company/actions.ts#previewZoneChangeAction': {
+    role: 'owner',
+    valid: () => ({ timeZone: 'Europe/Paris' }),
+    stranger: null,
+  },
+
+  'app/(app)/settings/recurring/_editor/actions.ts#createRuleAction': {
+    role: 'accountant',
+    valid: (w) => ruleForm(w.a, next('Rule')),
+    stranger: { form: (w) => ({ ...ruleForm(w.a, next('Rule')), partyId: String(w.b.customer.id) }), answer: { status: 400, field: 'partyId' } },
+  },
+  'app/(app)/settings/recurring/_editor/actions.ts#previewRuleDraftAction': {
+    role: 'accountant',
+    valid: (w) => ruleForm(w.a, next('Draft')),
+    stranger: { form: (w) => ({ ...ruleForm(w.a, next('Draft')), categoryId: String(w.b.byCode('4100')) }), answer: { status: 400, field: 'categoryId' } },
+  },
+  'app/(app)/settings/recurring/_editor/actions.ts#updateRuleAction': {
+    role: 'accountant',
+    valid: editForm,
+    stranger: { form: strangerEdit, answer: { status: 404 } },
+  },
+  'app/(app)/settings/recurring/_editor/actions.ts#previewRuleEditAction': {
+    role: 'accountant',
+    valid: editForm,
+    stranger: { form: strangerEdit, answer: { status: 404 } },
   },
 
   'app/(app)/settings/api-keys/actions.ts#createApiKeyAction': {
