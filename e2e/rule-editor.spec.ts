@@ -224,8 +224,8 @@ test('editing the amount and the schedule shows the dates before and after, then
   await expect(rows.nth(0).locator('td').nth(1).locator('time')).toHaveAttribute('datetime', '2027-02-15');
   await expect(rows.nth(1).locator('td').nth(0).locator('time')).toHaveAttribute('datetime', '2027-02-28');
   await expect(rows.nth(1).locator('td').nth(1).locator('time')).toHaveAttribute('datetime', '2027-03-15');
-  await expect(editor.beforeAfter).toContainText('Before: Monthly on the 31st, or the last day of shorter months');
-  await expect(editor.beforeAfter).toContainText('After: Monthly on the 15th');
+  await expect(editor.beforeAfter).toContainText('Before Monthly on the 31st, or the last day of shorter months');
+  await expect(editor.beforeAfter).toContainText('After Monthly on the 15th');
   await expect(editor.preview.getByTestId('preview-total')).toHaveText('$1,440.00');
   // Nothing is due yet, so nothing is passed over.
   await expect(editor.preview.getByTestId('passed-over')).toHaveCount(0);
@@ -313,7 +313,7 @@ test('changing the company zone shows how each rule’s next run moves, before s
 
   await page.goto('/settings/company');
   const form = page.getByRole('form', { name: 'Company profile' });
-  const zone = form.getByRole('combobox', { name: 'Time zone' });
+  const zone = form.locator('input').and(form.getByRole('combobox', { name: 'Time zone' }));
   await expect(zone).toHaveValue('America/New York');
   await expect(page.getByTestId('zone-moves')).toHaveCount(0);
   await zone.fill('Paris');
@@ -330,7 +330,7 @@ test('changing the company zone shows how each rule’s next run moves, before s
 
   // Nothing saved: going back to the saved zone hides the moves; a reload still shows New York.
   await page.reload();
-  await expect(form.getByRole('combobox', { name: 'Time zone' })).toHaveValue('America/New York');
+  await expect(zone).toHaveValue('America/New York');
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -375,7 +375,7 @@ for (const theme of ['light', 'dark'] as const) {
         await editor.field('Day of month').fill('31');
 
         await page.goto('/settings/company');
-        const zone = page.getByRole('combobox', { name: 'Time zone' });
+        const zone = page.locator('input').and(page.getByRole('combobox', { name: 'Time zone' }));
         await zone.fill('Tokyo');
         await page.getByRole('option', { name: 'Asia/Tokyo', exact: true }).click();
         await expect(page.getByTestId('zone-moves')).toContainText('Times below are in Asia/Tokyo');

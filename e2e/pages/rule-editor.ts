@@ -58,7 +58,8 @@ export class RuleEditorPage {
 
   /** Waits until the preview lists `first` as its first date (typing is debounced, then the server answers). */
   async expectFirstDate(first: string) {
-    await expect(this.occurrences.first().locator('time').first()).toHaveAttribute('datetime', first);
-    await expect(this.preview).toHaveAttribute('aria-busy', 'false');
+    // Debounced, then a server round trip: slower than the default 5 s on a loaded machine.
+    await expect(this.occurrences.first().locator('time').first()).toHaveAttribute('datetime', first, { timeout: 15_000 });
+    await expect(this.preview).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
   }
 }

@@ -10,7 +10,8 @@ export class CompanySettingsPage {
     this.form = page.getByRole('form', { name: 'Company profile' });
     this.name = this.form.getByLabel('Company name', { exact: true });
     this.currency = this.form.getByLabel('Base currency', { exact: true });
-    this.timeZone = this.form.getByRole('combobox', { name: 'Time zone', exact: true });
+    // The text box, not the list button beside it (Base UI gives both the combobox role).
+    this.timeZone = this.form.locator('input').and(this.form.getByRole('combobox', { name: 'Time zone', exact: true }));
   }
 
   async goto() {

@@ -2,7 +2,7 @@ import type { Role } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
 import { createDocument } from '@/lib/ledger/documents';
-import { createRule } from '@/lib/recurring/rules';
+import { createRule, getRuleOrThrow } from '@/lib/recurring/rules';
 import type { RuleInput } from '@/lib/recurring/schemas';
 import { PASSWORD, signIn, type World } from './auth-world';
 
@@ -70,25 +70,29 @@ const ruleForm = (t: World['a'], name: string): Form => ({
   dueDays: '30',
   catchUp: 'all',
 });
-/** A fresh rule of `tenant` and the editor's form for it at its current version. */
-const freshRuleForm = async (w: World, t: World['a']): Promise<Form> => {
-  const form = ruleForm(t, next('Rule'));
-  const rule = await createRule(w.db, t.company.id, form as RuleInput);
-  return { ...form, amount: '260.00', ruleId: String(rule.id), version: String(rule.version) };
-};
+/** A rule of `tenant`, made once per world: its id. */
+const savedRule = async (w: World, t: World['a']): Promise<number> => (await createRule(w.db, t.company.id, ruleForm(t, next('Rule')) as RuleInput)).id;
 /**
- * Company B's rule for the stranger cases, made by the first `valid` call (the matrix calls `valid` before it asks
- * for a stranger's form, and `stranger.form` cannot wait).
+ * Company A's rule to edit and company B's for the stranger cases, made by the first `valid` call in each world (the
+ * matrix calls `valid` before it asks for a stranger's form, and `stranger.form` cannot wait). One rule each, not
+ * one per call: the bad-input test asks for a valid form some hundred times.
  */
-let strangerRuleId: string | null = null;
+const editedRules = new WeakMap<World, { a: number; b: number }>();
 const editForm = async (w: World): Promise<Form> => {
-  strangerRuleId ??= (await freshRuleForm(w, w.b)).ruleId!;
-  return freshRuleForm(w, w.a);
+  let rules = editedRules.get(w);
+  if (!rules) {
+    rules = { a: await savedRule(w, w.a), b: await savedRule(w, w.b) };
+    editedRules.set(w, rules);
+  }
+  // The version as saved now: every successful edit moves it on.
+  const { version } = await getRuleOrThrow(w.db, w.a.company.id, rules.a);
+  return { ...ruleForm(w.a, next('Rule')), amount: '260.00', ruleId: String(rules.a), version: String(version) };
 };
 /** Company A's own fields, so that only the rule id is another company's. */
 const strangerEdit = (w: World): Form => {
-  if (!strangerRuleId) throw new Error('the stranger rule is made by valid() first');
-  return { ...ruleForm(w.a, next('Rule')), ruleId: strangerRuleId, version: '1' };
+  const rules = editedRules.get(w);
+  if (!rules) throw new Error('the stranger rule is made by valid() first');
+  return { ...ruleForm(w.a, next('Rule')), ruleId: String(rules.b), version: '1' };
 };
 
 const freshMember = async (w: World) =>
