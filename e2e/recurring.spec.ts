@@ -13,12 +13,12 @@ test('Settings → Recurring lists the demo rules with their cadence in words', 
   const rows = page.locator('tbody tr');
   await expect(rows).toHaveCount(6);
   const cadences: Record<string, string> = {
-    'Cloud usage': 'Every day',
-    'Leap-day license': 'Every year on Feb 29 (Feb 28 in common years)',
-    Payroll: 'Every month on the last Friday',
-    'Quarterly support': 'Every 3 months on day 1',
-    'Studio rent': 'Every month on day 31 (clamped to month end)',
-    'Weekly retainer': 'Every week on Monday',
+    'Cloud usage': 'Daily',
+    'Leap-day license': 'Yearly on Feb 29 (Feb 28 in common years)',
+    Payroll: 'Monthly on the last Friday',
+    'Quarterly support': 'Every 3 months on the 1st',
+    'Studio rent': 'Monthly on the 31st, or the last day of shorter months',
+    'Weekly retainer': 'Weekly on Monday',
   };
   for (const [name, cadence] of Object.entries(cadences)) {
     const row = rows.filter({ has: page.getByRole('link', { name, exact: true }) });

@@ -44,10 +44,10 @@ describe.each(BACKENDS)('the rule list on %s', (backend) => {
     expect(names(page)).toEqual(['Cleaning', 'Hosting', 'Rent', 'Retainer']);
     expect(page.next).toBeNull();
     expect(page.items.map((i) => [i.partyName, i.cadenceText])).toEqual([
-      ['List Co Vendor', 'Every day'],
+      ['List Co Vendor', 'Daily'],
       ['Globex 100%_Ltd', 'Every 2 weeks on Monday'],
-      ['List Co Vendor', 'Every month on the last day'],
-      ['List Co Customer', 'Every month on the last Friday'],
+      ['List Co Vendor', 'Monthly on the last day'],
+      ['List Co Customer', 'Monthly on the last Friday'],
     ]);
   });
 

@@ -10,12 +10,21 @@ export class CompanySettingsPage {
     this.form = page.getByRole('form', { name: 'Company profile' });
     this.name = this.form.getByLabel('Company name', { exact: true });
     this.currency = this.form.getByLabel('Base currency', { exact: true });
-    this.timeZone = this.form.getByLabel('Time zone', { exact: true });
+    // The text box, not the list button beside it (Base UI gives both the combobox role).
+    this.timeZone = this.form.locator('input').and(this.form.getByRole('combobox', { name: 'Time zone', exact: true }));
   }
 
   async goto() {
     await this.page.goto('/settings/company');
     await expect(this.form).toBeVisible();
+  }
+
+  /** Picks a zone in the searchable list: types part of its name, then clicks it ('America/New_York' shows as 'America/New York'). */
+  async chooseTimeZone(zone: string) {
+    const label = zone === '' ? 'UTC (none)' : zone.replaceAll('_', ' ');
+    await this.timeZone.fill(zone === '' ? 'UTC' : label.split('/').pop()!);
+    await this.page.getByRole('option', { name: label, exact: true }).click();
+    await expect(this.timeZone).toHaveValue(label);
   }
 
   async save() {

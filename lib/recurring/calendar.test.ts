@@ -196,7 +196,7 @@ describe('an incomplete nthWeek / nthWeekday pair (issue 9: the calendar threw i
     expect(nextOccurrence(lone, '2024-01-31')).toBe('2024-03-31');
     expect(occurrenceAtOrBefore(lone, '2024-05-30')).toBe('2024-03-31');
     expect(occurrences(lone, '2024-02-01', '2024-07-31')).toEqual(['2024-03-31', '2024-05-31', '2024-07-31']);
-    expect(describeSchedule(lone)).toBe('Every 2 months on day 31 (clamped to month end)');
+    expect(describeSchedule(lone)).toBe('Every 2 months on the 31st, or the last day of shorter months');
   });
 
   it('still refuses a set value outside its range, whether or not it would win', () => {
@@ -471,24 +471,32 @@ describe('schedule validation', () => {
 });
 
 describe('describeSchedule', () => {
+  // The words an accountant reads in the rule list and the editor: natural, and saying what a short month does.
   it.each<[Schedule, string]>([
-    [{ cadence: 'daily', startDate: '2024-01-01' }, 'Every day'],
+    [{ cadence: 'daily', startDate: '2024-01-01' }, 'Daily'],
+    [{ cadence: 'daily', startDate: '2024-01-01', intervalDays: 2 }, 'Every 2 days'],
     [{ cadence: 'daily', startDate: '2024-01-01', intervalDays: 3 }, 'Every 3 days'],
-    [{ cadence: 'weekly', startDate: '2024-01-01' }, 'Every week on Monday'],
+    [{ cadence: 'weekly', startDate: '2024-01-01' }, 'Weekly on Monday'],
+    [{ cadence: 'weekly', startDate: '2024-01-01', weekday: 1, intervalWeeks: 2 }, 'Every 2 weeks on Monday'],
     [{ cadence: 'weekly', startDate: '2024-01-01', weekday: 5, intervalWeeks: 2 }, 'Every 2 weeks on Friday'],
-    [{ cadence: 'monthly', startDate: '2024-01-31', dayOfMonth: 31 }, 'Every month on day 31 (clamped to month end)'],
-    [{ cadence: 'monthly', startDate: '2024-01-31' }, 'Every month on day 31 (clamped to month end)'],
-    [{ cadence: 'monthly', startDate: '2024-01-15' }, 'Every month on day 15'],
-    [{ cadence: 'monthly', startDate: '2024-01-01', endOfMonth: true }, 'Every month on the last day'],
-    [{ cadence: 'monthly', startDate: '2024-01-01', nthWeek: 5, nthWeekday: 5 }, 'Every month on the last Friday'],
+    [{ cadence: 'monthly', startDate: '2024-01-31', dayOfMonth: 31 }, 'Monthly on the 31st, or the last day of shorter months'],
+    [{ cadence: 'monthly', startDate: '2024-01-31' }, 'Monthly on the 31st, or the last day of shorter months'],
+    [{ cadence: 'monthly', startDate: '2024-01-29' }, 'Monthly on the 29th, or the last day of shorter months'],
+    [{ cadence: 'monthly', startDate: '2024-01-15' }, 'Monthly on the 15th'],
+    [{ cadence: 'monthly', startDate: '2024-01-01', dayOfMonth: 2 }, 'Monthly on the 2nd'],
+    [{ cadence: 'monthly', startDate: '2024-01-01', dayOfMonth: 23 }, 'Monthly on the 23rd'],
+    [{ cadence: 'monthly', startDate: '2024-01-01', dayOfMonth: 11 }, 'Monthly on the 11th'],
+    [{ cadence: 'monthly', startDate: '2024-01-01', endOfMonth: true }, 'Monthly on the last day'],
+    [{ cadence: 'monthly', startDate: '2024-01-01', nthWeek: 5, nthWeekday: 5 }, 'Monthly on the last Friday'],
     [
       { cadence: 'monthly', startDate: '2024-01-01', intervalMonths: 3, nthWeek: 3, nthWeekday: 5 },
       'Every 3 months on the 3rd Friday',
     ],
-    [{ cadence: 'monthly', startDate: '2024-01-01', nthWeek: 1, nthWeekday: 0 }, 'Every month on the 1st Sunday'],
-    [{ cadence: 'monthly', startDate: '2024-01-01', intervalMonths: 12, dayOfMonth: 1 }, 'Every 12 months on day 1'],
-    [{ cadence: 'annual', startDate: '2024-02-29' }, 'Every year on Feb 29 (Feb 28 in common years)'],
-    [{ cadence: 'annual', startDate: '2024-12-05' }, 'Every year on Dec 5'],
+    [{ cadence: 'monthly', startDate: '2024-01-01', nthWeek: 1, nthWeekday: 0 }, 'Monthly on the 1st Sunday'],
+    [{ cadence: 'monthly', startDate: '2024-01-01', intervalMonths: 12, dayOfMonth: 1 }, 'Every 12 months on the 1st'],
+    [{ cadence: 'monthly', startDate: '2024-01-01', intervalMonths: 2, endOfMonth: true }, 'Every 2 months on the last day'],
+    [{ cadence: 'annual', startDate: '2024-02-29' }, 'Yearly on Feb 29 (Feb 28 in common years)'],
+    [{ cadence: 'annual', startDate: '2024-12-05' }, 'Yearly on Dec 5'],
   ])('%j → %s', (schedule, text) => {
     expect(describeSchedule(schedule)).toBe(text);
   });

@@ -319,40 +319,43 @@ const MONTH_ABBREVIATIONS = [
 ] as const;
 const NTH_WORDS = ['1st', '2nd', '3rd', '4th'] as const;
 
-function every(count: number, singular: string, plural: string): string {
-  return count === 1 ? `Every ${singular}` : `Every ${count} ${plural}`;
+/** "Monthly" for one, "Every 3 months" for more. */
+function every(count: number, adverb: string, plural: string): string {
+  return count === 1 ? adverb : `Every ${count} ${plural}`;
 }
 
 function describeDayPick(pick: DayPick): string {
   if (pick.kind === 'last-day') return 'on the last day';
-  if (pick.kind === 'day') return pick.day > 28 ? `on day ${pick.day} (clamped to month end)` : `on day ${pick.day}`;
-  const ordinal = pick.nth === LAST_NTH_WEEK ? 'last' : NTH_WORDS[pick.nth - 1];
-  return `on the ${ordinal} ${WEEKDAY_NAMES[pick.weekday]}`;
+  // Only days past the 28th fall outside some month; the clamp is part of the rule, so the words say it.
+  if (pick.kind === 'day') return pick.day > 28 ? `on the ${ordinal(pick.day)}, or the last day of shorter months` : `on the ${ordinal(pick.day)}`;
+  const nth = pick.nth === LAST_NTH_WEEK ? 'last' : NTH_WORDS[pick.nth - 1];
+  return `on the ${nth} ${WEEKDAY_NAMES[pick.weekday]}`;
 }
 
 /**
  * The cadence in words, for screens (start and end dates are shown separately).
  *
  * @example describeSchedule({ cadence: 'monthly', startDate: '2024-01-31', dayOfMonth: 31 })
- * // 'Every month on day 31 (clamped to month end)'
+ * // 'Monthly on the 31st, or the last day of shorter months'
  * @example
  * describeSchedule({ cadence: 'monthly', startDate: '2024-01-01', intervalMonths: 3, nthWeek: 3, nthWeekday: 5 })
  * // 'Every 3 months on the 3rd Friday'
+ * @example describeSchedule({ cadence: 'weekly', startDate: '2024-01-01', intervalWeeks: 2 }) // 'Every 2 weeks on Monday'
  * @example describeSchedule({ cadence: 'annual', startDate: '2024-02-29' })
- * // 'Every year on Feb 29 (Feb 28 in common years)'
+ * // 'Yearly on Feb 29 (Feb 28 in common years)'
  */
 export function describeSchedule(schedule: Schedule): string {
   const plan = planSchedule(schedule);
   if (plan.kind === 'days') {
-    if (plan.cadence === 'daily') return every(plan.stepDays, 'day', 'days');
-    return `${every(plan.stepDays / 7, 'week', 'weeks')} on ${WEEKDAY_NAMES[weekdayOfEpochDay(plan.firstDay)]}`;
+    if (plan.cadence === 'daily') return every(plan.stepDays, 'Daily', 'days');
+    return `${every(plan.stepDays / 7, 'Weekly', 'weeks')} on ${WEEKDAY_NAMES[weekdayOfEpochDay(plan.firstDay)]}`;
   }
   if (plan.cadence === 'annual') {
     const { month, day } = partsFromEpochDay(plan.startDay);
     const onDay = `${MONTH_ABBREVIATIONS[month - 1]} ${day}`;
-    return month === 2 && day === 29 ? `Every year on ${onDay} (Feb 28 in common years)` : `Every year on ${onDay}`;
+    return month === 2 && day === 29 ? `Yearly on ${onDay} (Feb 28 in common years)` : `Yearly on ${onDay}`;
   }
-  return `${every(plan.stepMonths, 'month', 'months')} ${describeDayPick(plan.pick)}`;
+  return `${every(plan.stepMonths, 'Monthly', 'months')} ${describeDayPick(plan.pick)}`;
 }
 
 function ordinal(day: number): string {

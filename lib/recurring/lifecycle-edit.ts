@@ -30,7 +30,7 @@ export function decideEdit(current: RuleState, values: EditedValues, last: strin
     throw fieldError('catchUpPassed', `A ${words(current.status)} rule posts nothing: resume it first`);
   }
   const reachedMax = rule.maxOccurrences !== null && rule.occurrencesPosted >= rule.maxOccurrences;
-  const replan = current.nextOccurrence === null || (live === 'active' && current.status !== 'active') || !sameSchedule(current.schedule, rule.schedule);
+  const replan = editReplans(current, rule);
   if (!replan) {
     // An edit applies like a pass that decided nothing: it clears the failure count (a person changed the rule).
     const decision = unchanged(rule, ctx, true);
@@ -111,4 +111,13 @@ function sameSchedule(a: Schedule, b: Schedule): boolean {
     a.nthWeek === b.nthWeek &&
     a.nthWeekday === b.nthWeekday
   );
+}
+
+/**
+ * Whether an edit re-plans the rule from the edit (see `decideEdit`): its schedule changed, or it had no next
+ * occurrence left, or an ended or completed rule is made live again. Only a re-planning edit passes over dates.
+ */
+export function editReplans(current: RuleState, values: Pick<EditedValues, 'schedule'>): boolean {
+  const revived = current.status !== 'active' && current.status !== 'paused' && current.status !== 'needs_review';
+  return current.nextOccurrence === null || revived || !sameSchedule(current.schedule, values.schedule);
 }

@@ -1,6 +1,7 @@
 import { todayInZone } from '@/lib/dates/calendar-date';
 import { notFound } from '@/lib/errors';
 import { decideEdit } from './lifecycle-edit';
+export { editReplans } from './lifecycle-edit';
 import {
   decideCreate,
   decideDelete,
@@ -14,7 +15,7 @@ import {
 } from './lifecycle-events';
 import { unchanged } from './lifecycle-decision';
 import { decideResume, decideSweep } from './lifecycle-pass';
-import type { Decision, LifecycleContext, LifecycleEvent, RuleState } from './lifecycle-types';
+import type { Decision, EditedValues, LifecycleContext, LifecycleEvent, RuleState } from './lifecycle-types';
 
 /**
  * The rule lifecycle: ONE pure function, `decide(rule, event, ctx)`, says what a rule becomes after an event (a
@@ -80,4 +81,19 @@ export function decide(rule: RuleState, event: LifecycleEvent, ctx: LifecycleCon
 export function contextAt(dbNow: Date, timeZone: string | null): LifecycleContext {
   const zone = timeZone ?? undefined;
   return { today: todayInZone(dbNow, zone), timeZone: zone };
+}
+
+/**
+ * The dates an edit would pass over, in order: the edited schedule's dates after the last decided one and before
+ * today, which saving records as skipped for `edited` (or posts, with `catchUpPassed`). It asks `decide` for the
+ * edit itself, so what the editor warns about and what the save records cannot disagree. Empty when the edit does
+ * not re-plan (the sweep then decides overdue dates by the catch-up policy, as before the edit).
+ *
+ * @example // a monthly rule on the 1st, decided up to 2027-01-01, moved to the 15th on 2027-03-20:
+ * passedOverByEdit(rule, { ...values, schedule: { ...schedule, dayOfMonth: 15 } }, '2027-01-01', { today: '2027-03-20' })
+ * // ['2027-01-15', '2027-02-15', '2027-03-15']
+ */
+export function passedOverByEdit(rule: RuleState, values: EditedValues, lastOccurrence: string | null, ctx: LifecycleContext): string[] {
+  const decision = decide(rule, { kind: 'edit', values, lastOccurrence, catchUpPassed: false }, ctx);
+  return decision.skips.map((skip) => skip.occurrenceDate);
 }

@@ -72,7 +72,11 @@ export async function previewDraft(
   return previewState(db, companyId, state, { ...values, id: 0 }, company.timeZone ?? undefined, count);
 }
 
-async function previewState(
+/**
+ * The next `count` occurrences of a rule in `state` (saved, drafted or as an edit would leave it), each with the
+ * document and journal lines it posts. `rule.id` 0 is a draft: its postings have no reference yet.
+ */
+export async function previewState(
   db: Db,
   companyId: string,
   state: RuleState,

@@ -111,6 +111,20 @@ export const pauseInput = z.object({
 /** Skip occurrences dated on or before this day while staying active; empty clears it. */
 export const pauseUntilInput = z.object({ pauseUntil: optionalDate });
 
+/**
+ * The flow controls the rule editor sets beside a rule's fields: skip dates up to `pauseUntil` while running, or
+ * pause now and resume on `resumeOn`. The same fields as `pauseUntilInput` and `pauseInput`.
+ */
+export const ruleFlowInput = z.object({ ...pauseUntilInput.shape, ...pauseInput.shape });
+
+/** What the rule editor submits for a new rule: its fields and flow controls. Shared by the form and its action. */
+export const editorRuleInput = z.intersection(ruleInput, ruleFlowInput);
+export type EditorRuleInput = z.input<typeof editorRuleInput>;
+
+/** What the rule editor submits for a saved rule: the update's fields and options, its flow controls and its id. */
+export const editorRuleUpdateInput = z.intersection(z.intersection(ruleUpdateInput, ruleFlowInput), z.object({ ruleId: recordId }));
+export type EditorRuleUpdateInput = z.input<typeof editorRuleUpdateInput>;
+
 export const nextRunAtInput = z.object({
   nextRunAt: z.iso.datetime({ offset: true, error: 'Give an ISO 8601 instant with an offset, like 2026-12-01T05:00:00Z' }),
 });

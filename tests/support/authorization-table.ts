@@ -3,7 +3,8 @@ import { createApiKey } from '@/lib/auth/api-keys';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
 import { createDocument } from '@/lib/ledger/documents';
 import { recordPayment } from '@/lib/ledger/payments';
-import { createRule, pauseRule } from '@/lib/recurring/rules';
+import { createRule, getRuleOrThrow, pauseRule } from '@/lib/recurring/rules';
+import type { RuleInput } from '@/lib/recurring/schemas';
 import { PASSWORD, signIn, type World } from './auth-world';
 import { ruleFor } from './recurring-fixtures';
 
@@ -70,6 +71,47 @@ const ruleForm = async (w: World, overrides: Record<string, unknown> = {}): Prom
 const worldRuleForm = (w: World): Form => ({ ruleId: String(w.a.rule.id) });
 /** Company B's rule, reached for from company A. */
 const strangerRule = { form: (w: World) => ({ ruleId: String(w.b.rule.id) }), answer: { status: 404 } } as const;
+
+/** A monthly rule in the editor's form fields, for `tenant`. */
+const editorRuleForm = (t: World['a'], name: string): Form => ({
+  name,
+  type: 'invoice',
+  partyId: String(t.customer.id),
+  categoryId: String(t.byCode('4100')),
+  amount: '250.00',
+  memo: '',
+  cadence: 'monthly',
+  intervalMonths: '1',
+  dayOfMonth: '31',
+  startDate: '2027-01-31',
+  dueDays: '30',
+  catchUp: 'all',
+});
+/** A rule of `tenant`, made once per world: its id. */
+const savedRule = async (w: World, t: World['a']): Promise<number> => (await createRule(w.db, t.company.id, editorRuleForm(t, next('Rule')) as RuleInput)).id;
+/**
+ * Company A's rule to edit and company B's for the stranger cases, made by the first `valid` call in each world (the
+ * matrix calls `valid` before it asks for a stranger's form, and `stranger.form` cannot wait). One rule each, not
+ * one per call: the bad-input test asks for a valid form some hundred times.
+ */
+const editedRules = new WeakMap<World, { a: number; b: number }>();
+const editForm = async (w: World): Promise<Form> => {
+  let rules = editedRules.get(w);
+  if (!rules) {
+    rules = { a: await savedRule(w, w.a), b: await savedRule(w, w.b) };
+    editedRules.set(w, rules);
+  }
+  // The version as saved now: every successful edit moves it on.
+  const { version } = await getRuleOrThrow(w.db, w.a.company.id, rules.a);
+  return { ...editorRuleForm(w.a, next('Rule')), amount: '260.00', ruleId: String(rules.a), version: String(version) };
+};
+/** Company A's own fields, so that only the rule id is another company's. */
+const strangerEdit = (w: World): Form => {
+  const rules = editedRules.get(w);
+  if (!rules) throw new Error('the stranger rule is made by valid() first');
+  return { ...editorRuleForm(w.a, next('Rule')), ruleId: String(rules.b), version: '1' };
+};
+
 const freshMember = async (w: World) =>
   (await addMember(w.auth, w.db, w.a.company.id, { email: `${next('member')}@example.test`, name: 'Fresh member', role: 'viewer' })).member;
 
@@ -155,6 +197,32 @@ export const ACTIONS: Record<string, ActionCase> = {
     role: 'owner',
     valid: (w) => ({ name: w.a.company.name, baseCurrency: w.a.company.baseCurrency, timeZone: w.a.company.timeZone ?? '' }),
     stranger: null,
+  },
+  'app/(app)/settings/company/actions.ts#previewZoneChangeAction': {
+    role: 'owner',
+    valid: () => ({ timeZone: 'Europe/Paris' }),
+    stranger: null,
+  },
+
+  'app/(app)/settings/recurring/_editor/actions.ts#createRuleAction': {
+    role: 'accountant',
+    valid: (w) => editorRuleForm(w.a, next('Rule')),
+    stranger: { form: (w) => ({ ...editorRuleForm(w.a, next('Rule')), partyId: String(w.b.customer.id) }), answer: { status: 400, field: 'partyId' } },
+  },
+  'app/(app)/settings/recurring/_editor/actions.ts#previewRuleDraftAction': {
+    role: 'accountant',
+    valid: (w) => editorRuleForm(w.a, next('Draft')),
+    stranger: { form: (w) => ({ ...editorRuleForm(w.a, next('Draft')), categoryId: String(w.b.byCode('4100')) }), answer: { status: 400, field: 'categoryId' } },
+  },
+  'app/(app)/settings/recurring/_editor/actions.ts#updateRuleAction': {
+    role: 'accountant',
+    valid: editForm,
+    stranger: { form: strangerEdit, answer: { status: 404 } },
+  },
+  'app/(app)/settings/recurring/_editor/actions.ts#previewRuleEditAction': {
+    role: 'accountant',
+    valid: editForm,
+    stranger: { form: strangerEdit, answer: { status: 404 } },
   },
 
   'app/(app)/settings/api-keys/actions.ts#createApiKeyAction': {

@@ -4,6 +4,7 @@ import { ActionForm, useActionForm, type FormAction } from '@/components/forms/a
 import { SelectField, TextField, type SelectOption } from '@/components/forms/field';
 import { FormMessage } from '@/components/forms/form-message';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { TimeZonePicker } from './time-zone-picker';
 
 interface CompanyFormProps {
   action: FormAction<unknown>;
@@ -12,7 +13,8 @@ interface CompanyFormProps {
   /** The stored zone, or '' for UTC. */
   timeZone: string;
   currencies: readonly SelectOption[];
-  timeZones: readonly SelectOption[];
+  /** IANA zone names, '' (UTC) first. */
+  timeZones: readonly string[];
 }
 
 /** The company profile. Values stay as typed after an error and as saved after a success. */
@@ -29,14 +31,8 @@ export function CompanyForm({ action, name, baseCurrency, timeZone, currencies, 
           defaultValue={baseCurrency}
           hint="Every amount is kept in this currency’s minor units, so it is fixed once anything is posted."
         />
-        <SelectField
-          name="timeZone"
-          label="Time zone"
-          options={timeZones}
-          defaultValue={timeZone}
-          hint="Decides which calendar day “today” is for new documents, reports and recurring postings."
-        />
       </div>
+      <TimeZonePicker zones={timeZones} saved={timeZone} />
       <div className="form-actions">
         <SubmitButton>Save settings</SubmitButton>
         <FormMessage />

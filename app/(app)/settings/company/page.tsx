@@ -6,8 +6,6 @@ import { CompanyForm } from './company-form';
 
 export const metadata = { title: 'Company settings' };
 
-const UTC_OPTION = { value: '', label: 'UTC (none)' };
-
 export default async function CompanySettingsPage() {
   const { company, role } = await companyContext();
   if (!roleAllows(role, 'owner')) {
@@ -29,7 +27,8 @@ export default async function CompanySettingsPage() {
     Intl.supportedValuesOf('currency').map((code) => ({ value: code, label: `${code} · ${currencyNames.of(code) ?? code}` })),
     company.baseCurrency,
   );
-  const timeZones = [UTC_OPTION, ...withCurrent(Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z.replaceAll('_', ' ') })), company.timeZone)];
+  // '' is UTC (no zone stored), listed first.
+  const timeZones = ['', ...withCurrent(Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })), company.timeZone).map((o) => o.value)];
   return (
     <>
       <header className="page-head">

@@ -1,0 +1,280 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { DatePicker } from '@/components/ui/date-picker';
+import { Field } from '@/components/ui/field';
+import { Input, NativeSelect } from '@/components/ui/input';
+import { InfoHint } from '@/components/ui/info-hint';
+import { DUE_TERM_PRESETS, NTH_WEEKS, WEEKDAYS, type RuleFormValues } from '@/components/recurring/editor/rule-form-values';
+
+/** What each part of the rule form gets from the editor: the values, a setter, and the errors to show per control. */
+export interface RuleFieldsProps {
+  values: RuleFormValues;
+  set: <K extends keyof RuleFormValues>(field: K, value: RuleFormValues[K]) => void;
+  errorsOf: (control: string) => string[] | undefined;
+}
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="grid min-w-0 gap-4">
+      <legend className="mb-2 text-base font-semibold">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** The cadence and only its own options, the start date and the end. */
+export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
+  const unit = { daily: 'days', weekly: 'weeks', monthly: 'months', annual: 'years' }[values.cadence];
+  return (
+    <Section title="When">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Repeats" errors={errorsOf('cadence')}>
+          {(c) => (
+            <NativeSelect {...c} value={values.cadence} onChange={(e) => set('cadence', e.target.value as RuleFormValues['cadence'])}>
+              <option value="daily">Daily</option>
+              <option value="weekly">Weekly</option>
+              <option value="monthly">Monthly</option>
+              <option value="annual">Yearly, on the start date</option>
+            </NativeSelect>
+          )}
+        </Field>
+        {values.cadence !== 'annual' && (
+          <Field label={`Every how many ${unit}`} errors={errorsOf('interval')}>
+            {(c) => <Input {...c} inputMode="numeric" value={values.interval} onChange={(e) => set('interval', e.target.value)} className="max-w-28" />}
+          </Field>
+        )}
+      </div>
+
+      {values.cadence === 'weekly' && (
+        <Field label="On" errors={errorsOf('weekday')}>
+          {(c) => (
+            <NativeSelect {...c} value={values.weekday} onChange={(e) => set('weekday', e.target.value)} className="max-w-48">
+              {WEEKDAYS.map((d, i) => (
+                <option key={d} value={i}>
+                  {d}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+      )}
+
+      {values.cadence === 'monthly' && (
+        <fieldset className="grid gap-3">
+          <legend className="mb-1.5 text-sm font-medium">On which day</legend>
+          <MonthlyChoice checked={values.monthlyBy === 'dayOfMonth'} onChoose={() => set('monthlyBy', 'dayOfMonth')} label="A day of the month">
+            <Field
+              label="Day of month"
+              errors={errorsOf('dayOfMonth')}
+              info="1 to 31. In a month too short for it (the 31st in April, the 29th–31st in February) the rule posts on that month’s last day instead, and goes back to the chosen day the month after."
+            >
+              {(c) => <Input {...c} inputMode="numeric" value={values.dayOfMonth} onChange={(e) => set('dayOfMonth', e.target.value)} className="max-w-24" />}
+            </Field>
+          </MonthlyChoice>
+          <MonthlyChoice
+            checked={values.monthlyBy === 'endOfMonth'}
+            onChoose={() => set('monthlyBy', 'endOfMonth')}
+            label="The end of the month"
+            info={
+              <InfoHint label="About End of month">
+                Always the month’s last day: Jan 31, Feb 28 (Feb 29 in a leap year), Apr 30. Unlike day 31, it never needs moving.
+              </InfoHint>
+            }
+          />
+          <MonthlyChoice checked={values.monthlyBy === 'nthWeekday'} onChoose={() => set('monthlyBy', 'nthWeekday')} label="A weekday of a given week">
+            <div className="flex flex-wrap gap-3">
+              <Field
+                label="Nth week"
+                errors={errorsOf('nthWeek')}
+                info="First to fourth, or Last: the last such weekday of the month, whether the month has four or five of them. A fifth week is not offered, because most months have no fifth Friday."
+              >
+                {(c) => (
+                  <NativeSelect {...c} value={values.nthWeek} onChange={(e) => set('nthWeek', e.target.value)} className="w-36">
+                    {NTH_WEEKS.map((w) => (
+                      <option key={w.value} value={w.value}>
+                        {w.label}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                )}
+              </Field>
+              <Field
+                label="Nth weekday"
+                errors={errorsOf('nthWeekday')}
+                info="The day of the week to post on, in the chosen week: “Last Friday” is the month’s final Friday, which can fall from the 22nd to the 31st."
+              >
+                {(c) => (
+                  <NativeSelect {...c} value={values.nthWeekday} onChange={(e) => set('nthWeekday', e.target.value)} className="w-40">
+                    {WEEKDAYS.map((d, i) => (
+                      <option key={d} value={i}>
+                        {d}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                )}
+              </Field>
+            </div>
+          </MonthlyChoice>
+        </fieldset>
+      )}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <DatePicker
+          label="Start date"
+          value={values.startDate}
+          onChange={(d) => set('startDate', d ?? '')}
+          errors={errorsOf('startDate')}
+          info="The first date the rule can post on. A start date in the past makes the dates since then due at once: the catch-up choice under More options decides whether all of them, only the latest or none are posted."
+        />
+        <fieldset className="grid gap-2">
+          <legend className="mb-1.5 text-sm font-medium">Ends</legend>
+          {(
+            [
+              ['never', 'Never'],
+              ['onDate', 'On a date'],
+              ['after', 'After a number of occurrences'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="endMode" className="size-4" checked={values.endMode === value} onChange={() => set('endMode', value)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {values.endMode === 'onDate' && (
+        <DatePicker label="End date" value={values.endDate} onChange={(d) => set('endDate', d ?? '')} errors={errorsOf('endDate')} min={values.startDate || undefined} description="The last date it can post on." />
+      )}
+      {values.endMode === 'after' && (
+        <Field label="Number of occurrences" errors={errorsOf('maxOccurrences')} description="It completes once this many have posted.">
+          {(c) => <Input {...c} inputMode="numeric" value={values.maxOccurrences} onChange={(e) => set('maxOccurrences', e.target.value)} className="max-w-28" />}
+        </Field>
+      )}
+    </Section>
+  );
+}
+
+/** Due terms: a preset, custom days, or a manual due date that overrides them. */
+export function DueFields({ values, set, errorsOf }: RuleFieldsProps) {
+  return (
+    <Section title="Due">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          label="Due terms"
+          errors={values.dueTerm === 'custom' ? undefined : errorsOf('dueDays')}
+          info="Each document is due this many days after its own date: Net 30 on Jan 31 is due Mar 2, on Feb 28 it is due Mar 30. Net 0 is due on the day."
+        >
+          {(c) => (
+            <NativeSelect {...c} value={values.dueTerm} onChange={(e) => set('dueTerm', e.target.value)}>
+              {DUE_TERM_PRESETS.map((d) => (
+                <option key={d} value={d}>
+                  Net {d}
+                </option>
+              ))}
+              <option value="custom">Custom number of days</option>
+            </NativeSelect>
+          )}
+        </Field>
+        {values.dueTerm === 'custom' && (
+          <Field label="Days until due" errors={errorsOf('dueDays')}>
+            {(c) => <Input {...c} inputMode="numeric" value={values.dueDays} onChange={(e) => set('dueDays', e.target.value)} className="max-w-28" />}
+          </Field>
+        )}
+      </div>
+      <DatePicker
+        label="Manual due date"
+        value={values.dueDate}
+        onChange={(d) => set('dueDate', d ?? '')}
+        errors={errorsOf('dueDate')}
+        info="Optional. One fixed due date for every document dated on or before it, overriding the terms; documents dated after it fall back to the terms."
+      />
+    </Section>
+  );
+}
+
+/** Flow controls, folded away: pause until, resume on, catch-up, create days ahead. */
+export function MoreOptions({ values, set, errorsOf }: RuleFieldsProps) {
+  return (
+    <details className="grid gap-4" open={Boolean(values.pauseUntil || values.resumeOn || values.catchUp !== 'all' || values.createDaysAhead !== '0') || undefined}>
+      <summary className="cursor-pointer text-base font-semibold">More options</summary>
+      <div className="mt-3 grid gap-4">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <DatePicker
+            label="Pause until"
+            value={values.pauseUntil}
+            onChange={(d) => set('pauseUntil', d ?? '')}
+            errors={errorsOf('pauseUntil')}
+            description="Dates on or before it are skipped (and logged); the rule stays active."
+          />
+          <DatePicker
+            label="Resume on"
+            value={values.resumeOn}
+            onChange={(d) => set('resumeOn', d ?? '')}
+            errors={errorsOf('resumeOn')}
+            description="Pauses the rule now; it resumes by itself on this date."
+          />
+        </div>
+        <fieldset className="grid gap-2">
+          <legend className="mb-1.5 flex items-center gap-1 text-sm font-medium">
+            Catch-up
+            <InfoHint label="About Catch-up">
+              What happens to dates that came due while nothing ran (a start date in the past, an outage, a resume): post
+              every one, only the latest, or none. Dates not posted are logged as skipped.
+            </InfoHint>
+          </legend>
+          {(
+            [
+              ['all', 'Post every missed date', 'Each missed date gets its own document, dated on its own day.'],
+              ['latest', 'Post only the latest', 'One document for the most recent missed date; the older ones are skipped.'],
+              ['none', 'Post none of them', 'Missed dates are skipped; posting starts with the next date to come.'],
+            ] as const
+          ).map(([value, label, explain]) => (
+            <label key={value} className="flex items-start gap-2 text-sm">
+              <input type="radio" name="catchUp" className="mt-0.5 size-4" checked={values.catchUp === value} onChange={() => set('catchUp', value)} />
+              <span>
+                {label}
+                <span className="block text-xs text-muted-foreground">{explain}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          label="Create days ahead"
+          errors={errorsOf('createDaysAhead')}
+          info="Post each document this many days before its date (still dated on its own day), e.g. 5 to send invoices early. 0 posts at local midnight of the date itself."
+        >
+          {(c) => <Input {...c} inputMode="numeric" value={values.createDaysAhead} onChange={(e) => set('createDaysAhead', e.target.value)} className="max-w-28" />}
+        </Field>
+      </div>
+    </details>
+  );
+}
+
+function MonthlyChoice({
+  checked,
+  onChoose,
+  label,
+  info,
+  children,
+}: {
+  checked: boolean;
+  onChoose: () => void;
+  label: string;
+  /** An InfoHint beside the label, outside it: a button inside a label would also choose the option. */
+  info?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="grid gap-2">
+      <span className="flex items-center gap-1">
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="monthlyBy" className="size-4" checked={checked} onChange={onChoose} />
+          {label}
+        </label>
+        {info}
+      </span>
+      {checked && children ? <div className="pl-6">{children}</div> : null}
+    </div>
+  );
+}
