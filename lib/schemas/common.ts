@@ -46,8 +46,11 @@ export const amountText = z
  * not taken for record 1.
  */
 export const recordId = z
-  .union([z.number(), z.string().regex(/^\d{1,16}$/).transform(Number)], { error: 'Choose a record' })
-  .pipe(z.number().int('Choose a record').positive('Choose a record')); // int() is a safe integer in zod 4
+  .union([z.number(), z.string()], { error: 'Choose a record' })
+  .transform((value) => (typeof value === 'number' ? value : /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN))
+  // A refinement, not a pipe: a blank or malformed id is a field error that lets the form's other checks (the end
+  // date against the start date) still run and be shown at once; a pipe's failure would stop them.
+  .refine((id) => Number.isSafeInteger(id) && id > 0, 'Choose a record');
 
 export const companyId = z.uuid({ error: 'Unknown company' });
 
