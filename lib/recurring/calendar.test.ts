@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Schedule,
-  describeSchedule,
   firstOccurrence,
   nextOccurrence,
   occurrenceAtOrBefore,
   occurrences,
   occurrencesFrom,
 } from './calendar';
+import { describeSchedule } from './calendar-words';
 import { CADENCES } from './constants';
 
 // Written out by hand so expectations never come from the code under test.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDayStartDelayMs } from '@/lib/dates/local-day';
-import { clampNote, occurrencesFrom, type Schedule } from './calendar';
+import { occurrencesFrom, type Schedule } from './calendar';
+import { clampNote } from './calendar-words';
 
 describe('clampNote: why a date moved', () => {
   it('names the clamp of a day past the month end, and nothing on the months that have the day', () => {

@@ -4,7 +4,7 @@ import { parseTimestamptz, rowsOf } from '@/db/sql-batch';
 import { todayInZone } from '@/lib/dates/calendar-date';
 import { parseOrThrow } from '@/lib/errors';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
-import { describeSchedule } from './calendar';
+import { describeSchedule } from './calendar-words';
 import { decide, editReplans, passedOverByEdit, type Decision, type EditedValues, type LifecycleContext, type LifecycleEvent, type RuleState } from './lifecycle';
 import { previewRule, previewState, type PreviewOccurrence } from './preview';
 import { draftStateOf, ruleStateOf, type RuleRow } from './rule-state';

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { parties } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
 import { keyset, type KeysetPage, type KeysetPosition, type KeysetQuery } from '@/lib/keyset';
-import { describeSchedule } from './calendar';
+import { describeSchedule } from './calendar-words';
 import type { RuleStatus, RuleType } from './constants';
 import { scheduleOf, type RuleRow } from './rule-state';
 

@@ -3,7 +3,7 @@ import { AppError, notFound, validationError, type FieldErrors } from '@/lib/err
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { getPartyOrThrow } from '@/lib/ledger/parties';
 import { currencyMinorDigits, toDecimalString } from '@/lib/money';
-import { describeSchedule } from './calendar';
+import { describeSchedule } from './calendar-words';
 import { CADENCES, type Cadence } from './constants';
 import type { RuleRow } from './rule-state';
 import { createRule, deleteRule, lockRuleOrThrow, pauseRule, setNextRunAt, setPauseUntil, updateRule } from './rules';

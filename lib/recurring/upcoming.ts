@@ -1,6 +1,7 @@
 import { addDays } from '@/lib/dates/calendar-date';
 import { localDayStartDelayMs } from '@/lib/dates/local-day';
-import { clampNote, nextOccurrence } from './calendar';
+import { nextOccurrence } from './calendar';
+import { clampNote } from './calendar-words';
 import { dueDateFor, type RuleState } from './lifecycle';
 import { runAtFor } from './run-at';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ruleEventResponse, toRuleEventResponse } from '@/lib/api/resources/recurring-rule';
+import { ruleEventResponse, toRuleEventResponse } from '@/lib/api/resources/recurring-occurrence';
 import { apiRoute, reply, type ApiRouteHandler } from '@/lib/http/api-route';
 import { applyRuleAction, type RuleAction } from '@/lib/recurring/outcomes';
 import { recordId } from '@/lib/schemas/common';

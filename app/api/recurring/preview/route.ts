@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { inBodyTerms, previewOccurrenceResponse, ruleCreateBody, ruleFieldsOf, toPreviewResponse } from '@/lib/api/resources/recurring-rule';
+import { previewOccurrenceResponse, toPreviewResponse } from '@/lib/api/resources/recurring-occurrence';
+import { inBodyTerms, ruleCreateBody, ruleFieldsOf } from '@/lib/api/resources/recurring-rule';
 import { apiRoute, reply } from '@/lib/http/api-route';
 import { newRuleInput } from '@/lib/recurring/patch';
 import { previewDraft } from '@/lib/recurring/preview';

@@ -8,7 +8,7 @@ import { ruleStatusView } from '@/components/recurring/rule-status';
 import { formatInstant } from '@/lib/dates/format-instant';
 import { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
-import { describeSchedule } from '@/lib/recurring/calendar';
+import { describeSchedule } from '@/lib/recurring/calendar-words';
 import { previewRule } from '@/lib/recurring/preview';
 import { ruleLogPage, type RuleLogEntry } from '@/lib/recurring/rule-log';
 import { scheduleOf } from '@/lib/recurring/rule-state';

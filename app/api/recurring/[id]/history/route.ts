@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { keysetQueryOf, nextLink, pageBody, pageQuery, pageSchema } from '@/lib/api/pagination';
-import { historyEntryResponse, toHistoryEntryResponse } from '@/lib/api/resources/recurring-rule';
+import { historyEntryResponse, toHistoryEntryResponse } from '@/lib/api/resources/recurring-occurrence';
 import { apiRoute, reply } from '@/lib/http/api-route';
 import { ruleHistoryPage } from '@/lib/recurring/history';
 import { recordId } from '@/lib/schemas/common';

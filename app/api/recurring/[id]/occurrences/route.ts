@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { occurrenceResponse, toOccurrenceResponse } from '@/lib/api/resources/recurring-rule';
+import { occurrenceResponse, toOccurrenceResponse } from '@/lib/api/resources/recurring-occurrence';
 import { apiRoute, reply } from '@/lib/http/api-route';
 import { ruleStateOf } from '@/lib/recurring/rule-state';
 import { getRuleOrThrow } from '@/lib/recurring/rules';
