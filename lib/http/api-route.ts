@@ -13,11 +13,12 @@ import {
   type StoredAnswer,
 } from '@/lib/api/idempotency';
 import type { ApiAuth, HttpMethod, Operation, OperationSpec, ResponseSpec } from '@/lib/api/operation';
-import { fieldsFromZod, problemOf, PROBLEM_CONTENT_TYPE } from '@/lib/api/problem';
-import { AppError, FieldErrorsBuilder, validationError } from '@/lib/errors';
+import { problemOf, PROBLEM_CONTENT_TYPE } from '@/lib/api/problem';
+import { AppError } from '@/lib/errors';
+import { parseRequest } from '@/lib/http/api-request';
 import { presentsJobKey, requireJobKey } from '@/lib/http/job-key';
 import { getAuth } from '@/lib/auth/auth';
-import { companyRoute, errorResponse, readJson, refuseCrossSite, requestCompanyContext } from '@/lib/http/route';
+import { companyRoute, errorResponse, refuseCrossSite, requestCompanyContext } from '@/lib/http/route';
 import { logger } from '@/lib/log';
 import { whenReady } from '@/lib/server/ready';
 import type { CompanyContext } from '@/lib/session/company-context';
@@ -230,66 +231,6 @@ function defineOperation(spec: OperationSpec & { params?: unknown; query?: unkno
     query: strict(spec.query as AnyObject | undefined),
     body: strict(spec.body as z.ZodType | undefined),
   };
-}
-
-interface ParsedRequest {
-  request: Request;
-  params: unknown;
-  query: unknown;
-  body: unknown;
-  rawBody: unknown;
-  /** The JSON body as sent (for the idempotency fingerprint). */
-  json: unknown;
-}
-
-async function parseRequest(operation: Operation, request: Request, rawParams: Record<string, unknown>): Promise<ParsedRequest> {
-  // Keyed by names the request chose (`?valueOf=`, `{"__proto__": …}`): a builder, never a plain object's slots.
-  const fields = new FieldErrorsBuilder();
-  const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string[] = []) => {
-    if (!schema) return {};
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    for (const [key, messages] of Object.entries(fieldsFromZod(result.error, prefix))) for (const m of messages) fields.add(key, m);
-    return undefined;
-  };
-  const params = parse(operation.params, rawParams);
-  const query = parse(operation.query, queryObject(new URL(request.url), operation.query, fields));
-  let json: unknown;
-  let body: unknown;
-  if (operation.body) {
-    json = await readJson(request);
-    body = parse(operation.body, json);
-  }
-  if (fields.size > 0) throw validationError(fields.build());
-  return { request, params, query, body, rawBody: json, json };
-}
-
-/**
- * The query string as an object for the schema: a parameter the schema takes as an array collects every
- * repetition (`?status=a&status=b`); any other given twice is an error rather than a silent pick.
- */
-function queryObject(url: URL, schema: AnyObject | undefined, fields: FieldErrorsBuilder): Record<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const name of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(name);
-    const field = Object.hasOwn(schema?.shape ?? {}, name) ? (schema!.shape[name] as z.ZodType) : undefined;
-    if (field && isArraySchema(field)) out.set(name, values);
-    else if (values.length === 1) out.set(name, values[0]);
-    else fields.add(name, `Give ${name} once`);
-  }
-  return Object.fromEntries(out);
-}
-
-function isArraySchema(schema: z.ZodType): boolean {
-  let current: z.core.$ZodType = schema;
-  for (let depth = 0; depth < 10; depth++) {
-    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-    if (def.type === 'array') return true;
-    const next = def.innerType ?? def.in;
-    if (!next) return false;
-    current = next;
-  }
-  return false;
 }
 
 function serialize(operation: Operation, reply: { status: number; body: unknown; headers?: Record<string, string> }): StoredAnswer {
