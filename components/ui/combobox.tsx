@@ -26,11 +26,11 @@ export function ComboboxInput({
       <ComboboxPrimitive.Input data-slot="combobox-input" className={cn(controlClass, 'h-9', showClear ? 'pr-16' : 'pr-9', className)} {...props} />
       <span className="absolute inset-y-0 right-1 flex items-center text-muted-foreground">
         {showClear && (
-          <ComboboxPrimitive.Clear aria-label={clearLabel} className="flex size-7 items-center justify-center rounded-md hover:bg-accent hover:text-foreground">
+          <ComboboxPrimitive.Clear data-slot="combobox-clear" aria-label={clearLabel} className="flex size-7 items-center justify-center rounded-md hover:bg-accent hover:text-foreground">
             <XIcon className="size-4" aria-hidden />
           </ComboboxPrimitive.Clear>
         )}
-        <ComboboxPrimitive.Trigger aria-label={openLabel} className="flex size-7 items-center justify-center rounded-md hover:bg-accent hover:text-foreground">
+        <ComboboxPrimitive.Trigger data-slot="combobox-trigger" aria-label={openLabel} className="flex size-7 items-center justify-center rounded-md hover:bg-accent hover:text-foreground">
           <ChevronDownIcon className="size-4" aria-hidden />
         </ComboboxPrimitive.Trigger>
       </span>

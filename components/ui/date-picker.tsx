@@ -115,7 +115,7 @@ export function DatePicker({
           )}
         >
           <DateInput className="flex flex-1 items-center">{(segment) => <DateSegment segment={segment} className={segmentClass} />}</DateInput>
-          <AriaButton className="mr-0.5 inline-flex size-8 items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-foreground data-focus-visible:outline-2 data-focus-visible:outline-ring">
+          <AriaButton data-slot="date-picker-trigger" className="mr-0.5 inline-flex size-8 items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-foreground data-focus-visible:outline-2 data-focus-visible:outline-ring">
             <CalendarIcon className="size-4" aria-hidden />
           </AriaButton>
         </Group>
@@ -136,11 +136,11 @@ export function DatePicker({
           <Dialog className="outline-none">
             <Calendar>
               <header className="mb-2 flex items-center justify-between gap-2">
-                <AriaButton slot="previous" className={navButtonClass}>
+                <AriaButton data-slot="calendar-previous" slot="previous" className={navButtonClass}>
                   <ChevronLeftIcon className="size-4" aria-hidden />
                 </AriaButton>
                 <Heading className="m-0 text-sm font-semibold" />
-                <AriaButton slot="next" className={navButtonClass}>
+                <AriaButton data-slot="calendar-next" slot="next" className={navButtonClass}>
                   <ChevronRightIcon className="size-4" aria-hidden />
                 </AriaButton>
               </header>
