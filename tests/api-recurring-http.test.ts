@@ -86,7 +86,7 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
         status: 'active',
         statusReason: null,
         cadence: 'monthly',
-        cadenceText: 'Every month on the last day',
+        cadenceText: 'Monthly on the last day',
         startDate: '2026-03-31',
         endDate: null,
         payload: { partyId: w.a.customer.id, categoryId: w.a.byCode('4100'), amount: '1250.00', amountMinor: 125000, currency: 'USD', memo: 'Monthly retainer', dueDate: null },
@@ -226,7 +226,8 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
   describe('GET /api/recurring', () => {
     let ids: Record<string, number>;
     beforeAll(async () => {
-      // Company B's rules are this list's own: the POSTs above made A's.
+      // Company B's rules are this list's own: the POSTs above made A's; the test world's own rule of B goes.
+      await w.db.delete(recurringRules).where(eq(recurringRules.id, w.b.rule.id));
       const key = w.b.key.accountant;
       const expense = (name: string, extra: Record<string, unknown> = {}) => ({
         name,
@@ -326,7 +327,7 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
         key: w.a.key.accountant,
         body: { cadence: 'weekly', options: { weekday: 1 } },
       });
-      expect(weekly.body).toMatchObject({ cadence: 'weekly', cadenceText: 'Every week on Monday', options: expect.objectContaining({ weekday: 1, endOfMonth: null }), version: 3 });
+      expect(weekly.body).toMatchObject({ cadence: 'weekly', cadenceText: 'Weekly on Monday', options: expect.objectContaining({ weekday: 1, endOfMonth: null }), version: 3 });
       const foreign = await documented('PUT', '/api/recurring/{id}', `/api/recurring/${rule.id}`, {
         key: w.a.key.accountant,
         body: { options: { dayOfMonth: 3 } },
