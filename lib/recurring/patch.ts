@@ -128,8 +128,8 @@ export function mergeRulePatch(rule: RuleRow, currency: string, patch: RuleField
 const NAME_MAX = 120;
 
 /**
- * The name of a rule given without one: its party's name and its cadence in words ("Acme Ltd · Every month on
- * day 1"). An input that is not valid gets a placeholder: the rule service then reports what is wrong with it.
+ * The name of a rule given without one: its party's name and its cadence in words ("Acme Ltd · Monthly on the
+ * 1st"). An input that is not valid gets a placeholder: the rule service then reports what is wrong with it.
  */
 export async function defaultRuleName(db: Db, companyId: string, input: RuleFields): Promise<string> {
   const placeholder = 'Recurring rule';

@@ -194,7 +194,7 @@ export const ruleResponse = z
     status: z.enum(RULE_STATUSES),
     statusReason: z.string().nullable().meta({ description: 'Why the rule is paused, ended, completed or waiting for review' }),
     cadence: z.enum(CADENCES),
-    cadenceText: z.string().meta({ description: 'The cadence in words', example: 'Every month on the last Friday' }),
+    cadenceText: z.string().meta({ description: 'The cadence in words', example: 'Monthly on the last Friday' }),
     startDate: calendarDay,
     endDate: nullableDay,
     payload: z.object({
