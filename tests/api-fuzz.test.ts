@@ -140,12 +140,17 @@ describe.skipIf(!HAS_POSTGRES)('hostile bodies on every write endpoint', () => {
     return out;
   }
 
+  const hasJsonBody = (operation: Json | undefined): boolean =>
+    Boolean((operation as { requestBody?: { content?: Record<string, unknown> } } | undefined)?.requestBody?.content?.['application/json']);
+
   it(`answers ${RUNS} hostile bodies per write operation: refused ones 400 with nothing changed, none 5xx, each within a second`, async () => {
     const ajv = new Ajv2020({ strict: false, allErrors: false });
     addFormats(ajv);
     ajv.addSchema(contract, 'contract');
     const operations = Object.entries(contract.paths as Record<string, Record<string, Json>>).flatMap(([template, item]) =>
-      WRITE_METHODS.filter((m) => item[m]).map((method) => ({ template, method })),
+      // A write that takes no body (DELETE, resume, skip-next, force) has nothing to fuzz: its path parameters are
+      // bad-input.test.ts's.
+      WRITE_METHODS.filter((m) => hasJsonBody(item[m])).map((method) => ({ template, method })),
     );
     expect(operations.length).toBeGreaterThanOrEqual(10);
     const summary: string[] = [];
