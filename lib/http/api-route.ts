@@ -15,7 +15,7 @@ import {
 import type { ApiAuth, HttpMethod, Operation, OperationSpec, ResponseSpec } from '@/lib/api/operation';
 import { problemOf, PROBLEM_CONTENT_TYPE } from '@/lib/api/problem';
 import { AppError } from '@/lib/errors';
-import { parseRequest } from '@/lib/http/api-request';
+import { parseRequest, type ParsedRequest } from '@/lib/http/api-request';
 import { presentsJobKey, requireJobKey } from '@/lib/http/job-key';
 import { getAuth } from '@/lib/auth/auth';
 import { companyRoute, errorResponse, refuseCrossSite, requestCompanyContext } from '@/lib/http/route';
@@ -77,11 +77,7 @@ export function apiRoute<
   handler: (input: HandlerInput<P, Q, B> & { ctx: CompanyContext }) => Promise<Reply<R>>,
 ): ApiRouteHandler {
   const operation = defineOperation(spec, { kind: 'company', role: spec.role });
-  const route = companyRoute({ name: `${spec.method} ${spec.path}`, role: spec.role }, async (ctx, request, rawParams) => {
-    const input = await parseRequest(operation, request, rawParams);
-    const scope = { companyId: ctx.company.id, credential: ctx.caller.kind === 'api-key' ? `api-key:${ctx.caller.keyId}` : `user:${ctx.caller.userId}` };
-    return answer(operation, ctx.db, scope, request, input.json, async () => serialize(operation, await handler({ ...input, ctx } as never)));
-  });
+  const route = companyOperationRoute(operation, spec.role, (input, ctx) => handler({ ...input, ctx } as never));
   return Object.assign(route, { operation });
 }
 
@@ -93,19 +89,7 @@ export function jobKeyRoute<
   R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
 >(spec: Spec<P, Q, B, R>, handler: (input: HandlerInput<P, Q, B> & { db: Db }) => Promise<Reply<R>>): ApiRouteHandler {
   const operation = defineOperation(spec, { kind: 'job-key' });
-  const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
-    try {
-      requireJobKey(request);
-      await whenReady();
-      const db = await openDb();
-      const input = await parseRequest(operation, request, await context.params);
-      return await answer(operation, db, { companyId: null, credential: 'job-key' }, request, input.json, async () =>
-        serialize(operation, await handler({ ...input, db } as never)),
-      );
-    } catch (error) {
-      return errorResponse(error, { route: `${spec.method} ${spec.path}` });
-    }
-  };
+  const route = jobKeyOperationRoute(operation, (input, db) => handler({ ...input, db } as never));
   return Object.assign(route, { operation });
 }
 
@@ -177,25 +161,8 @@ export function companyOrJobKeyRoute<
   handler: (input: HandlerInput<P, Q, B> & { caller: CompanyOrJobKeyCaller }) => Promise<Reply<R>>,
 ): ApiRouteHandler {
   const operation = defineOperation(spec, { kind: 'company', role: spec.role, jobKey: true });
-  const asCompany = companyRoute({ name: `${spec.method} ${spec.path}`, role: spec.role }, async (ctx, request, rawParams) => {
-    const input = await parseRequest(operation, request, rawParams);
-    const scope = { companyId: ctx.company.id, credential: ctx.caller.kind === 'api-key' ? `api-key:${ctx.caller.keyId}` : `user:${ctx.caller.userId}` };
-    return answer(operation, ctx.db, scope, request, input.json, async () =>
-      serialize(operation, await handler({ ...input, caller: { kind: 'company', ctx } } as never)),
-    );
-  });
-  const asJobKey = async (request: Request, context: RouteContext): Promise<Response> => {
-    try {
-      await whenReady();
-      const db = await openDb();
-      const input = await parseRequest(operation, request, await context.params);
-      return await answer(operation, db, { companyId: null, credential: 'job-key' }, request, input.json, async () =>
-        serialize(operation, await handler({ ...input, caller: { kind: 'job-key', db } } as never)),
-      );
-    } catch (error) {
-      return errorResponse(error, { route: `${spec.method} ${spec.path}` });
-    }
-  };
+  const asCompany = companyOperationRoute(operation, spec.role, (input, ctx) => handler({ ...input, caller: { kind: 'company', ctx } } as never));
+  const asJobKey = jobKeyOperationRoute(operation, (input, db) => handler({ ...input, caller: { kind: 'job-key', db } } as never));
   const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> =>
     presentsJobKey(request) ? asJobKey(request, context) : asCompany(request, context as { params: Promise<Record<string, string | string[] | undefined>> });
   return Object.assign(route, { operation });
@@ -220,6 +187,37 @@ export function publicRoute<
   return Object.assign(route, { operation });
 }
 
+type Answered = { status: number; body: unknown; headers?: Record<string, string> };
+
+/** The company side of a route: `companyRoute`'s credentials and role, then parse, idempotency scope and answer. */
+function companyOperationRoute(operation: Operation, role: CompanyContext['role'], handle: (input: ParsedRequest, ctx: CompanyContext) => Promise<Answered>) {
+  return companyRoute({ name: `${operation.method} ${operation.path}`, role }, async (ctx, request, rawParams) => {
+    const input = await parseRequest(operation, request, rawParams);
+    const scope = { companyId: ctx.company.id, credential: ctx.caller.kind === 'api-key' ? `api-key:${ctx.caller.keyId}` : `user:${ctx.caller.userId}` };
+    return answer(operation, ctx.db, scope, request, input.json, async () => serialize(operation, await handle(input, ctx)));
+  });
+}
+
+/**
+ * The job-key side of a route, outside any company. It checks the key itself even when `presentsJobKey` already
+ * chose this side, so no caller of it can forget to.
+ */
+function jobKeyOperationRoute(operation: Operation, handle: (input: ParsedRequest, db: Db) => Promise<Answered>) {
+  return async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
+    try {
+      requireJobKey(request);
+      await whenReady();
+      const db = await openDb();
+      const input = await parseRequest(operation, request, await context.params);
+      return await answer(operation, db, { companyId: null, credential: 'job-key' }, request, input.json, async () =>
+        serialize(operation, await handle(input, db)),
+      );
+    } catch (error) {
+      return errorResponse(error, { route: `${operation.method} ${operation.path}` });
+    }
+  };
+}
+
 function defineOperation(spec: OperationSpec & { params?: unknown; query?: unknown; body?: unknown }, auth: ApiAuth): Operation {
   // Unknown fields are refused, not silently dropped: a typo'd field must not look accepted. The strict copies
   // are what requests are parsed with and what the document shows.
@@ -233,7 +231,7 @@ function defineOperation(spec: OperationSpec & { params?: unknown; query?: unkno
   };
 }
 
-function serialize(operation: Operation, reply: { status: number; body: unknown; headers?: Record<string, string> }): StoredAnswer {
+function serialize(operation: Operation, reply: Answered): StoredAnswer {
   const spec = operation.responses[reply.status];
   if (!spec) throw new Error(`${operation.method} ${operation.path} answered ${reply.status}, which it does not document`);
   if (!spec.schema) return { status: reply.status, headers: { ...reply.headers }, body: '' };
