@@ -66,32 +66,33 @@ export type ApiRouteHandler = ((request: Request, context: RouteContext) => Prom
 
 type Spec<P, Q, B, R extends Record<number, ResponseSpec>> = OperationSpec & { params?: P; query?: Q; body?: B; responses: R };
 
-/** A company route: API key or session, with at least `role`. */
-export function apiRoute<
+/**
+ * What every kind of route below is: a spec (plus what that kind needs, e.g. a role) and a handler that gets the
+ * parsed request (plus who called). Written once so the four kinds cannot drift in how they type a route.
+ */
+type RouteMaker<SpecExtra, Caller> = <
   P extends AnyObject | undefined = undefined,
   Q extends AnyObject | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
   R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
 >(
-  spec: Spec<P, Q, B, R> & { role: CompanyContext['role'] },
-  handler: (input: HandlerInput<P, Q, B> & { ctx: CompanyContext }) => Promise<Reply<R>>,
-): ApiRouteHandler {
+  spec: Spec<P, Q, B, R> & SpecExtra,
+  handler: (input: HandlerInput<P, Q, B> & Caller) => Promise<Reply<R>>,
+) => ApiRouteHandler;
+
+/** A company route: API key or session, with at least `role`. */
+export const apiRoute: RouteMaker<{ role: CompanyContext['role'] }, { ctx: CompanyContext }> = (spec, handler) => {
   const operation = defineOperation(spec, { kind: 'company', role: spec.role });
   const route = companyOperationRoute(operation, spec.role, (input, ctx) => handler({ ...input, ctx } as never));
   return Object.assign(route, { operation });
-}
+};
 
 /** An operators' route behind the job key (`AILEGR_JOB_KEY`), outside any company. */
-export function jobKeyRoute<
-  P extends AnyObject | undefined = undefined,
-  Q extends AnyObject | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
->(spec: Spec<P, Q, B, R>, handler: (input: HandlerInput<P, Q, B> & { db: Db }) => Promise<Reply<R>>): ApiRouteHandler {
+export const jobKeyRoute: RouteMaker<unknown, { db: Db }> = (spec, handler) => {
   const operation = defineOperation(spec, { kind: 'job-key' });
   const route = jobKeyOperationRoute(operation, (input, db) => handler({ ...input, db } as never));
   return Object.assign(route, { operation });
-}
+};
 
 /** A signed-in person, known by their session, outside any company. */
 export interface UserContext {
@@ -104,12 +105,7 @@ export interface UserContext {
  * key belongs to one company and so is refused (403; a bad one 401); a cookie request that changes something must
  * come from the app's own origin, as on company routes.
  */
-export function userRoute<
-  P extends AnyObject | undefined = undefined,
-  Q extends AnyObject | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
->(spec: Spec<P, Q, B, R>, handler: (input: HandlerInput<P, Q, B> & { ctx: UserContext }) => Promise<Reply<R>>): ApiRouteHandler {
+export const userRoute: RouteMaker<unknown, { ctx: UserContext }> = (spec, handler) => {
   const operation = defineOperation(spec, { kind: 'user' });
   const name = `${spec.method} ${spec.path}`;
   const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
@@ -126,7 +122,7 @@ export function userRoute<
     }
   };
   return Object.assign(route, { operation });
-}
+};
 
 async function requestUserContext(request: Request): Promise<UserContext> {
   if (request.headers.get('authorization') !== null) {
@@ -151,22 +147,14 @@ export type CompanyOrJobKeyCaller = { kind: 'company'; ctx: CompanyContext } | {
  * company; an API key or a session acts on its own company, with at least `role`. Which one it got is decided by
  * the `Authorization` header alone (the job key, compared in constant time), so neither can pass for the other.
  */
-export function companyOrJobKeyRoute<
-  P extends AnyObject | undefined = undefined,
-  Q extends AnyObject | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
->(
-  spec: Spec<P, Q, B, R> & { role: CompanyContext['role'] },
-  handler: (input: HandlerInput<P, Q, B> & { caller: CompanyOrJobKeyCaller }) => Promise<Reply<R>>,
-): ApiRouteHandler {
+export const companyOrJobKeyRoute: RouteMaker<{ role: CompanyContext['role'] }, { caller: CompanyOrJobKeyCaller }> = (spec, handler) => {
   const operation = defineOperation(spec, { kind: 'company', role: spec.role, jobKey: true });
   const asCompany = companyOperationRoute(operation, spec.role, (input, ctx) => handler({ ...input, caller: { kind: 'company', ctx } } as never));
   const asJobKey = jobKeyOperationRoute(operation, (input, db) => handler({ ...input, caller: { kind: 'job-key', db } } as never));
   const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> =>
     presentsJobKey(request) ? asJobKey(request, context) : asCompany(request, context as { params: Promise<Record<string, string | string[] | undefined>> });
   return Object.assign(route, { operation });
-}
+};
 
 /** A route anyone may call (it shows nothing of any company). */
 export function publicRoute<
