@@ -15,7 +15,7 @@ import {
 import type { ApiAuth, HttpMethod, Operation, OperationSpec, ResponseSpec } from '@/lib/api/operation';
 import { problemOf, PROBLEM_CONTENT_TYPE } from '@/lib/api/problem';
 import { AppError } from '@/lib/errors';
-import { parseRequest } from '@/lib/http/api-request';
+import { parseRequest, type ParsedRequest } from '@/lib/http/api-request';
 import { presentsJobKey, requireJobKey } from '@/lib/http/job-key';
 import { getAuth } from '@/lib/auth/auth';
 import { companyRoute, errorResponse, refuseCrossSite, requestCompanyContext } from '@/lib/http/route';
@@ -66,48 +66,33 @@ export type ApiRouteHandler = ((request: Request, context: RouteContext) => Prom
 
 type Spec<P, Q, B, R extends Record<number, ResponseSpec>> = OperationSpec & { params?: P; query?: Q; body?: B; responses: R };
 
-/** A company route: API key or session, with at least `role`. */
-export function apiRoute<
+/**
+ * What every kind of route below is: a spec (plus what that kind needs, e.g. a role) and a handler that gets the
+ * parsed request (plus who called). Written once so the four kinds cannot drift in how they type a route.
+ */
+type RouteMaker<SpecExtra, Caller> = <
   P extends AnyObject | undefined = undefined,
   Q extends AnyObject | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
   R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
 >(
-  spec: Spec<P, Q, B, R> & { role: CompanyContext['role'] },
-  handler: (input: HandlerInput<P, Q, B> & { ctx: CompanyContext }) => Promise<Reply<R>>,
-): ApiRouteHandler {
+  spec: Spec<P, Q, B, R> & SpecExtra,
+  handler: (input: HandlerInput<P, Q, B> & Caller) => Promise<Reply<R>>,
+) => ApiRouteHandler;
+
+/** A company route: API key or session, with at least `role`. */
+export const apiRoute: RouteMaker<{ role: CompanyContext['role'] }, { ctx: CompanyContext }> = (spec, handler) => {
   const operation = defineOperation(spec, { kind: 'company', role: spec.role });
-  const route = companyRoute({ name: `${spec.method} ${spec.path}`, role: spec.role }, async (ctx, request, rawParams) => {
-    const input = await parseRequest(operation, request, rawParams);
-    const scope = { companyId: ctx.company.id, credential: ctx.caller.kind === 'api-key' ? `api-key:${ctx.caller.keyId}` : `user:${ctx.caller.userId}` };
-    return answer(operation, ctx.db, scope, request, input.json, async () => serialize(operation, await handler({ ...input, ctx } as never)));
-  });
+  const route = companyOperationRoute(operation, spec.role, (input, ctx) => handler({ ...input, ctx } as never));
   return Object.assign(route, { operation });
-}
+};
 
 /** An operators' route behind the job key (`AILEGR_JOB_KEY`), outside any company. */
-export function jobKeyRoute<
-  P extends AnyObject | undefined = undefined,
-  Q extends AnyObject | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
->(spec: Spec<P, Q, B, R>, handler: (input: HandlerInput<P, Q, B> & { db: Db }) => Promise<Reply<R>>): ApiRouteHandler {
+export const jobKeyRoute: RouteMaker<unknown, { db: Db }> = (spec, handler) => {
   const operation = defineOperation(spec, { kind: 'job-key' });
-  const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
-    try {
-      requireJobKey(request);
-      await whenReady();
-      const db = await openDb();
-      const input = await parseRequest(operation, request, await context.params);
-      return await answer(operation, db, { companyId: null, credential: 'job-key' }, request, input.json, async () =>
-        serialize(operation, await handler({ ...input, db } as never)),
-      );
-    } catch (error) {
-      return errorResponse(error, { route: `${spec.method} ${spec.path}` });
-    }
-  };
+  const route = jobKeyOperationRoute(operation, (input, db) => handler({ ...input, db } as never));
   return Object.assign(route, { operation });
-}
+};
 
 /** A signed-in person, known by their session, outside any company. */
 export interface UserContext {
@@ -120,12 +105,7 @@ export interface UserContext {
  * key belongs to one company and so is refused (403; a bad one 401); a cookie request that changes something must
  * come from the app's own origin, as on company routes.
  */
-export function userRoute<
-  P extends AnyObject | undefined = undefined,
-  Q extends AnyObject | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
->(spec: Spec<P, Q, B, R>, handler: (input: HandlerInput<P, Q, B> & { ctx: UserContext }) => Promise<Reply<R>>): ApiRouteHandler {
+export const userRoute: RouteMaker<unknown, { ctx: UserContext }> = (spec, handler) => {
   const operation = defineOperation(spec, { kind: 'user' });
   const name = `${spec.method} ${spec.path}`;
   const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
@@ -142,7 +122,7 @@ export function userRoute<
     }
   };
   return Object.assign(route, { operation });
-}
+};
 
 async function requestUserContext(request: Request): Promise<UserContext> {
   if (request.headers.get('authorization') !== null) {
@@ -167,39 +147,14 @@ export type CompanyOrJobKeyCaller = { kind: 'company'; ctx: CompanyContext } | {
  * company; an API key or a session acts on its own company, with at least `role`. Which one it got is decided by
  * the `Authorization` header alone (the job key, compared in constant time), so neither can pass for the other.
  */
-export function companyOrJobKeyRoute<
-  P extends AnyObject | undefined = undefined,
-  Q extends AnyObject | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
-  R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
->(
-  spec: Spec<P, Q, B, R> & { role: CompanyContext['role'] },
-  handler: (input: HandlerInput<P, Q, B> & { caller: CompanyOrJobKeyCaller }) => Promise<Reply<R>>,
-): ApiRouteHandler {
+export const companyOrJobKeyRoute: RouteMaker<{ role: CompanyContext['role'] }, { caller: CompanyOrJobKeyCaller }> = (spec, handler) => {
   const operation = defineOperation(spec, { kind: 'company', role: spec.role, jobKey: true });
-  const asCompany = companyRoute({ name: `${spec.method} ${spec.path}`, role: spec.role }, async (ctx, request, rawParams) => {
-    const input = await parseRequest(operation, request, rawParams);
-    const scope = { companyId: ctx.company.id, credential: ctx.caller.kind === 'api-key' ? `api-key:${ctx.caller.keyId}` : `user:${ctx.caller.userId}` };
-    return answer(operation, ctx.db, scope, request, input.json, async () =>
-      serialize(operation, await handler({ ...input, caller: { kind: 'company', ctx } } as never)),
-    );
-  });
-  const asJobKey = async (request: Request, context: RouteContext): Promise<Response> => {
-    try {
-      await whenReady();
-      const db = await openDb();
-      const input = await parseRequest(operation, request, await context.params);
-      return await answer(operation, db, { companyId: null, credential: 'job-key' }, request, input.json, async () =>
-        serialize(operation, await handler({ ...input, caller: { kind: 'job-key', db } } as never)),
-      );
-    } catch (error) {
-      return errorResponse(error, { route: `${spec.method} ${spec.path}` });
-    }
-  };
+  const asCompany = companyOperationRoute(operation, spec.role, (input, ctx) => handler({ ...input, caller: { kind: 'company', ctx } } as never));
+  const asJobKey = jobKeyOperationRoute(operation, (input, db) => handler({ ...input, caller: { kind: 'job-key', db } } as never));
   const route = async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> =>
     presentsJobKey(request) ? asJobKey(request, context) : asCompany(request, context as { params: Promise<Record<string, string | string[] | undefined>> });
   return Object.assign(route, { operation });
-}
+};
 
 /** A route anyone may call (it shows nothing of any company). */
 export function publicRoute<
@@ -220,6 +175,37 @@ export function publicRoute<
   return Object.assign(route, { operation });
 }
 
+type Answered = { status: number; body: unknown; headers?: Record<string, string> };
+
+/** The company side of a route: `companyRoute`'s credentials and role, then parse, idempotency scope and answer. */
+function companyOperationRoute(operation: Operation, role: CompanyContext['role'], handle: (input: ParsedRequest, ctx: CompanyContext) => Promise<Answered>) {
+  return companyRoute({ name: `${operation.method} ${operation.path}`, role }, async (ctx, request, rawParams) => {
+    const input = await parseRequest(operation, request, rawParams);
+    const scope = { companyId: ctx.company.id, credential: ctx.caller.kind === 'api-key' ? `api-key:${ctx.caller.keyId}` : `user:${ctx.caller.userId}` };
+    return answer(operation, ctx.db, scope, request, input.json, async () => serialize(operation, await handle(input, ctx)));
+  });
+}
+
+/**
+ * The job-key side of a route, outside any company. It checks the key itself even when `presentsJobKey` already
+ * chose this side, so no caller of it can forget to.
+ */
+function jobKeyOperationRoute(operation: Operation, handle: (input: ParsedRequest, db: Db) => Promise<Answered>) {
+  return async (request: Request, context: RouteContext = NO_PARAMS): Promise<Response> => {
+    try {
+      requireJobKey(request);
+      await whenReady();
+      const db = await openDb();
+      const input = await parseRequest(operation, request, await context.params);
+      return await answer(operation, db, { companyId: null, credential: 'job-key' }, request, input.json, async () =>
+        serialize(operation, await handle(input, db)),
+      );
+    } catch (error) {
+      return errorResponse(error, { route: `${operation.method} ${operation.path}` });
+    }
+  };
+}
+
 function defineOperation(spec: OperationSpec & { params?: unknown; query?: unknown; body?: unknown }, auth: ApiAuth): Operation {
   // Unknown fields are refused, not silently dropped: a typo'd field must not look accepted. The strict copies
   // are what requests are parsed with and what the document shows.
@@ -233,7 +219,7 @@ function defineOperation(spec: OperationSpec & { params?: unknown; query?: unkno
   };
 }
 
-function serialize(operation: Operation, reply: { status: number; body: unknown; headers?: Record<string, string> }): StoredAnswer {
+function serialize(operation: Operation, reply: Answered): StoredAnswer {
   const spec = operation.responses[reply.status];
   if (!spec) throw new Error(`${operation.method} ${operation.path} answered ${reply.status}, which it does not document`);
   if (!spec.schema) return { status: reply.status, headers: { ...reply.headers }, body: '' };

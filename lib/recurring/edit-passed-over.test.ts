@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '@/lib/dates/calendar-date';
 import { occurrences, type Schedule } from './calendar';
-import { decide, editReplans, passedOverByEdit, type EditedValues, type LifecycleContext, type RuleState } from './lifecycle';
+import { decide, editReplans, passedOverByEdit, type LifecycleContext, type RuleState } from './lifecycle';
+import { ACTIVE_RULE_TERMS, editOf } from './rule-fixtures';
 
 // What the editor warns about before an edit is saved: the already-due dates the edit passes over (recorded as
 // skipped for `edited`, or posted when the person ticks "post them instead"). It must be exactly what the save
@@ -22,15 +23,7 @@ function monthlyOnThe1st(overrides: Partial<RuleState> = {}): RuleState {
     companyId: 'company',
     type: 'invoice',
     schedule: { cadence: 'monthly', startDate: '2026-11-01', dayOfMonth: 1 },
-    maxOccurrences: null,
-    dueDays: 30,
-    dueDate: null,
-    createDaysAhead: 0,
-    catchUp: 'all',
-    status: 'active',
-    statusReason: null,
-    pauseUntil: null,
-    resumeOn: null,
+    ...ACTIVE_RULE_TERMS,
     nextOccurrence: '2027-02-01',
     occurrencesPosted: 3,
     consecutiveFailures: 0,
@@ -39,22 +32,17 @@ function monthlyOnThe1st(overrides: Partial<RuleState> = {}): RuleState {
   };
 }
 
-function valuesOf(rule: RuleState, overrides: Partial<EditedValues> = {}): EditedValues {
-  const { type, schedule, maxOccurrences, dueDays, dueDate, createDaysAhead, catchUp } = rule;
-  return { type, schedule, maxOccurrences, dueDays, dueDate, createDaysAhead, catchUp, ...overrides };
-}
-
 describe('passedOverByEdit', () => {
   it('lists the edited schedule’s dates after the last decided one and before today: moving the 1st to the 15th on Mar 20', () => {
     const rule = monthlyOnThe1st();
-    const values = valuesOf(rule, { schedule: { ...rule.schedule, dayOfMonth: 15 } });
+    const values = editOf(rule, { schedule: { ...rule.schedule, dayOfMonth: 15 } });
     expect(passedOverByEdit(rule, values, '2027-01-01', CTX)).toEqual(['2027-01-15', '2027-02-15', '2027-03-15']);
     expect(editReplans(rule, values)).toBe(true);
   });
 
   it('is what the save records as skipped for `edited`, and what "post them instead" posts', () => {
     const rule = monthlyOnThe1st();
-    const values = valuesOf(rule, { schedule: { ...rule.schedule, dayOfMonth: 15 } });
+    const values = editOf(rule, { schedule: { ...rule.schedule, dayOfMonth: 15 } });
     const saved = decide(rule, { kind: 'edit', values, lastOccurrence: '2027-01-01', catchUpPassed: false }, CTX);
     expect(saved.skips).toEqual([
       { occurrenceDate: '2027-01-15', reason: 'edited' },
@@ -72,21 +60,21 @@ describe('passedOverByEdit', () => {
 
   it('passes over nothing when the schedule stays: an amount or due-terms edit leaves overdue dates to the catch-up policy', () => {
     const rule = monthlyOnThe1st();
-    const values = valuesOf(rule, { dueDays: 14 });
+    const values = editOf(rule, { dueDays: 14 });
     expect(editReplans(rule, values)).toBe(false);
     expect(passedOverByEdit(rule, values, '2027-01-01', CTX)).toEqual([]);
   });
 
   it('passes over nothing when the edited schedule starts after today', () => {
     const rule = monthlyOnThe1st();
-    const values = valuesOf(rule, { schedule: { cadence: 'monthly', startDate: '2027-04-01', dayOfMonth: 31 } });
+    const values = editOf(rule, { schedule: { cadence: 'monthly', startDate: '2027-04-01', dayOfMonth: 31 } });
     expect(passedOverByEdit(rule, values, '2027-01-01', CTX)).toEqual([]);
   });
 
   it('never lists today: today’s date is still the sweep’s to post', () => {
     // Weekly on Saturday from Sat Jan 2: Sat Mar 20 is today.
     const rule = monthlyOnThe1st();
-    const values = valuesOf(rule, { schedule: { cadence: 'weekly', startDate: '2027-01-02', weekday: 6, intervalWeeks: 1 } });
+    const values = editOf(rule, { schedule: { cadence: 'weekly', startDate: '2027-01-02', weekday: 6, intervalWeeks: 1 } });
     const saturdays = ['2027-01-02', '2027-01-09', '2027-01-16', '2027-01-23', '2027-01-30', '2027-02-06', '2027-02-13', '2027-02-20', '2027-02-27', '2027-03-06', '2027-03-13'];
     expect(passedOverByEdit(rule, values, '2027-01-01', CTX)).toEqual(saturdays);
     const saved = decide(rule, { kind: 'edit', values, lastOccurrence: '2027-01-01', catchUpPassed: false }, CTX);
@@ -95,7 +83,7 @@ describe('passedOverByEdit', () => {
 
   it('lists the dates a paused rule’s new schedule passes over (the save records them as `edited` too)', () => {
     const rule = monthlyOnThe1st({ status: 'paused', statusReason: 'Paused by hand' });
-    const values = valuesOf(rule, { schedule: { ...rule.schedule, dayOfMonth: undefined, endOfMonth: true } });
+    const values = editOf(rule, { schedule: { ...rule.schedule, dayOfMonth: undefined, endOfMonth: true } });
     expect(passedOverByEdit(rule, values, '2027-01-01', CTX)).toEqual(['2027-01-31', '2027-02-28']);
   });
 
@@ -106,14 +94,14 @@ describe('passedOverByEdit', () => {
       schedule: { cadence: 'monthly', startDate: '2026-11-01', dayOfMonth: 1, endDate: '2027-01-31' },
       nextOccurrence: null,
     });
-    const values = valuesOf(rule, { schedule: { ...rule.schedule, endDate: null } });
+    const values = editOf(rule, { schedule: { ...rule.schedule, endDate: null } });
     expect(editReplans(rule, values)).toBe(true);
     expect(passedOverByEdit(rule, values, '2027-01-01', CTX)).toEqual(['2027-02-01', '2027-03-01']);
   });
 
   it('lists from the first occurrence for a rule that never decided a date', () => {
     const rule = monthlyOnThe1st({ nextOccurrence: '2026-11-01', occurrencesPosted: 0 });
-    const values = valuesOf(rule, { schedule: { cadence: 'monthly', startDate: '2027-01-31', dayOfMonth: 31 } });
+    const values = editOf(rule, { schedule: { cadence: 'monthly', startDate: '2027-01-31', dayOfMonth: 31 } });
     expect(passedOverByEdit(rule, values, null, CTX)).toEqual(['2027-01-31', '2027-02-28']);
   });
 
@@ -130,7 +118,7 @@ describe('passedOverByEdit', () => {
         const today = addDays(last, ahead);
         const ctx: LifecycleContext = { today, timeZone: 'Europe/Paris' };
         const rule = monthlyOnThe1st({ schedule: before, nextOccurrence: addDays(last, 1) });
-        const values = valuesOf(rule, { schedule: after });
+        const values = editOf(rule, { schedule: after });
         const passed = passedOverByEdit(rule, values, last, ctx);
         const posted = decide(rule, { kind: 'edit', values, lastOccurrence: last, catchUpPassed: true }, ctx).postings.map((p) => p.occurrenceDate);
         // A reference without the engine's loop: the new schedule's dates after `last`, up to yesterday.

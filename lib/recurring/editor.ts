@@ -5,9 +5,9 @@ import { todayInZone } from '@/lib/dates/calendar-date';
 import { parseOrThrow } from '@/lib/errors';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { describeSchedule } from './calendar-words';
-import { decide, editReplans, passedOverByEdit, type Decision, type EditedValues, type LifecycleContext, type LifecycleEvent, type RuleState } from './lifecycle';
+import { decide, editReplans, passedOverByEdit, type Decision, type LifecycleContext, type LifecycleEvent, type RuleState } from './lifecycle';
 import { previewRule, previewState, type PreviewOccurrence } from './preview';
-import { draftStateOf, ruleStateOf, type RuleRow } from './rule-state';
+import { draftStateOf, editedValuesOf, ruleStateOf, type RuleRow } from './rule-state';
 import { createRule, getRuleOrThrow, pauseRule, setPauseUntil, updateRule } from './rules';
 import { editorRuleInput, editorRuleUpdateInput, ruleFlowInput, type EditorRuleInput, type EditorRuleUpdateInput } from './schemas';
 import { validateRuleInput } from './validate';
@@ -96,15 +96,7 @@ export async function previewEditorEdit(db: Db, companyId: string, input: Editor
   const { values, schedule } = await validateRuleInput(db, company, input);
   const ctx = await contextOf(db, company.timeZone);
   const current = ruleStateOf(rule);
-  const edited: EditedValues = {
-    type: values.type,
-    schedule,
-    maxOccurrences: values.maxOccurrences,
-    dueDays: values.dueDays,
-    dueDate: values.dueDate,
-    createDaysAhead: values.createDaysAhead,
-    catchUp: values.catchUp,
-  };
+  const edited = editedValuesOf(values, schedule);
   const edit = decide(current, { kind: 'edit', values: edited, lastOccurrence: rule.lastOccurrence, catchUpPassed: parsed.catchUpPassed }, ctx);
   let state = applied({ ...current, ...edited }, edit);
   for (const event of flowEvents(state, parsed)) state = applied(state, decide(state, event, ctx));

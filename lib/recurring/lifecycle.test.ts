@@ -10,11 +10,11 @@ import {
   SWEEP,
   ZONE_CHANGE,
   type Decision,
-  type EditedValues,
   type LifecycleContext,
   type LifecycleEvent,
   type RuleState,
 } from './lifecycle';
+import { editOf } from './rule-fixtures';
 
 // The lifecycle's table is the "States" table of README.md: this file reads it and runs one case per row, for
 // every state in its "from" column, and checks that the README and the cases name the same rows.
@@ -62,11 +62,6 @@ function ruleIn(status: RuleStatus, overrides: Partial<RuleState> = {}): RuleSta
     lastError: null,
     ...overrides,
   };
-}
-
-function valuesOf(rule: RuleState, overrides: Partial<EditedValues> = {}): EditedValues {
-  const { type, schedule, maxOccurrences, dueDays, dueDate, createDaysAhead, catchUp } = rule;
-  return { type, schedule, maxOccurrences, dueDays, dueDate, createDaysAhead, catchUp, ...overrides };
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -255,7 +250,7 @@ const CASES: Record<string, Case> = {
   },
   '`active` | edit: no schedule change': () => {
     const rule = ruleIn('active', { consecutiveFailures: 2, lastError: 'Its vendor was deleted' });
-    const d = decide(rule, { kind: 'edit', values: valuesOf(rule, { createDaysAhead: 2 }), lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
+    const d = decide(rule, { kind: 'edit', values: editOf(rule, { createDaysAhead: 2 }), lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), next: d.nextOccurrence, runAt: iso(d.nextRunAt), failures: d.consecutiveFailures, lastError: d.lastError }).toEqual({
       posted: [],
       skipped: [],
@@ -269,7 +264,7 @@ const CASES: Record<string, Case> = {
   '`active` | edit: schedule changed': () => {
     // Every other day from the 1st (1, 3, 5, 7, 9, 11…): the 9th is passed over, the 11th is next.
     const rule = ruleIn('active');
-    const values = valuesOf(rule, { schedule: { cadence: 'daily', startDate: '2026-03-01', intervalDays: 2 } });
+    const values = editOf(rule, { schedule: { cadence: 'daily', startDate: '2026-03-01', intervalDays: 2 } });
     const d = decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), next: d.nextOccurrence, runAt: iso(d.nextRunAt), last: d.lastDecided }).toEqual({ posted: [], skipped: ['2026-03-09:edited'], next: '2026-03-11', runAt: '2026-03-11T04:00:00.000Z', last: '2026-03-09' });
     const chosen = decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: true }, NEW_YORK);
@@ -281,13 +276,13 @@ const CASES: Record<string, Case> = {
   },
   '`active` | edit: `maxOccurrences` down to what is posted': () => {
     const rule = ruleIn('active');
-    const d = decide(rule, { kind: 'edit', values: valuesOf(rule, { maxOccurrences: 7 }), lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
+    const d = decide(rule, { kind: 'edit', values: editOf(rule, { maxOccurrences: 7 }), lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), runAt: d.nextRunAt, reason: d.statusReason }).toEqual({ posted: [], skipped: [], runAt: null, reason: completedReason(7) });
     return d;
   },
   '`ended`, `completed` | edit: extends `endDate` or raises `maxOccurrences`': (from) => {
     const rule = ruleIn(from as RuleStatus);
-    const values = from === 'ended' ? valuesOf(rule, { schedule: { cadence: 'daily', startDate: '2026-03-01', endDate: '2026-03-31' } }) : valuesOf(rule, { maxOccurrences: 20 });
+    const values = from === 'ended' ? editOf(rule, { schedule: { cadence: 'daily', startDate: '2026-03-01', endDate: '2026-03-31' } }) : editOf(rule, { maxOccurrences: 20 });
     const d = decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), next: d.nextOccurrence, runAt: iso(d.nextRunAt), reason: d.statusReason }).toEqual({
       posted: [],
@@ -303,7 +298,7 @@ const CASES: Record<string, Case> = {
   },
   '`paused`, `needs_review` | edit: schedule changed': (from) => {
     const rule = ruleIn(from as RuleStatus);
-    const values = valuesOf(rule, { schedule: { cadence: 'daily', startDate: '2026-03-01', intervalDays: 2 } });
+    const values = editOf(rule, { schedule: { cadence: 'daily', startDate: '2026-03-01', intervalDays: 2 } });
     const d = decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: false }, NEW_YORK);
     expect({ ...dates(d), next: d.nextOccurrence, runAt: d.nextRunAt, reason: d.statusReason }).toEqual({ posted: [], skipped: ['2026-03-09:edited'], next: '2026-03-11', runAt: null, reason: REASON_OF[from as RuleStatus] });
     const error = refusal(() => decide(rule, { kind: 'edit', values, lastOccurrence: LAST, catchUpPassed: true }, NEW_YORK));
@@ -392,7 +387,7 @@ const CASES: Record<string, Case> = {
   },
   '`deleted` | any other event': () => {
     const rule = ruleIn('deleted');
-    const values = valuesOf(rule);
+    const values = editOf(rule);
     const events: LifecycleEvent[] = [
       { kind: 'create' },
       { kind: 'force' },

@@ -2,7 +2,7 @@ import { and, count, eq, gt, ilike, inArray, ne, or, sql, type SQL } from 'drizz
 import type { Db } from '@/db/client';
 import { parties } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
-import { keyset, type KeysetPage, type KeysetPosition, type KeysetQuery } from '@/lib/keyset';
+import { keyset, type KeysetOptions, type KeysetPage, type KeysetPosition, type KeysetQuery } from '@/lib/keyset';
 import { describeSchedule } from './calendar-words';
 import type { RuleStatus, RuleType } from './constants';
 import { scheduleOf, type RuleRow } from './rule-state';
@@ -54,25 +54,36 @@ function filterOf(companyId: string, filters: RuleListFilters): SQL | undefined 
 
 const partyJoin = and(eq(parties.companyId, recurringRules.companyId), eq(parties.id, recurringRules.partyId));
 
+/** The one query behind both directions of paging: the rules matching `filters`, with their party, one keyset page. */
+async function selectRulesPage(
+  db: Db,
+  companyId: string,
+  filters: RuleListFilters,
+  query: KeysetQuery,
+  options: KeysetOptions,
+): Promise<KeysetPage<RuleListItem>> {
+  const page = keyset(query, options);
+  const rows = await db
+    .select({ rule: recurringRules, partyName: parties.name, ...page.select })
+    .from(recurringRules)
+    .innerJoin(parties, partyJoin)
+    .where(and(filterOf(companyId, filters), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+  return page.result(rows, (r) => ({ rule: r.rule, partyName: r.partyName, cadenceText: describeSchedule(scheduleOf(r.rule)) }));
+}
+
 /** One page of the company's rules matching `filters`, in `order`, after the query's cursor. */
 export async function listRulesPage(
   db: Db,
   companyId: string,
   query: KeysetQuery & RuleListFilters & { order?: RuleListOrder },
 ): Promise<KeysetPage<RuleListItem>> {
-  const page = keyset(query, {
+  return selectRulesPage(db, companyId, query, query, {
     sortBy: query.order === 'updated' ? recurringRules.updatedAt : recurringRules.name,
     id: recurringRules.id,
     updatedAt: recurringRules.updatedAt,
   });
-  const rows = await db
-    .select({ rule: recurringRules, partyName: parties.name, ...page.select })
-    .from(recurringRules)
-    .innerJoin(parties, partyJoin)
-    .where(and(filterOf(companyId, query), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.limit);
-  return page.result(rows, (r) => ({ rule: r.rule, partyName: r.partyName, cadenceText: describeSchedule(scheduleOf(r.rule)) }));
 }
 
 /**
@@ -85,15 +96,11 @@ export async function listRulesPageBefore(
   companyId: string,
   query: { limit: number; before: KeysetPosition } & RuleListFilters,
 ): Promise<{ items: RuleListItem[]; previous: KeysetPosition | null }> {
-  const page = keyset({ limit: query.limit, after: query.before }, { sortBy: recurringRules.name, id: recurringRules.id, direction: 'desc' });
-  const rows = await db
-    .select({ rule: recurringRules, partyName: parties.name, ...page.select })
-    .from(recurringRules)
-    .innerJoin(parties, partyJoin)
-    .where(and(filterOf(companyId, query), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.limit);
-  const result = page.result(rows, (r) => ({ rule: r.rule, partyName: r.partyName, cadenceText: describeSchedule(scheduleOf(r.rule)) }));
+  const result = await selectRulesPage(db, companyId, query, { limit: query.limit, after: query.before }, {
+    sortBy: recurringRules.name,
+    id: recurringRules.id,
+    direction: 'desc',
+  });
   const items = result.items.reverse();
   const first = items[0];
   return { items, previous: result.next && first ? { key: first.rule.name, id: first.rule.id } : null };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIVE_RULE_TERMS } from './rule-fixtures';
 import type { RuleRow } from './rule-state';
 import { zoneChangeMoves, type MovableRule } from './zone-moves';
 
@@ -26,15 +27,7 @@ function rule(overrides: Partial<RuleRow>): MovableRule {
     endOfMonth: false,
     nthWeek: null,
     nthWeekday: null,
-    maxOccurrences: null,
-    dueDays: 30,
-    dueDate: null,
-    createDaysAhead: 0,
-    catchUp: 'all',
-    status: 'active',
-    statusReason: null,
-    pauseUntil: null,
-    resumeOn: null,
+    ...ACTIVE_RULE_TERMS,
     nextOccurrence: '2027-01-31',
     nextRunAt: new Date('2027-01-31T05:00:00Z'),
     occurrencesPosted: 0,

@@ -4,7 +4,7 @@ import { EVENT_OUTCOMES, SKIP_REASONS } from '@/lib/recurring/constants';
 import type { HistoryEntry } from '@/lib/recurring/history';
 import type { RuleEventResult } from '@/lib/recurring/outcomes';
 import type { PreviewOccurrence } from '@/lib/recurring/preview';
-import type { UpcomingOccurrence } from '@/lib/recurring/upcoming';
+import { MAX_UPCOMING, type UpcomingOccurrence } from '@/lib/recurring/upcoming';
 import { calendarDay, currency, decimalAmount, decimalOf, instant, instantOf, minorAmount, recordIdValue } from '../values';
 import { nullableDay, ruleResponse, toRuleResponse } from './recurring-rule';
 
@@ -12,6 +12,19 @@ import { nullableDay, ruleResponse, toRuleResponse } from './recurring-rule';
  * What a rule's dates look like over the API: its next occurrences, a draft's preview with journal lines, its
  * history, and what a lifecycle action (pause, resume, skip-next, force) posted or skipped.
  */
+
+const countMessage = `Give a whole number from 1 to ${MAX_UPCOMING}`;
+
+/** `?count=`: how many dates a rule's next occurrences or a draft's preview shows, the same bounds for both. */
+export const occurrenceCountQuery = z.object({
+  count: z.coerce
+    .number({ error: countMessage })
+    .int(countMessage)
+    .min(1, countMessage)
+    .max(MAX_UPCOMING, countMessage)
+    .default(5)
+    .meta({ description: `How many, 1–${MAX_UPCOMING} (default 5)` }),
+});
 
 const money = { amount: decimalAmount, amountMinor: minorAmount, currency };
 const moneyOf = (minor: number, currencyCode: string) => ({ amount: decimalOf(minor, currencyCode), amountMinor: minor, currency: currencyCode });

@@ -14,8 +14,7 @@ const accountAmount = z
     code: z.string(),
     name: z.string(),
     type: z.enum(ACCOUNT_TYPES),
-    amount: decimalAmount,
-    amountMinor: exactMinorAmount,
+    ...amountShape('amount'),
   })
   .meta({ id: 'ReportAccountAmount', description: 'One account’s amount, in its natural sign (revenue, liabilities and equity positive as credits)' });
 
@@ -28,6 +27,12 @@ function total<N extends string>(name: N, minor: bigint, currencyCode: string) {
   return { [name]: decimalOf(minor, currencyCode), [`${name}Minor`]: exactMinorOf(minor) } as Record<N, string> & Record<`${N}Minor`, number | string>;
 }
 
+/** The schema side of `total`: `{ [name]: decimalAmount, [name + 'Minor']: exactMinorAmount }`, the decimal described. */
+function amountShape<N extends string>(name: N, description?: string) {
+  const decimal = description ? decimalAmount.meta({ description }) : decimalAmount;
+  return { [name]: decimal, [`${name}Minor`]: exactMinorAmount } as Record<N, typeof decimalAmount> & Record<`${N}Minor`, typeof exactMinorAmount>;
+}
+
 export const profitAndLossResponse = z
   .object({
     from: calendarDay,
@@ -35,12 +40,9 @@ export const profitAndLossResponse = z
     currency,
     revenue: z.array(accountAmount).meta({ description: 'Revenue by category, by account code; categories with nothing in the period left out' }),
     expenses: z.array(accountAmount),
-    totalRevenue: decimalAmount,
-    totalRevenueMinor: exactMinorAmount,
-    totalExpenses: decimalAmount,
-    totalExpensesMinor: exactMinorAmount,
-    netIncome: decimalAmount,
-    netIncomeMinor: exactMinorAmount,
+    ...amountShape('totalRevenue'),
+    ...amountShape('totalExpenses'),
+    ...amountShape('netIncome'),
   })
   .meta({ id: 'ProfitAndLoss' });
 export type ProfitAndLossResponse = z.output<typeof profitAndLossResponse>;
@@ -65,16 +67,11 @@ export const balanceSheetResponse = z
     assets: z.array(accountAmount),
     liabilities: z.array(accountAmount),
     equity: z.array(accountAmount).meta({ description: 'Equity accounts; the earnings below are equity too, never closed into an account' }),
-    currentPeriodEarnings: decimalAmount.meta({ description: 'Profit of the calendar year of `asOf`, up to it' }),
-    currentPeriodEarningsMinor: exactMinorAmount,
-    retainedEarnings: decimalAmount.meta({ description: 'Profit of all earlier years' }),
-    retainedEarningsMinor: exactMinorAmount,
-    totalAssets: decimalAmount,
-    totalAssetsMinor: exactMinorAmount,
-    totalLiabilities: decimalAmount,
-    totalLiabilitiesMinor: exactMinorAmount,
-    totalEquity: decimalAmount.meta({ description: 'Equity accounts plus retained and current-period earnings' }),
-    totalEquityMinor: exactMinorAmount,
+    ...amountShape('currentPeriodEarnings', 'Profit of the calendar year of `asOf`, up to it'),
+    ...amountShape('retainedEarnings', 'Profit of all earlier years'),
+    ...amountShape('totalAssets'),
+    ...amountShape('totalLiabilities'),
+    ...amountShape('totalEquity', 'Equity accounts plus retained and current-period earnings'),
     balanced: z.boolean().meta({ description: 'Assets equal liabilities plus equity (always, unless the books are broken)' }),
   })
   .meta({ id: 'BalanceSheet' });
@@ -108,13 +105,11 @@ export const openBalancesResponse = z
         partyId: recordIdValue,
         partyName: z.string(),
         documents: z.number().int().positive().meta({ description: 'Open or partly paid documents' }),
-        open: decimalAmount,
-        openMinor: exactMinorAmount,
+        ...amountShape('open'),
         oldestDueDate: calendarDay,
       }),
     ),
-    total: decimalAmount,
-    totalMinor: exactMinorAmount,
+    ...amountShape('total'),
   })
   .meta({ id: 'OpenBalances' });
 export type OpenBalancesResponse = z.output<typeof openBalancesResponse>;

@@ -3,6 +3,7 @@ import { etagOfVersion, expectedVersion, staleIfMatch } from '@/lib/api/concurre
 import { inBodyTerms, rulePatchOf, ruleResponse, ruleUpdateBody, toRuleResponse } from '@/lib/api/resources/recurring-rule';
 import { apiRoute, reply } from '@/lib/http/api-route';
 import { deleteRuleChecked, patchRule } from '@/lib/recurring/patch';
+import type { RuleRow } from '@/lib/recurring/rule-state';
 import { getRuleOrThrow } from '@/lib/recurring/rules';
 import { recordId } from '@/lib/schemas/common';
 
@@ -16,6 +17,11 @@ function ifMatch(request: Request) {
       if (expected !== undefined && expected !== current) throw staleIfMatch();
     },
   };
+}
+
+/** The rule as a read and a write both answer it: its body, and its version as the ETag a later If-Match names. */
+function ruleReply(rule: RuleRow, currencyCode: string) {
+  return reply(200, toRuleResponse(rule, currencyCode), { etag: etagOfVersion(rule.version) });
 }
 
 /** GET /api/recurring/:id: one rule; another company's, a deleted or a missing one is 404. */
@@ -33,7 +39,7 @@ export const GET = apiRoute(
   },
   async ({ ctx, params }) => {
     const rule = await getRuleOrThrow(ctx.db, ctx.company.id, params.id);
-    return reply(200, toRuleResponse(rule, ctx.company.baseCurrency), { etag: etagOfVersion(rule.version) });
+    return ruleReply(rule, ctx.company.baseCurrency);
   },
 );
 
@@ -59,7 +65,7 @@ export const PUT = apiRoute(
   },
   async ({ ctx, params, body, rawBody, request }) => {
     const rule = await inBodyTerms(() => patchRule(ctx.db, ctx.company.id, params.id, rulePatchOf(body, rawBody), ifMatch(request)));
-    return reply(200, toRuleResponse(rule, ctx.company.baseCurrency), { etag: etagOfVersion(rule.version) });
+    return ruleReply(rule, ctx.company.baseCurrency);
   },
 );
 

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { previewOccurrenceResponse, toPreviewResponse } from '@/lib/api/resources/recurring-occurrence';
+import { occurrenceCountQuery, previewOccurrenceResponse, toPreviewResponse } from '@/lib/api/resources/recurring-occurrence';
 import { inBodyTerms, ruleCreateBody, ruleFieldsOf } from '@/lib/api/resources/recurring-rule';
 import { apiRoute, reply } from '@/lib/http/api-route';
 import { newRuleInput } from '@/lib/recurring/patch';
 import { previewDraft } from '@/lib/recurring/preview';
-import { MAX_UPCOMING } from '@/lib/recurring/upcoming';
-
-const countMessage = `Give a whole number from 1 to ${MAX_UPCOMING}`;
 
 /** POST /api/recurring/preview?count=5: what an unsaved rule would post, with each occurrence's journal lines. */
 export const POST = apiRoute(
@@ -19,9 +16,7 @@ export const POST = apiRoute(
       'The body of a create, checked the same way; nothing is written. Each occurrence comes with the document it would post and its exact journal lines. References are null: they name the rule’s id, which it has once saved.',
     tags: ['Recurring'],
     role: 'viewer',
-    query: z.object({
-      count: z.coerce.number({ error: countMessage }).int(countMessage).min(1, countMessage).max(MAX_UPCOMING, countMessage).default(5),
-    }),
+    query: occurrenceCountQuery,
     body: ruleCreateBody,
     responses: { 200: { description: 'The next occurrences it would post', schema: z.object({ data: z.array(previewOccurrenceResponse) }) } },
   },

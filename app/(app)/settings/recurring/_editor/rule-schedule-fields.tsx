@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { DatePicker } from '@/components/ui/date-picker';
-import { Field } from '@/components/ui/field';
+import { Field, type FieldControlProps } from '@/components/ui/field';
 import { Input, NativeSelect } from '@/components/ui/input';
 import { InfoHint } from '@/components/ui/info-hint';
 import { DUE_TERM_PRESETS, NTH_WEEKS, WEEKDAYS, type RuleFormValues } from '@/components/recurring/editor/rule-form-values';
@@ -41,7 +41,7 @@ export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
         </Field>
         {values.cadence !== 'annual' && (
           <Field label={`Every how many ${unit}`} errors={errorsOf('interval')}>
-            {(c) => <Input {...c} inputMode="numeric" value={values.interval} onChange={(e) => set('interval', e.target.value)} className="max-w-28" />}
+            {(c) => <NumberInput control={c} field="interval" values={values} set={set} />}
           </Field>
         )}
       </div>
@@ -49,13 +49,7 @@ export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
       {values.cadence === 'weekly' && (
         <Field label="On" errors={errorsOf('weekday')}>
           {(c) => (
-            <NativeSelect {...c} value={values.weekday} onChange={(e) => set('weekday', e.target.value)} className="max-w-48">
-              {WEEKDAYS.map((d, i) => (
-                <option key={d} value={i}>
-                  {d}
-                </option>
-              ))}
-            </NativeSelect>
+            <WeekdaySelect control={c} value={values.weekday} onChange={(v) => set('weekday', v)} className="max-w-48" />
           )}
         </Field>
       )}
@@ -69,7 +63,7 @@ export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
               errors={errorsOf('dayOfMonth')}
               info="1 to 31. In a month too short for it (the 31st in April, the 29th–31st in February) the rule posts on that month’s last day instead, and goes back to the chosen day the month after."
             >
-              {(c) => <Input {...c} inputMode="numeric" value={values.dayOfMonth} onChange={(e) => set('dayOfMonth', e.target.value)} className="max-w-24" />}
+              {(c) => <NumberInput control={c} field="dayOfMonth" values={values} set={set} className="max-w-24" />}
             </Field>
           </MonthlyChoice>
           <MonthlyChoice
@@ -105,13 +99,7 @@ export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
                 info="The day of the week to post on, in the chosen week: “Last Friday” is the month’s final Friday, which can fall from the 22nd to the 31st."
               >
                 {(c) => (
-                  <NativeSelect {...c} value={values.nthWeekday} onChange={(e) => set('nthWeekday', e.target.value)} className="w-40">
-                    {WEEKDAYS.map((d, i) => (
-                      <option key={d} value={i}>
-                        {d}
-                      </option>
-                    ))}
-                  </NativeSelect>
+                  <WeekdaySelect control={c} value={values.nthWeekday} onChange={(v) => set('nthWeekday', v)} className="w-40" />
                 )}
               </Field>
             </div>
@@ -148,7 +136,7 @@ export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
       )}
       {values.endMode === 'after' && (
         <Field label="Number of occurrences" errors={errorsOf('maxOccurrences')} description="It completes once this many have posted.">
-          {(c) => <Input {...c} inputMode="numeric" value={values.maxOccurrences} onChange={(e) => set('maxOccurrences', e.target.value)} className="max-w-28" />}
+          {(c) => <NumberInput control={c} field="maxOccurrences" values={values} set={set} />}
         </Field>
       )}
     </Section>
@@ -178,7 +166,7 @@ export function DueFields({ values, set, errorsOf }: RuleFieldsProps) {
         </Field>
         {values.dueTerm === 'custom' && (
           <Field label="Days until due" errors={errorsOf('dueDays')}>
-            {(c) => <Input {...c} inputMode="numeric" value={values.dueDays} onChange={(e) => set('dueDays', e.target.value)} className="max-w-28" />}
+            {(c) => <NumberInput control={c} field="dueDays" values={values} set={set} />}
           </Field>
         )}
       </div>
@@ -244,10 +232,30 @@ export function MoreOptions({ values, set, errorsOf }: RuleFieldsProps) {
           errors={errorsOf('createDaysAhead')}
           info="Post each document this many days before its date (still dated on its own day), e.g. 5 to send invoices early. 0 posts at local midnight of the date itself."
         >
-          {(c) => <Input {...c} inputMode="numeric" value={values.createDaysAhead} onChange={(e) => set('createDaysAhead', e.target.value)} className="max-w-28" />}
+          {(c) => <NumberInput control={c} field="createDaysAhead" values={values} set={set} />}
         </Field>
       </div>
     </details>
+  );
+}
+
+type NumberFieldName = 'interval' | 'dayOfMonth' | 'maxOccurrences' | 'dueDays' | 'createDaysAhead';
+
+/** A whole number kept as the text typed (the schema judges it), with the phone's number pad. */
+function NumberInput({ control, field, values, set, className = 'max-w-28' }: Omit<RuleFieldsProps, 'errorsOf'> & { control: FieldControlProps; field: NumberFieldName; className?: string }) {
+  return <Input {...control} inputMode="numeric" value={values[field]} onChange={(e) => set(field, e.target.value)} className={className} />;
+}
+
+/** Sunday to Saturday, valued 0–6 as the schedule stores them. */
+function WeekdaySelect({ control, value, onChange, className }: { control: FieldControlProps; value: string; onChange: (value: string) => void; className: string }) {
+  return (
+    <NativeSelect {...control} value={value} onChange={(e) => onChange(e.target.value)} className={className}>
+      {WEEKDAYS.map((d, i) => (
+        <option key={d} value={i}>
+          {d}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }
 

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { occurrenceResponse, toOccurrenceResponse } from '@/lib/api/resources/recurring-occurrence';
+import { occurrenceCountQuery, occurrenceResponse, toOccurrenceResponse } from '@/lib/api/resources/recurring-occurrence';
 import { apiRoute, reply } from '@/lib/http/api-route';
 import { ruleStateOf } from '@/lib/recurring/rule-state';
 import { getRuleOrThrow } from '@/lib/recurring/rules';
-import { MAX_UPCOMING, upcomingOccurrences } from '@/lib/recurring/upcoming';
+import { upcomingOccurrences } from '@/lib/recurring/upcoming';
 import { recordId } from '@/lib/schemas/common';
-
-const countMessage = `Give a whole number from 1 to ${MAX_UPCOMING}`;
 
 /** GET /api/recurring/:id/occurrences?count=3: the rule's next occurrences, as the sweep will decide them. */
 export const GET = apiRoute(
@@ -20,15 +18,7 @@ export const GET = apiRoute(
     tags: ['Recurring'],
     role: 'viewer',
     params: z.object({ id: recordId }),
-    query: z.object({
-      count: z.coerce
-        .number({ error: countMessage })
-        .int(countMessage)
-        .min(1, countMessage)
-        .max(MAX_UPCOMING, countMessage)
-        .default(5)
-        .meta({ description: `How many, 1–${MAX_UPCOMING} (default 5)` }),
-    }),
+    query: occurrenceCountQuery,
     responses: { 200: { description: 'The next occurrences', schema: z.object({ data: z.array(occurrenceResponse) }) } },
   },
   async ({ ctx, params, query }) => {
