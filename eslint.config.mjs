@@ -38,12 +38,6 @@ const config = [
     },
   },
   {
-    // TEMPORARY (issue 10, R1): these two still import lib/ (lib/env, lib/recurring/constants); R1's branch removes
-    // those imports, and the coordinator deletes this block when merging it.
-    files: ['db/client.ts', 'db/schema/enums.ts'],
-    rules: { 'import/no-restricted-paths': 'off' },
-  },
-  {
     // The kit knows nothing of the domain: screens import it, never the other way round.
     files: ['components/ui/**'],
     rules: {

@@ -8,13 +8,13 @@ import * as ledger from './schema/ledger';
 import * as recurring from './schema/recurring';
 import { databaseSettings } from './settings';
 
-export const schema = { ...enums, ...ledger, ...recurring, ...auth };
-export type Schema = typeof schema;
+const schema = { ...enums, ...ledger, ...recurring, ...auth };
+type Schema = typeof schema;
 
 /** A database or a transaction: data functions take either, first. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-export type DatabaseKind = 'postgres' | 'pglite';
+type DatabaseKind = 'postgres' | 'pglite';
 
 export interface DatabaseHandle {
   kind: DatabaseKind;

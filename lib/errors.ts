@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-export const ERROR_CODES = ['validation', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'unavailable', 'internal'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorCode = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable' | 'internal';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation: 400,

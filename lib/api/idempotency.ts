@@ -22,7 +22,7 @@ export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
  * longest, a recurring run, stops claiming work after its time budget of at most 10 minutes by default). The
  * key is then free again, so one crash does not block it for a day.
  */
-export const IDEMPOTENCY_LEASE_MINUTES = 15;
+const IDEMPOTENCY_LEASE_MINUTES = 15;
 /** Expired keys are deleted at most this often per process, by the request that notices. */
 const PURGE_EVERY_MS = 10 * 60 * 1000;
 /** Response headers worth replaying; the rate-limit headers are the replaying request's own. */

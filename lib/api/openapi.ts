@@ -11,7 +11,7 @@ import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, problemSchema, problemType, type P
  * the code. Problem answers and security schemes are added here, by the same rules the wrappers apply.
  */
 
-export const API_VERSION = '1.0.0';
+const API_VERSION = '1.0.0';
 
 const SECURITY_SCHEMES: Record<string, oas31.SecuritySchemeObject> = {
   apiKey: {

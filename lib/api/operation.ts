@@ -3,7 +3,7 @@ import type { Role } from '@/lib/auth/roles';
 
 /** What one API operation declares, once, beside its handler (lib/http/api-route.ts). */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ResponseSpec {
   description: string;

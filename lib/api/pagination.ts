@@ -7,8 +7,8 @@ import type { KeysetPage, KeysetPosition } from '@/lib/keyset';
  * header while another page follows.
  */
 
-export const PAGE_LIMIT_DEFAULT = 50;
-export const PAGE_LIMIT_MAX = 100;
+const PAGE_LIMIT_DEFAULT = 50;
+const PAGE_LIMIT_MAX = 100;
 
 /** base64url of `[key, id]`: opaque to callers, so its shape can change without breaking them. */
 export function encodeCursor(position: KeysetPosition): string {
@@ -35,7 +35,7 @@ export const cursorParam = z
   })
   .meta({ description: 'The `nextCursor` of the previous page' });
 
-export const instantParam = z.iso.datetime({ offset: true, error: 'Give an instant in ISO 8601 with its offset, like 2026-03-10T09:00:00Z' });
+const instantParam = z.iso.datetime({ offset: true, error: 'Give an instant in ISO 8601 with its offset, like 2026-03-10T09:00:00Z' });
 
 export const pageQuery = z.object({
   limit: z.coerce

@@ -61,7 +61,7 @@ export const problemSchema = z
       .meta({ description: 'Bad input: messages keyed by the dotted path of each field (`payload.amount`), query parameter or header' }),
   })
   .meta({ id: 'Problem', description: 'An RFC 9457 problem detail' });
-export type Problem = z.infer<typeof problemSchema>;
+type Problem = z.infer<typeof problemSchema>;
 
 export interface ProblemAnswer {
   problem: Problem;

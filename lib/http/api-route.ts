@@ -12,7 +12,7 @@ import {
   type IdempotencyScope,
   type StoredAnswer,
 } from '@/lib/api/idempotency';
-import type { ApiAuth, HttpMethod, Operation, OperationSpec, ResponseSpec } from '@/lib/api/operation';
+import type { ApiAuth, Operation, OperationSpec, ResponseSpec } from '@/lib/api/operation';
 import { problemOf, PROBLEM_CONTENT_TYPE } from '@/lib/api/problem';
 import { AppError } from '@/lib/errors';
 import { parseRequest, type ParsedRequest } from '@/lib/http/api-request';
@@ -273,4 +273,3 @@ async function answer(
   return toResponse(stored);
 }
 
-export type { HttpMethod };

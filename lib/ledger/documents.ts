@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { CATEGORY_TYPE_OF, PARTY_KIND_OF, type DocumentKind, type DocumentStatus } from '@/db/schema/enums';
@@ -217,7 +217,7 @@ export async function findDocument(db: Db, companyId: string, kind: DocumentKind
 }
 
 /** The settlement status a document's paid amount implies. */
-export function settlementStatus(amountMinor: number, paidMinor: number): DocumentStatus {
+function settlementStatus(amountMinor: number, paidMinor: number): DocumentStatus {
   if (paidMinor <= 0) return 'open';
   return paidMinor >= amountMinor ? 'paid' : 'partially_paid';
 }
@@ -258,13 +258,4 @@ export async function applyToDocument(tx: Db, doc: { id: number; amountMinor: nu
     .update(journalEntries)
     .set({ paidMinor, status: settlementStatus(doc.amountMinor ?? 0, paidMinor) })
     .where(eq(journalEntries.id, doc.id));
-}
-
-/** Counts documents per status, for list headers. */
-export async function countDocumentsByStatus(db: Db, companyId: string, kind: DocumentKind) {
-  return db
-    .select({ status: journalEntries.status, count: sql<number>`count(*)::int` })
-    .from(journalEntries)
-    .where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.kind, kind)))
-    .groupBy(journalEntries.status);
 }

@@ -20,7 +20,7 @@ import { validateRuleInput } from './validate';
  */
 
 /** Occurrences the editor previews: a year of a monthly rule. */
-export const EDITOR_PREVIEW_COUNT = 12;
+const EDITOR_PREVIEW_COUNT = 12;
 
 type Flow = { pauseUntil?: string; resumeOn?: string };
 

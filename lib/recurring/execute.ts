@@ -10,7 +10,7 @@ import { contextAt, decide, type Decision, type RuleState } from './lifecycle';
 import { ruleDocuments } from './rule-documents';
 import type { RuleRow } from './rule-state';
 
-export interface PostedOccurrence {
+interface PostedOccurrence {
   occurrenceDate: string;
   dueDate: string;
   documentId: number;

@@ -1,8 +1,7 @@
 import type { RecurringStats } from './stats';
 
 /** What can be wrong with the scheduler, in the order the answer lists them. */
-export const RECURRING_PROBLEMS = ['backlog_late', 'rules_failing', 'rules_auto_paused', 'rules_need_review'] as const;
-export type RecurringProblem = (typeof RECURRING_PROBLEMS)[number];
+type RecurringProblem = 'backlog_late' | 'rules_failing' | 'rules_auto_paused' | 'rules_need_review';
 
 export interface RecurringHealthAssessment {
   /**

@@ -14,8 +14,7 @@ import { scheduleOf, type RuleRow } from './rule-state';
  */
 
 /** `name`: the list screen's order; `updated`: the API's, so an integrator can sync with `updatedSince`. */
-export const RULE_LIST_ORDERS = ['name', 'updated'] as const;
-export type RuleListOrder = (typeof RULE_LIST_ORDERS)[number];
+export type RuleListOrder = 'name' | 'updated';
 
 export interface RuleListFilters {
   /** Any of these statuses; unset: every status but `deleted`. */

@@ -62,7 +62,7 @@ export interface RunLogEntry {
 }
 
 /** Runs listed in the log at most. */
-export const RUN_LOG_LIMIT = 20;
+const RUN_LOG_LIMIT = 20;
 
 /**
  * The latest runs of the sweep that concerned the company, newest first: those started for it (or one of its rules)

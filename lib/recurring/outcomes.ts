@@ -13,7 +13,7 @@ import { forceNextOccurrence, pauseRule, resumeRule, skipNextOccurrence } from '
  * its number and amount) and each occurrence it skipped. One transaction, so the answer is one moment's state.
  */
 
-export interface PostedDocument {
+interface PostedDocument {
   occurrenceDate: string;
   dueDate: string;
   documentId: number;

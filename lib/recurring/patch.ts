@@ -7,7 +7,7 @@ import { describeSchedule } from './calendar-words';
 import { CADENCES, type Cadence } from './constants';
 import type { RuleRow } from './rule-state';
 import { createRule, deleteRule, lockRuleOrThrow, pauseRule, setNextRunAt, setPauseUntil, updateRule } from './rules';
-import { annualSchedule, dailySchedule, monthlySchedule, ruleCommon, weeklySchedule, type RuleInput } from './schemas';
+import { annualSchedule, dailySchedule, monthlySchedule, weeklySchedule, type RuleInput } from './schemas';
 import { validateRuleInput } from './validate';
 
 /**
@@ -24,9 +24,7 @@ const OPTIONS_OF_CADENCE: Record<Cadence, readonly string[]> = {
   annual: optionKeys(annualSchedule.shape),
 };
 /** Every schedule option of any cadence, e.g. `weekday`, `nthWeek`. */
-export const SCHEDULE_OPTIONS: readonly string[] = [...new Set(Object.values(OPTIONS_OF_CADENCE).flat())];
-/** Every field of a rule as `RuleInput` names it: the common ones and every cadence's options. */
-export const RULE_FIELDS: readonly string[] = [...Object.keys(ruleCommon.shape), 'cadence', ...SCHEDULE_OPTIONS];
+const SCHEDULE_OPTIONS: readonly string[] = [...new Set(Object.values(OPTIONS_OF_CADENCE).flat())];
 
 function optionKeys(shape: Record<string, unknown>): string[] {
   return Object.keys(shape).filter((key) => key !== 'cadence');
@@ -54,7 +52,7 @@ function isCadence(value: unknown): value is Cadence {
  * Options given that the cadence does not take (`weekday` on a daily rule), each as a field error. Without a
  * valid cadence nothing is said here: the cadence's own error comes from the schema.
  */
-export function foreignOptionErrors(cadence: unknown, given: RuleFields): FieldErrors {
+function foreignOptionErrors(cadence: unknown, given: RuleFields): FieldErrors {
   const fields: FieldErrors = {};
   if (!isCadence(cadence)) return fields;
   const own = OPTIONS_OF_CADENCE[cadence];
@@ -71,7 +69,7 @@ function givenOnly(fields: RuleFields): RuleFields {
 }
 
 /** A stored rule as the input that would make it, in `RuleInput` terms (its amount as a decimal string). */
-export function ruleInputOf(rule: RuleRow, currency: string): RuleFields {
+function ruleInputOf(rule: RuleRow, currency: string): RuleFields {
   const input: RuleFields = {
     name: rule.name,
     type: rule.type,
@@ -110,7 +108,7 @@ export function ruleInputOf(rule: RuleRow, currency: string): RuleFields {
  * @example mergeRulePatch(monthlyOnThe1st, 'USD', { amount: '90.00' }) // the same rule, amount 90.00
  * @example mergeRulePatch(dailyRule, 'USD', { cadence: 'weekly', weekday: 5 }) // weekly on Fridays, intervalDays gone
  */
-export function mergeRulePatch(rule: RuleRow, currency: string, patch: RuleFields): RuleInput {
+function mergeRulePatch(rule: RuleRow, currency: string, patch: RuleFields): RuleInput {
   const cadence = patch.cadence ?? rule.cadence;
   const foreign = foreignOptionErrors(cadence, patch);
   if (Object.keys(foreign).length > 0) throw validationError(foreign);
@@ -131,7 +129,7 @@ const NAME_MAX = 120;
  * The name of a rule given without one: its party's name and its cadence in words ("Acme Ltd · Monthly on the
  * 1st"). An input that is not valid gets a placeholder: the rule service then reports what is wrong with it.
  */
-export async function defaultRuleName(db: Db, companyId: string, input: RuleFields): Promise<string> {
+async function defaultRuleName(db: Db, companyId: string, input: RuleFields): Promise<string> {
   const placeholder = 'Recurring rule';
   try {
     const company = await getCompanyOrThrow(db, companyId);
@@ -146,7 +144,7 @@ export async function defaultRuleName(db: Db, companyId: string, input: RuleFiel
 }
 
 /** The input with its name, or the default name when none was given. */
-export async function withDefaultName(db: Db, companyId: string, input: RuleFields): Promise<RuleInput> {
+async function withDefaultName(db: Db, companyId: string, input: RuleFields): Promise<RuleInput> {
   const given = givenOnly(input);
   if (given.name !== undefined) return given as RuleInput;
   return { ...given, name: await defaultRuleName(db, companyId, given) } as RuleInput;

@@ -15,7 +15,7 @@ import type { RuleInput } from './schemas';
 import { upcomingOccurrences, type UpcomingOccurrence } from './upcoming';
 import { validateRuleInput } from './validate';
 
-export interface PreviewLine {
+interface PreviewLine {
   side: 'Dr' | 'Cr';
   accountId: number;
   accountCode: string;

@@ -11,7 +11,7 @@ import { getRuleOrThrow } from './rules';
  */
 
 /** Entries on one page of the log. */
-export const RULE_LOG_PAGE_SIZE = 50;
+const RULE_LOG_PAGE_SIZE = 50;
 
 export type RuleLogEntry =
   | {

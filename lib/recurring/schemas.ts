@@ -45,7 +45,7 @@ export const monthlySchedule = z.object({
 });
 export const annualSchedule = z.object({ cadence: z.literal('annual') });
 
-export const scheduleFields = z.discriminatedUnion(
+const scheduleFields = z.discriminatedUnion(
   'cadence',
   [dailySchedule, weeklySchedule, monthlySchedule, annualSchedule],
   { error: 'Choose daily, weekly, monthly or annual' },
@@ -97,11 +97,8 @@ export const ruleUpdateOptions = z.object({
 });
 
 /** An update of a rule: the same fields as a new one, plus the update's options. Shared by form, action and route. */
-export const ruleUpdateInput = z.intersection(ruleInput, ruleUpdateOptions);
+const ruleUpdateInput = z.intersection(ruleInput, ruleUpdateOptions);
 export type RuleUpdateInput = z.input<typeof ruleUpdateInput>;
-
-/** A draft for preview: the same fields, before it is saved. */
-export const previewInput = z.object({ count: optionalInt('Count', 1, 60).default(5) });
 
 export const pauseInput = z.object({
   /** Resume by itself once this date arrives (company time); empty: stay paused until resumed by hand. */

@@ -83,7 +83,7 @@ export async function recurringStats(db: Db): Promise<RecurringStats> {
 }
 
 /** Rule ids listed in the health detail at most: enough to act on, bounded whatever breaks at once. */
-export const ATTENTION_LIST_LIMIT = 1000;
+const ATTENTION_LIST_LIMIT = 1000;
 
 export interface RulesNeedingAttention {
   /** Per company (ordered by id), the ids of its failing, auto-paused (also failing) and needs-review rules. */

@@ -16,7 +16,7 @@ import { ruleStateOf, type PlanningColumns, type RuleRow } from './rule-state';
  */
 
 /** Rules listed in a preview: the soonest ones, enough to see the move; the total says how many move. */
-export const ZONE_PREVIEW_LIMIT = 25;
+const ZONE_PREVIEW_LIMIT = 25;
 
 export type MovableRule = PlanningColumns & Pick<RuleRow, 'name' | 'nextRunAt'>;
 
@@ -46,7 +46,7 @@ export function zoneChangeMoves(rules: readonly MovableRule[], ctx: LifecycleCon
   }));
 }
 
-export const zoneChangeInput = z.object({ timeZone: timeZoneField });
+const zoneChangeInput = z.object({ timeZone: timeZoneField });
 
 export interface ZoneChangePreview {
   timeZone: string | null;

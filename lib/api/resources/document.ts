@@ -86,9 +86,9 @@ export const paymentResponse = z
     voidReference: z.string().nullable().meta({ description: 'The reference of the entry that voided it, while it is void' }),
   })
   .meta({ id: 'Payment' });
-export type PaymentResponse = z.output<typeof paymentResponse>;
+type PaymentResponse = z.output<typeof paymentResponse>;
 
-export function toPaymentResponse(payment: DocumentPayment, document: { id: number; kind: DocumentRow['kind'] }, currencyCode: string): PaymentResponse {
+function toPaymentResponse(payment: DocumentPayment, document: { id: number; kind: DocumentRow['kind'] }, currencyCode: string): PaymentResponse {
   return {
     id: payment.id,
     kind: PAYMENT_KIND_OF[document.kind],

@@ -163,7 +163,7 @@ export function rulePatchOf(body: z.output<typeof ruleUpdateBody>, raw: unknown)
 }
 
 /** Where a flat `RuleInput` field travels in the body: `amount` → `payload.amount`, `weekday` → `options.weekday`. */
-export function bodyPathOf(field: string): string {
+function bodyPathOf(field: string): string {
   if ((PAYLOAD_FIELDS as readonly string[]).includes(field)) return `payload.${field}`;
   if ((OPTION_FIELDS as readonly string[]).includes(field)) return `options.${field}`;
   return field;
