@@ -221,7 +221,7 @@ function RuleTable({ rows, today, zone }: { rows: RuleListRow[]; today: string; 
     <div className="max-sm:overflow-visible sm:overflow-x-auto">
       <table aria-label="Recurring rules" className="rule-table max-sm:block max-sm:border-0 max-sm:bg-transparent">
         <caption className="sr-only">Times are in {zone}.</caption>
-        <thead className="max-sm:hidden">
+        <thead className="max-sm:sr-only">
           <tr>
             <th scope="col">Rule</th>
             <th scope="col" className="num">
