@@ -130,7 +130,10 @@ export function refuseCrossSite(request: Request): void {
   let crossOrigin = false;
   if (origin !== null) {
     try {
-      crossOrigin = new URL(origin).host !== new URL(request.url).host;
+      // The host the request was sent to, as the browser names it (Host), or as the server rebuilt its URL: under
+      // `next start` the URL may say localhost for a request sent to 127.0.0.1. A cross-site page cannot set Host.
+      const from = new URL(origin).host;
+      crossOrigin = from !== new URL(request.url).host && from !== request.headers.get('host');
     } catch {
       crossOrigin = true;
     }
