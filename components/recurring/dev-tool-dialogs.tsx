@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import type { RefObject } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
-import { callAction, useRuleActions } from './rule-operations';
+import { callAction, useRuleActions, type RuleDialogProps } from './rule-operations';
 import type { RunSummaryView } from './run-summary';
 
 /** What a run or a dry run did (or would do), rule by rule. */
@@ -114,12 +114,7 @@ export function RawJsonDialog({
   onOpenChange,
   rule,
   returnFocus,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  rule: { id: number; name: string };
-  returnFocus?: RefObject<HTMLElement | null>;
-}) {
+}: RuleDialogProps) {
   const actions = useRuleActions();
   const raw = useQuery({
     queryKey: ['recurring-rule-raw', rule.id],

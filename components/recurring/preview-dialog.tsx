@@ -2,9 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
-import type { RefObject } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
-import { callAction, useRuleActions } from './rule-operations';
+import { callAction, useRuleActions, type RuleDialogProps } from './rule-operations';
 import { PreviewTable } from './preview-table';
 
 /** The rule's next occurrences, asked for when the dialog opens (the engine's own dates: `previewRule`). */
@@ -13,12 +12,7 @@ export function PreviewDialog({
   onOpenChange,
   rule,
   returnFocus,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  rule: { id: number; name: string };
-  returnFocus?: RefObject<HTMLElement | null>;
-}) {
+}: RuleDialogProps) {
   const actions = useRuleActions();
   const preview = useQuery({
     queryKey: ['recurring-rule-preview', rule.id],

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode, type RefObject } from 'react';
 import { toast } from 'sonner';
 import type { FormAction } from '@/components/forms/action-form';
 import type { PreviewRow } from './rule-preview-data';
@@ -88,4 +88,12 @@ export function useRuleOperation() {
   }
 
   return { run, pending };
+}
+
+/** What every dialog opened from a rule's menu takes: its open state, the rule, and where focus goes back. */
+export interface RuleDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  rule: { id: number; name: string };
+  returnFocus?: RefObject<HTMLElement | null>;
 }
