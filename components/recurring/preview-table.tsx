@@ -1,4 +1,5 @@
 import type { PreviewRow } from './rule-preview-data';
+import { DateText } from '@/components/date-text';
 
 /**
  * Upcoming occurrences: the date and its weekday in a `<time>`, the due date, why a date moved or is skipped, and
@@ -23,10 +24,10 @@ export function PreviewTable({ rows, compact = false }: { rows: PreviewRow[]; co
           {rows.map((row) => (
             <tr key={row.date}>
               <td className="date">
-                <time dateTime={row.date}>{row.date}</time> <span className="muted">{row.weekday}</span>
+                <DateText date={row.date} /> <span className="muted">{row.weekday}</span>
               </td>
               <td className="date">
-                <time dateTime={row.dueDate}>{row.dueDate}</time>
+                <DateText date={row.dueDate} />
               </td>
               {!compact && <td className="date">{row.runAt}</td>}
               <td>
