@@ -66,7 +66,7 @@ const pointer = (segment: string) => encodeURIComponent(segment.replaceAll('~', 
  * must validate (ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses) against the schema of its media type.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is walked by path, as JSON
-export function contractChecker(document: Record<string, any>) {
+function contractChecker(document: Record<string, any>) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema(document, 'contract');
