@@ -2,12 +2,11 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { call, startApiServer, type Answer, type ApiServer } from './support/api-client';
-import { buildWorld, type World } from './support/auth-world';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { call, useApiTestBed, type Answer } from './support/api-client';
+import type { World } from './support/auth-world';
 import { ROUTES, type RouteRequest } from './support/authorization-table';
-import { killAllProcesses } from './support/processes';
-import { HAS_POSTGRES, openTestDatabase, type TestDatabase } from './support/test-db';
+import { HAS_POSTGRES } from './support/test-db';
 
 // Every write operation of the published contract (POST, PUT, PATCH, DELETE: whatever /api/openapi.json lists
 // when this runs, so new endpoints are fuzzed without being named here) gets AILEGR_FUZZ_RUNS generated hostile
@@ -107,21 +106,12 @@ function routeIdOf(template: string, method: string): string {
 }
 
 describe.skipIf(!HAS_POSTGRES)('hostile bodies on every write endpoint', () => {
-  let h: TestDatabase;
+  const api = useApiTestBed('fuzz', { env: { AILEGR_JOB_KEY: JOB_KEY, AILEGR_API_RATE_LIMIT_PER_MINUTE: '1000000' } });
   let w: World;
-  let server: ApiServer;
   let contract: Json;
-
-  beforeAll(async () => {
-    h = await openTestDatabase('postgres');
-    w = await buildWorld(h, 'fuzz');
-    server = await startApiServer({ DATABASE_URL: h.url!, AILEGR_JOB_KEY: JOB_KEY, AILEGR_API_RATE_LIMIT_PER_MINUTE: '1000000' });
-    contract = (await call(server.url, 'GET', '/api/openapi.json')).body;
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await killAllProcesses();
-    await h?.close();
+  beforeAll(() => {
+    w = api.w;
+    contract = api.document;
   });
 
   /** Every table's row count and a checksum of its rows, but those any request changes. */
@@ -178,17 +168,17 @@ describe.skipIf(!HAS_POSTGRES)('hostile bodies on every write endpoint', () => {
 
       const send = async (b: (typeof bodies)[number]): Promise<Answer & { ms: number }> => {
         const started = performance.now();
-        const answer = await call(server.url, method.toUpperCase(), target.path, { ...auth, ...b });
+        const answer = await call(api.server.url, method.toUpperCase(), target.path, { ...auth, ...b });
         const ms = performance.now() - started;
         const shown = (b.rawBody ?? JSON.stringify(b.body) ?? '').slice(0, 200);
-        if (answer.status >= 500) throw new Error(`${name} answered ${answer.status} to ${shown}\n${server.process.lines.slice(-5).join('\n')}`);
+        if (answer.status >= 500) throw new Error(`${name} answered ${answer.status} to ${shown}\n${api.server.process.lines.slice(-5).join('\n')}`);
         expect(ms, `${name} took ${Math.round(ms)} ms for ${shown}`).toBeLessThan(1000);
         return { ...answer, ms };
       };
 
       // Warm the route up (its first requests load and compile code): the one-second bound is for answers, not
       // for a cold start.
-      for (let i = 0; i < 3; i++) await call(server.url, method.toUpperCase(), target.path, { ...auth, body: { ...valid, warmUp: i } });
+      for (let i = 0; i < 3; i++) await call(api.server.url, method.toUpperCase(), target.path, { ...auth, body: { ...valid, warmUp: i } });
       const before = await tableFingerprint();
       let slowest = 0;
       // Nothing a refused body does may change a table, so one comparison after all of them covers each.

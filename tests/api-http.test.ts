@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validate as validateOpenApi } from '@readme/openapi-parser';
 import { and, count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiIdempotencyKeys } from '@/db/schema/api';
 import { parties } from '@/db/schema/ledger';
 import { purgeExpiredIdempotencyKeys } from '@/lib/api/idempotency';
-import { call, contractChecker, startApiServer, type Answer, type ApiServer } from './support/api-client';
-import { buildWorld, type World } from './support/auth-world';
-import { killAllProcesses } from './support/processes';
-import { HAS_POSTGRES, openTestDatabase, type TestDatabase } from './support/test-db';
+import { call, startApiServer, useApiTestBed, type Answer } from './support/api-client';
+import type { World } from './support/auth-world';
+import { HAS_POSTGRES } from './support/test-db';
 
 // The API over real HTTP: route handlers served by separate processes (tests/support/api-server.ts) on one real
 // PostgreSQL, so concurrency, idempotency and rate limits are what instances behind a load balancer would see.
@@ -52,61 +51,39 @@ async function routeMethods(): Promise<string[]> {
 }
 
 describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
-  let h: TestDatabase;
+  const api = useApiTestBed('http', { env: { AILEGR_JOB_KEY: JOB_KEY } });
+  const { documented } = api;
   let w: World;
-  let server: ApiServer;
-  let document: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  let contract: ReturnType<typeof contractChecker>;
-
-  beforeAll(async () => {
-    h = await openTestDatabase('postgres');
-    w = await buildWorld(h, 'http');
-    server = await startApiServer({ DATABASE_URL: h.url!, AILEGR_JOB_KEY: JOB_KEY, AILEGR_API_RATE_LIMIT_PER_MINUTE: '100000' });
-    const answer = await call(server.url, 'GET', '/api/openapi.json');
-    expect(answer.status).toBe(200);
-    document = answer.body;
-    contract = contractChecker(document);
+  beforeAll(() => {
+    w = api.w;
   });
-  afterAll(async () => {
-    await server?.stop();
-    await killAllProcesses();
-    await h?.close();
-  });
-
-  /** A request whose answer must match the contract for `template`. */
-  async function documented(method: string, template: string, pathAndQuery: string, options: Parameters<typeof call>[3] = {}): Promise<Answer> {
-    const answer = await call(server.url, method, pathAndQuery, options);
-    if (answer.status >= 500) throw new Error(`${method} ${pathAndQuery} answered ${answer.status}; server log:\n${server.process.lines.slice(-5).join('\n')}`);
-    contract.expectDocumented(method, template, answer);
-    return answer;
-  }
 
   const partyCount = async (name?: string) =>
     (await w.db.select({ n: count() }).from(parties).where(and(eq(parties.companyId, w.a.company.id), name ? eq(parties.name, name) : undefined)))[0]!.n;
 
   describe('the contract', () => {
     it('is a valid OpenAPI 3.1 document with the security schemes and the problem schema', async () => {
-      const result = await validateOpenApi(structuredClone(document) as never);
+      const result = await validateOpenApi(structuredClone(api.document) as never);
       expect(result.valid, JSON.stringify(result)).toBe(true);
-      expect(document.openapi).toBe('3.1.0');
-      expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['apiKey', 'jobKey', 'session']);
-      expect(document.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail', 'code']);
-      expect(document.paths['/api/parties'].post.security).toEqual([{ apiKey: [] }, { session: [] }]);
-      expect(document.paths['/api/metrics'].get.security).toEqual([{ jobKey: [] }]);
-      expect(document.paths['/api/recurring/run'].post.security).toEqual([{ apiKey: [] }, { session: [] }, { jobKey: [] }]);
-      expect(document.paths['/api/parties'].post.responses['422'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+      expect(api.document.openapi).toBe('3.1.0');
+      expect(Object.keys(api.document.components.securitySchemes).sort()).toEqual(['apiKey', 'jobKey', 'session']);
+      expect(api.document.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail', 'code']);
+      expect(api.document.paths['/api/parties'].post.security).toEqual([{ apiKey: [] }, { session: [] }]);
+      expect(api.document.paths['/api/metrics'].get.security).toEqual([{ jobKey: [] }]);
+      expect(api.document.paths['/api/recurring/run'].post.security).toEqual([{ apiKey: [] }, { session: [] }, { jobKey: [] }]);
+      expect(api.document.paths['/api/parties'].post.responses['422'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
     });
 
     it('documents every method of every route.ts under app/api, and no operation that does not exist', async () => {
       const inCode = await routeMethods();
-      const inContract = Object.entries(document.paths as Record<string, Record<string, unknown>>)
+      const inContract = Object.entries(api.document.paths as Record<string, Record<string, unknown>>)
         .flatMap(([template, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${template}`))
         .sort();
       expect(inContract).toEqual(inCode);
     });
 
     it('describes the request body with the schema the handler parses with, unknown fields refused', () => {
-      const body = document.paths['/api/parties'].post.requestBody.content['application/json'].schema;
+      const body = api.document.paths['/api/parties'].post.requestBody.content['application/json'].schema;
       expect(body.additionalProperties).toBe(false);
       expect(body.required).toEqual(['kind', 'name']);
       expect(body.properties.kind.enum).toEqual(['customer', 'vendor']);
@@ -167,7 +144,7 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
         ['PUT', '/api/recurring/nope/deeper'],
         ['PATCH', '/api/documents'],
       ] as const) {
-        const answer = await call(server.url, method, p, { key: w.a.key.accountant, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+        const answer = await call(api.server.url, method, p, { key: w.a.key.accountant, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
         expect(answer.status, `${method} ${p}`).toBe(404);
         expect(answer.headers.get('content-type')).toBe('application/problem+json');
         expect(answer.body).toEqual({
@@ -217,7 +194,7 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
           expect(link).toBeNull();
           pathAndQuery = null;
         } else {
-          const next: URL = new URL(`${server.url}${pathAndQuery}`);
+          const next: URL = new URL(`${api.server.url}${pathAndQuery}`);
           next.searchParams.set('cursor', answer.body.nextCursor);
           expect(link).toBe(`<${next.pathname}${next.search}>; rel="next"`);
           pathAndQuery = next.pathname + next.search;
@@ -330,7 +307,7 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
 
     it('answers 409 while the first request with the key is still running, then replays its answer', async () => {
       // Hold the parties table so the first POST stays inside its insert.
-      const holder = await openTestDatabaseConnection(h.url!);
+      const holder = await openTestDatabaseConnection(api.h.url!);
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       const holding = holder.db.transaction(async (tx) => {
@@ -360,15 +337,15 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
     });
 
     it('makes one party of 20 concurrent identical POSTs with one key, each answer carrying its id or a 409', async () => {
-      const second = await startApiServer({ DATABASE_URL: h.url!, AILEGR_JOB_KEY: JOB_KEY, AILEGR_API_RATE_LIMIT_PER_MINUTE: '100000' });
+      const second = await startApiServer(api.env);
       try {
         const body = { kind: 'customer', name: 'Herded customer', email: 'herd@example.test' };
         const answers = await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
-            call(i % 2 === 0 ? server.url : second.url, 'POST', '/api/parties', { key: w.a.key.accountant, body, headers: { 'idempotency-key': 'herd-1' } }),
+            call(i % 2 === 0 ? api.server.url : second.url, 'POST', '/api/parties', { key: w.a.key.accountant, body, headers: { 'idempotency-key': 'herd-1' } }),
           ),
         );
-        for (const answer of answers) contract.expectDocumented('POST', '/api/parties', answer);
+        for (const answer of answers) api.contract.expectDocumented('POST', '/api/parties', answer);
         expect(await partyCount('Herded customer')).toBe(1);
         const [party] = await w.db.select().from(parties).where(eq(parties.name, 'Herded customer'));
         const statuses = answers.map((a) => a.status);
@@ -421,12 +398,12 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
 
   describe('rate limit', () => {
     it('shares each key’s budget across two server processes, per key, with the draft’s headers and 429 + Retry-After', async () => {
-      const env = { DATABASE_URL: h.url!, AILEGR_JOB_KEY: JOB_KEY, AILEGR_API_RATE_LIMIT_PER_MINUTE: '5' };
+      const env = { ...api.env, AILEGR_API_RATE_LIMIT_PER_MINUTE: '5' };
       const [one, two] = await Promise.all([startApiServer(env), startApiServer(env)]);
       try {
         const answers: Answer[] = [];
         for (let i = 0; i < 6; i++) answers.push(await call(i % 2 === 0 ? one.url : two.url, 'GET', '/api/company', { key: w.a.key.viewer }));
-        for (const answer of answers) contract.expectDocumented('GET', '/api/company', answer);
+        for (const answer of answers) api.contract.expectDocumented('GET', '/api/company', answer);
         expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429]);
         expect(answers.map((a) => a.headers.get('ratelimit-policy'))).toEqual(Array(6).fill('"default";q=5;w=60'));
         expect(answers.map((a) => /r=(\d+)/.exec(a.headers.get('ratelimit') ?? '')?.[1])).toEqual(['4', '3', '2', '1', '0', '0']);
@@ -453,7 +430,7 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
   });
 
   it('checked every answer above against the contract', () => {
-    expect(contract.checked).toBeGreaterThan(60);
+    expect(api.contract.checked).toBeGreaterThan(60);
   });
 });
 

@@ -1,15 +1,14 @@
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { companyMembers } from '@/db/schema/auth';
 import { accounts, companies, journalEntries } from '@/db/schema/ledger';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { createDocument } from '@/lib/ledger/documents';
 import { MAX_AMOUNT_MINOR } from '@/lib/money';
-import { call, contractChecker, startApiServer, type Answer, type ApiServer } from './support/api-client';
-import { buildWorld, type World } from './support/auth-world';
+import { useApiTestBed, type Answer } from './support/api-client';
+import type { World } from './support/auth-world';
 import { seedCompany } from './support/fixtures';
-import { killAllProcesses } from './support/processes';
-import { HAS_POSTGRES, openTestDatabase, type TestDatabase } from './support/test-db';
+import { HAS_POSTGRES } from './support/test-db';
 
 // The ledger's endpoints over real HTTP (issue 11): documents, payments, voids, categories, reports and new
 // companies, served by a separate process (tests/support/api-server.ts) on one real PostgreSQL. One story runs
@@ -24,35 +23,17 @@ vi.mock('next/headers', () => import('./support/next-request').then((m) => m.nex
 const ANY_INSTANT = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 describe.skipIf(!HAS_POSTGRES)('the ledger API over HTTP on PostgreSQL', () => {
-  let h: TestDatabase;
+  const api = useApiTestBed('ledger');
+  const { documented } = api;
   let w: World;
-  let server: ApiServer;
-  let contract: ReturnType<typeof contractChecker>;
   /** The company the story runs in: made by POST /api/companies, with keys for it. */
   const c = { id: '', accountant: '', viewer: '', customer: 0, vendor: 0, category: {} as Record<string, number> };
   /** The story's records, by name, as they are created. */
   const ids = { inv1: 0, inv2: 0, inv3: 0, bill1: 0, pay1: 0, pay2: 0, pmt1: 0 };
 
-  beforeAll(async () => {
-    h = await openTestDatabase('postgres');
-    w = await buildWorld(h, 'ledger');
-    server = await startApiServer({ DATABASE_URL: h.url!, AILEGR_API_RATE_LIMIT_PER_MINUTE: '100000' });
-    const answer = await call(server.url, 'GET', '/api/openapi.json');
-    expect(answer.status).toBe(200);
-    contract = contractChecker(answer.body);
+  beforeAll(() => {
+    w = api.w;
   });
-  afterAll(async () => {
-    await server?.stop();
-    await killAllProcesses();
-    await h?.close();
-  });
-
-  async function documented(method: string, template: string, pathAndQuery: string, options: Parameters<typeof call>[3] = {}): Promise<Answer> {
-    const answer = await call(server.url, method, pathAndQuery, options);
-    if (answer.status >= 500) throw new Error(`${method} ${pathAndQuery} answered ${answer.status}; server log:\n${server.process.lines.slice(-5).join('\n')}`);
-    contract.expectDocumented(method, template, answer);
-    return answer;
-  }
   const entryCount = async () => (await w.db.select({ n: count() }).from(journalEntries))[0]!.n;
   const companyCount = async () => (await w.db.select({ n: count() }).from(companies))[0]!.n;
 
@@ -555,6 +536,6 @@ describe.skipIf(!HAS_POSTGRES)('the ledger API over HTTP on PostgreSQL', () => {
   });
 
   it('checked every answer above against the contract', () => {
-    expect(contract.checked).toBeGreaterThan(90);
+    expect(api.contract.checked).toBeGreaterThan(90);
   });
 });

@@ -1,12 +1,10 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { journalEntries } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
-import { call, contractChecker, startApiServer, type Answer, type ApiServer } from './support/api-client';
+import { call, startApiServer, useApiTestBed, type Answer } from './support/api-client';
 import { buildWorld, type World } from './support/auth-world';
-import { setDatabaseClock } from './support/db-clock';
-import { killAllProcesses } from './support/processes';
-import { HAS_POSTGRES, openTestDatabase, type TestDatabase } from './support/test-db';
+import { HAS_POSTGRES } from './support/test-db';
 
 // The `/api/recurring` endpoints over real HTTP (tests/support/api-server.ts processes on one PostgreSQL), with the
 // database clock fixed at 2026-03-10 10:00 in New York (the world's companies' zone), so every date, instant and
@@ -24,30 +22,12 @@ vi.mock('next/headers', () => import('./support/next-request').then((m) => m.nex
 const NOW = '2026-03-10T15:00:00Z';
 
 describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
-  let h: TestDatabase;
+  const api = useApiTestBed('rec', { env: { AILEGR_JOB_KEY: JOB_KEY }, clockAt: NOW });
+  const { documented } = api;
   let w: World;
-  let server: ApiServer;
-  let contract: ReturnType<typeof contractChecker>;
-
-  beforeAll(async () => {
-    h = await openTestDatabase('postgres', { clock: true });
-    await setDatabaseClock(h.db, NOW);
-    w = await buildWorld(h, 'rec');
-    server = await startApiServer({ DATABASE_URL: h.url!, AILEGR_JOB_KEY: JOB_KEY, AILEGR_API_RATE_LIMIT_PER_MINUTE: '100000' });
-    contract = contractChecker((await call(server.url, 'GET', '/api/openapi.json')).body);
+  beforeAll(() => {
+    w = api.w;
   });
-  afterAll(async () => {
-    await server?.stop();
-    await killAllProcesses();
-    await h?.close();
-  });
-
-  async function documented(method: string, template: string, pathAndQuery: string, options: Parameters<typeof call>[3] = {}): Promise<Answer> {
-    const answer = await call(server.url, method, pathAndQuery, options);
-    if (answer.status >= 500) throw new Error(`${method} ${pathAndQuery} answered ${answer.status}; server log:\n${server.process.lines.slice(-5).join('\n')}`);
-    contract.expectDocumented(method, template, answer);
-    return answer;
-  }
 
   const ruleCount = async (companyId = w.a.company.id) =>
     (await w.db.select({ n: count() }).from(recurringRules).where(eq(recurringRules.companyId, companyId)))[0]!.n;
@@ -192,16 +172,16 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
     });
 
     it('makes one rule of 20 concurrent identical POSTs with one Idempotency-Key, each answer its id or a 409; the key with another body is 422', async () => {
-      const second = await startApiServer({ DATABASE_URL: h.url!, AILEGR_JOB_KEY: JOB_KEY, AILEGR_API_RATE_LIMIT_PER_MINUTE: '100000' });
+      const second = await startApiServer(api.env);
       try {
         const before = await ruleCount();
         const body = invoiceBody({ name: 'Herded rule' });
         const answers = await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
-            call(i % 2 === 0 ? server.url : second.url, 'POST', '/api/recurring', { key: w.a.key.accountant, body, headers: { 'idempotency-key': 'rule-herd-1' } }),
+            call(i % 2 === 0 ? api.server.url : second.url, 'POST', '/api/recurring', { key: w.a.key.accountant, body, headers: { 'idempotency-key': 'rule-herd-1' } }),
           ),
         );
-        for (const answer of answers) contract.expectDocumented('POST', '/api/recurring', answer);
+        for (const answer of answers) api.contract.expectDocumented('POST', '/api/recurring', answer);
         expect(await ruleCount()).toBe(before + 1);
         const [rule] = await w.db.select().from(recurringRules).where(and(eq(recurringRules.companyId, w.a.company.id), eq(recurringRules.name, 'Herded rule')));
         const statuses = answers.map((a) => a.status);
@@ -519,11 +499,11 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
   describe('POST /api/recurring/run', () => {
     let r: World;
     beforeAll(async () => {
-      r = await buildWorld(h, 'run');
+      r = await buildWorld(api.h, 'run');
     });
     /** A daily expense rule that ran its whole course in January 2024: exactly three occurrences are due. */
     const pastRule = (t: World['a'], name: string) =>
-      call(server.url, 'POST', '/api/recurring', {
+      call(api.server.url, 'POST', '/api/recurring', {
         key: t.key.accountant,
         body: { name, type: 'expense', cadence: 'daily', startDate: '2024-01-01', endDate: '2024-01-03', payload: { partyId: t.vendor.id, amount: '19.99', categoryId: t.byCode('5000') } },
       }).then((a) => a.body as { id: number });
@@ -587,6 +567,6 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
   });
 
   it('checked every answer above against the contract', () => {
-    expect(contract.checked).toBeGreaterThan(100);
+    expect(api.contract.checked).toBeGreaterThan(100);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCursor, nextLink, pageQuery } from './pagination';
+import { encodeCursor, nextLink, pageQuery, pageReply } from './pagination';
 
 describe('pageQuery', () => {
   it('defaults the limit to 50 and decodes a cursor it gave out', () => {
@@ -29,5 +29,19 @@ describe('nextLink', () => {
       link: '</api/parties?kind=vendor&cursor=new&limit=2>; rel="next"',
     });
     expect(nextLink('http://h.test/api/parties', null)).toEqual({});
+  });
+});
+
+describe('pageReply', () => {
+  it('answers 200 with the items serialized, the next cursor and its Link; the last page has neither', () => {
+    const request = new Request('http://h.test/api/parties?limit=2');
+    const next = { key: '1773100800123456', id: 42 };
+    const cursor = encodeCursor(next);
+    expect(pageReply(request, { items: [1, 2], next }, (n) => ({ id: n }))).toEqual({
+      status: 200,
+      body: { data: [{ id: 1 }, { id: 2 }], nextCursor: cursor },
+      headers: { link: `</api/parties?limit=2&cursor=${cursor}>; rel="next"` },
+    });
+    expect(pageReply(request, { items: [3], next: null }, (n) => ({ id: n }))).toEqual({ status: 200, body: { data: [{ id: 3 }], nextCursor: null }, headers: {} });
   });
 });

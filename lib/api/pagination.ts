@@ -68,8 +68,14 @@ export interface PageBody<T> {
   nextCursor: string | null;
 }
 
-export function pageBody<T, U>(page: KeysetPage<T>, serialize: (item: T) => U): PageBody<U> {
+function pageBody<T, U>(page: KeysetPage<T>, serialize: (item: T) => U): PageBody<U> {
   return { data: page.items.map(serialize), nextCursor: page.next ? encodeCursor(page.next) : null };
+}
+
+/** What a list operation answers: the page's items as `serialize` shows them, with the next page's `Link`. */
+export function pageReply<T, U>(request: Request, page: KeysetPage<T>, serialize: (item: T) => U) {
+  const body = pageBody(page, serialize);
+  return { status: 200 as const, body, headers: nextLink(request.url, body.nextCursor) };
 }
 
 /**

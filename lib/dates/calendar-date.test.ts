@@ -6,8 +6,6 @@ import {
   FIRST_STORABLE_DATE,
   LAST_BUSINESS_DATE,
   LAST_STORABLE_DATE,
-  MAX_EPOCH_DAY,
-  MIN_EPOCH_DAY,
   addDays,
   addMonths,
   compareCalendarDates,
@@ -23,6 +21,7 @@ import {
   toEpochDay,
   todayInZone,
 } from './calendar-date';
+import { MAX_EPOCH_DAY, MIN_EPOCH_DAY } from './epoch-day';
 
 const MS_PER_DAY = 86_400_000;
 

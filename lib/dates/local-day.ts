@@ -16,7 +16,8 @@
  *     also the start of the next existing day (2011-12-31 00:00 +14). Work dated on a day that never happened
  *     therefore falls at the start of the following day, and the two days share one instant.
  */
-import { MAX_EPOCH_DAY, MIN_EPOCH_DAY, epochDayFromParts, toEpochDay } from './calendar-date';
+import { toEpochDay } from './calendar-date';
+import { MAX_EPOCH_DAY, MIN_EPOCH_DAY, epochDayFromParts } from './epoch-day';
 
 const MS_PER_SECOND = 1000;
 const MS_PER_DAY = 86_400_000;

@@ -3,8 +3,10 @@
  * another day than its schedule names (`clampNote`). Read from the calendar's own plan of a schedule, so the words
  * cannot disagree with the dates.
  */
-import { parseCalendarDate, partsFromEpochDay, weekdayOfEpochDay } from '@/lib/dates/calendar-date';
-import { LAST_NTH_WEEK, planSchedule, type DayPick, type Schedule } from './calendar';
+import { parseCalendarDate } from '@/lib/dates/calendar-date';
+import { partsFromEpochDay, weekdayOfEpochDay } from '@/lib/dates/epoch-day';
+import { planSchedule, type Schedule } from './calendar';
+import { LAST_NTH_WEEK, type DayPick } from './month-day';
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 const MONTH_ABBREVIATIONS = [

@@ -2,7 +2,7 @@
  * The pure calendar of the recurring engine: which calendar dates a schedule falls on.
  *
  * Every function here maps (schedule, dates) to dates. There is no clock, no database and no `Date`: "today" is an
- * argument, and dates are `'YYYY-MM-DD'` strings handled through epoch days (see `lib/dates/calendar-date.ts`).
+ * argument, and dates are `'YYYY-MM-DD'` strings handled through epoch days (see `lib/dates/epoch-day.ts`).
  *
  * Two design rules carry the product's semantics:
  *   - Anchored, never chained. Occurrence k is computed from the schedule's anchor (start date or first occurrence)
@@ -16,17 +16,10 @@
  * occurrences are the periods from `firstIndex` on (a monthly period that falls before the start date is skipped)
  * whose date is not after the end date.
  */
-import {
-  LAST_BUSINESS_DATE,
-  daysInMonth,
-  epochDayFromParts,
-  fromEpochDay,
-  parseCalendarDate,
-  partsFromEpochDay,
-  toEpochDay,
-  weekdayOfEpochDay,
-} from '@/lib/dates/calendar-date';
+import { LAST_BUSINESS_DATE, fromEpochDay, parseCalendarDate, toEpochDay } from '@/lib/dates/calendar-date';
+import { epochDayFromParts, weekdayOfEpochDay } from '@/lib/dates/epoch-day';
 import type { Cadence } from './constants';
+import { LAST_NTH_WEEK, monthIndexOf, monthIndexOfDay, pickDayInMonth, type DayPick } from './month-day';
 
 /**
  * A recurring schedule. Fields that do not apply to the cadence are ignored; `null` counts as unset so database rows
@@ -66,16 +59,8 @@ const MAX_OCCURRENCES_PER_CALL = 100_000;
 // Far beyond any span of writable dates, and small enough that index × interval stays an exact integer.
 const MAX_INTERVAL = 1_000_000;
 
-// nthWeek 5 means "the last such weekday", whether the month has four or five of them.
-export const LAST_NTH_WEEK = 5;
-
 // Where every schedule ends at the latest, whatever its end date: see `Schedule`.
 const LAST_SCHEDULED_DAY = toEpochDay(LAST_BUSINESS_DATE);
-
-export type DayPick =
-  | { kind: 'last-day' }
-  | { kind: 'day'; day: number }
-  | { kind: 'nth-weekday'; nth: number; weekday: number };
 
 export type Plan =
   | { kind: 'days'; cadence: 'daily' | 'weekly'; firstDay: number; stepDays: number; endDay: number }
@@ -104,32 +89,6 @@ function integerInRange(name: string, value: number, min: number, max: number): 
 
 function intervalOrDefault(name: string, value: number | null | undefined): number {
   return isSet(value) ? integerInRange(name, value, 1, MAX_INTERVAL) : 1;
-}
-
-function monthIndexOfDay(epochDay: number): number {
-  const { year, month } = partsFromEpochDay(epochDay);
-  return year * 12 + (month - 1);
-}
-
-/** The epoch day a day-pick lands on in the month with index `year * 12 + (month - 1)`. */
-function pickDayInMonth(monthIndex: number, pick: DayPick): number {
-  const year = Math.floor(monthIndex / 12);
-  const month = monthIndex - year * 12 + 1;
-  const length = daysInMonth(year, month);
-  let day: number;
-  if (pick.kind === 'last-day') {
-    day = length;
-  } else if (pick.kind === 'day') {
-    day = Math.min(pick.day, length);
-  } else {
-    const firstOfMonth = epochDayFromParts({ year, month, day: 1 });
-    const firstMatch = 1 + ((pick.weekday - weekdayOfEpochDay(firstOfMonth) + 7) % 7);
-    day =
-      pick.nth === LAST_NTH_WEEK
-        ? firstMatch + 7 * Math.floor((length - firstMatch) / 7)
-        : firstMatch + 7 * (pick.nth - 1);
-  }
-  return epochDayFromParts({ year, month, day });
 }
 
 /**
@@ -178,7 +137,7 @@ export function planSchedule(schedule: Schedule): Plan {
     case 'annual': {
       const isAnnual = schedule.cadence === 'annual';
       const pick: DayPick = isAnnual ? { kind: 'day', day: start.day } : monthlyPick(schedule, start.day);
-      const startMonthIndex = start.year * 12 + (start.month - 1);
+      const startMonthIndex = monthIndexOf(start);
       return {
         kind: 'months',
         cadence: schedule.cadence,

@@ -1,7 +1,10 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { expect } from 'vitest';
-import { exitCodeOf, startTsProcess, type TsProcess } from './processes';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { buildWorld, type World } from './auth-world';
+import { setDatabaseClock } from './db-clock';
+import { exitCodeOf, killAllProcesses, startTsProcess, type TsProcess } from './processes';
+import { openTestDatabase, type TestDatabase } from './test-db';
 
 /** A started API server process (tests/support/api-server.ts) and its base URL. */
 export interface ApiServer {
@@ -63,7 +66,7 @@ const pointer = (segment: string) => encodeURIComponent(segment.replaceAll('~', 
  * must validate (ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses) against the schema of its media type.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is walked by path, as JSON
-export function contractChecker(document: Record<string, any>) {
+function contractChecker(document: Record<string, any>) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema(document, 'contract');
@@ -95,4 +98,61 @@ export function contractChecker(document: Record<string, any>) {
       checked++;
     },
   };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the contract is walked by path, as JSON
+type Json = any;
+
+/**
+ * What an API test drives: a PostgreSQL database of its own holding the two-company world (auth-world.ts), an API
+ * server process on it, and the contract that server publishes.
+ */
+export interface ApiTestBed {
+  h: TestDatabase;
+  w: World;
+  server: ApiServer;
+  /** The server's environment: a second server on the same database starts with it too. */
+  env: Record<string, string>;
+  /** `/api/openapi.json` as the server answered it. */
+  document: Json;
+  contract: ReturnType<typeof contractChecker>;
+  /** A request whose answer must match the contract for `template`; a 5xx fails with the server's last log lines. */
+  documented(method: string, template: string, pathAndQuery: string, options?: Parameters<typeof call>[3]): Promise<Answer>;
+}
+
+/**
+ * Sets up an `ApiTestBed` before the enclosing `describe`'s tests and tears it down after them; its fields are
+ * there from the first test (and in the describe's own `beforeAll`s, which run after this one's). `tag` keeps the
+ * world's names apart; `clockAt` fixes the database's `now()` at an instant before the world is built; `env` adds to
+ * (or overrides) the server's environment.
+ */
+export function useApiTestBed(tag: string, options: { env?: Record<string, string>; clockAt?: string } = {}): ApiTestBed {
+  const bed = {
+    async documented(method, template, pathAndQuery, callOptions = {}) {
+      const answer = await call(bed.server.url, method, pathAndQuery, callOptions);
+      if (answer.status >= 500) {
+        throw new Error(`${method} ${pathAndQuery} answered ${answer.status}; server log:\n${bed.server.process.lines.slice(-5).join('\n')}`);
+      }
+      bed.contract.expectDocumented(method, template, answer);
+      return answer;
+    },
+  } as ApiTestBed;
+
+  beforeAll(async () => {
+    bed.h = await openTestDatabase('postgres', { clock: options.clockAt !== undefined });
+    if (options.clockAt !== undefined) await setDatabaseClock(bed.h.db, options.clockAt);
+    bed.w = await buildWorld(bed.h, tag);
+    bed.env = { DATABASE_URL: bed.h.url!, AILEGR_API_RATE_LIMIT_PER_MINUTE: '100000', ...options.env };
+    bed.server = await startApiServer(bed.env);
+    const answer = await call(bed.server.url, 'GET', '/api/openapi.json');
+    expect(answer.status).toBe(200);
+    bed.document = answer.body;
+    bed.contract = contractChecker(bed.document);
+  });
+  afterAll(async () => {
+    await bed.server?.stop();
+    await killAllProcesses();
+    await bed.h?.close();
+  });
+  return bed;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_STATUSES, type DocumentKind } from '@/db/schema/enums';
 import { etagOfBody } from '@/lib/api/concurrency';
-import { keysetQueryOf, nextLink, pageBody, pageQuery, pageSchema } from '@/lib/api/pagination';
+import { keysetQueryOf, pageQuery, pageReply, pageSchema } from '@/lib/api/pagination';
 import {
   documentDetailResponse,
   documentResponse,
@@ -89,8 +89,7 @@ export function listDocumentsRoute(kind: DocumentKind) {
         from: query.from,
         to: query.to,
       });
-      const page = pageBody(found, (doc) => toDocumentResponse(doc, ctx.company.baseCurrency));
-      return reply(200, page, nextLink(request.url, page.nextCursor));
+      return pageReply(request, found, (doc) => toDocumentResponse(doc, ctx.company.baseCurrency));
     },
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { keysetQueryOf, nextLink, pageBody, pageQuery, pageSchema } from '@/lib/api/pagination';
+import { keysetQueryOf, pageQuery, pageReply, pageSchema } from '@/lib/api/pagination';
 import { ACCOUNT_TYPE_OF_CATEGORY, CATEGORY_TYPES, categoryResponse, toCategoryResponse } from '@/lib/api/resources/category';
-import { apiRoute, reply } from '@/lib/http/api-route';
+import { apiRoute } from '@/lib/http/api-route';
 import { listCategoriesPage } from '@/lib/ledger/accounts';
 
 const listQuery = pageQuery.extend({
@@ -27,7 +27,6 @@ export const GET = apiRoute(
   },
   async ({ ctx, query, request }) => {
     const found = await listCategoriesPage(ctx.db, ctx.company.id, { ...keysetQueryOf(query), type: query.type && ACCOUNT_TYPE_OF_CATEGORY[query.type] });
-    const page = pageBody(found, toCategoryResponse);
-    return reply(200, page, nextLink(request.url, page.nextCursor));
+    return pageReply(request, found, toCategoryResponse);
   },
 );

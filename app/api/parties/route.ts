@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PARTY_KINDS } from '@/db/schema/enums';
-import { keysetQueryOf, nextLink, pageBody, pageQuery, pageSchema } from '@/lib/api/pagination';
+import { keysetQueryOf, pageQuery, pageReply, pageSchema } from '@/lib/api/pagination';
 import { partyResponse, toPartyResponse } from '@/lib/api/resources/party';
 import { apiRoute, reply } from '@/lib/http/api-route';
 import { createParty, listPartiesPage } from '@/lib/ledger/parties';
@@ -23,10 +23,8 @@ export const GET = apiRoute(
     query: listQuery,
     responses: { 200: { description: 'A page of parties', schema: pageSchema(partyResponse) } },
   },
-  async ({ ctx, query, request }) => {
-    const page = pageBody(await listPartiesPage(ctx.db, ctx.company.id, { ...keysetQueryOf(query), kind: query.kind }), toPartyResponse);
-    return reply(200, page, nextLink(request.url, page.nextCursor));
-  },
+  async ({ ctx, query, request }) =>
+    pageReply(request, await listPartiesPage(ctx.db, ctx.company.id, { ...keysetQueryOf(query), kind: query.kind }), toPartyResponse),
 );
 
 /** POST /api/parties `{ kind, name, email? }`: adds a customer or vendor. */

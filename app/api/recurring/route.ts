@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { etagOfVersion } from '@/lib/api/concurrency';
-import { keysetQueryOf, nextLink, pageBody, pageQuery, pageSchema } from '@/lib/api/pagination';
+import { keysetQueryOf, pageQuery, pageReply, pageSchema } from '@/lib/api/pagination';
 import { inBodyTerms, ruleCreateBody, ruleFieldsOf, ruleResponse, toRuleResponse } from '@/lib/api/resources/recurring-rule';
 import { apiRoute, reply } from '@/lib/http/api-route';
 import { RULE_STATUSES, RULE_TYPES } from '@/lib/recurring/constants';
@@ -41,8 +41,7 @@ export const GET = apiRoute(
       partyId: query.partyId,
       q: query.q,
     });
-    const body = pageBody(page, (item) => toRuleResponse(item.rule, ctx.company.baseCurrency));
-    return reply(200, body, nextLink(request.url, body.nextCursor));
+    return pageReply(request, page, (item) => toRuleResponse(item.rule, ctx.company.baseCurrency));
   },
 );
 

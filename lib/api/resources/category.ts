@@ -17,9 +17,8 @@ export const categoryResponse = z
     updatedAt: instant,
   })
   .meta({ id: 'Category' });
-export type CategoryResponse = z.output<typeof categoryResponse>;
 
-export function toCategoryResponse(account: Account): CategoryResponse {
+export function toCategoryResponse(account: Account): z.output<typeof categoryResponse> {
   return {
     id: account.id,
     type: account.type === 'revenue' ? 'invoice' : 'expense',

@@ -14,9 +14,8 @@ export const partyResponse = z
     updatedAt: instant,
   })
   .meta({ id: 'Party' });
-export type PartyResponse = z.output<typeof partyResponse>;
 
-export function toPartyResponse(party: Party): PartyResponse {
+export function toPartyResponse(party: Party): z.output<typeof partyResponse> {
   return {
     id: party.id,
     kind: party.kind,

@@ -7,7 +7,8 @@ import type { RuleRow } from '@/lib/recurring/rule-state';
 import { getRuleOrThrow } from '@/lib/recurring/rules';
 import { recordId } from '@/lib/schemas/common';
 
-const params = z.object({ id: recordId });
+/** What the rule's operations share: its path and tag, and the version as an ETag that an If-Match names. */
+const ruleOperation = { path: '/api/recurring/{id}', tags: ['Recurring'], etag: true, params: z.object({ id: recordId }) };
 
 /** The If-Match check a write makes under the rule's lock: 412 when the version it names is not the rule's. */
 function ifMatch(request: Request) {
@@ -27,27 +28,21 @@ function ruleReply(rule: RuleRow, currencyCode: string) {
 /** GET /api/recurring/:id: one rule; another company's, a deleted or a missing one is 404. */
 export const GET = apiRoute(
   {
+    ...ruleOperation,
     method: 'GET',
-    path: '/api/recurring/{id}',
     operationId: 'getRecurringRule',
     summary: 'Get a recurring rule',
-    tags: ['Recurring'],
     role: 'viewer',
-    etag: true,
-    params,
     responses: { 200: { description: 'The rule', schema: ruleResponse } },
   },
-  async ({ ctx, params }) => {
-    const rule = await getRuleOrThrow(ctx.db, ctx.company.id, params.id);
-    return ruleReply(rule, ctx.company.baseCurrency);
-  },
+  async ({ ctx, params }) => ruleReply(await getRuleOrThrow(ctx.db, ctx.company.id, params.id), ctx.company.baseCurrency),
 );
 
 /** PUT /api/recurring/:id: changes what the body names; everything omitted keeps its value. */
 export const PUT = apiRoute(
   {
+    ...ruleOperation,
     method: 'PUT',
-    path: '/api/recurring/{id}',
     operationId: 'updateRecurringRule',
     summary: 'Change a recurring rule',
     description: [
@@ -55,10 +50,7 @@ export const PUT = apiRoute(
       '`options.pauseUntil`, `options.resumeOn` (pauses the rule until then) and `nextRunAt` apply after the fields, through the rule’s lifecycle, in the same transaction.',
       'A stale `If-Match` is 412; a stale `version` in the body is 409.',
     ].join('\n\n'),
-    tags: ['Recurring'],
     role: 'accountant',
-    etag: true,
-    params,
     problems: { 409: 'A stale `version` in the body, or a change the rule’s state does not allow' },
     body: ruleUpdateBody,
     responses: { 200: { description: 'The rule as it now is', schema: ruleResponse } },
@@ -72,15 +64,12 @@ export const PUT = apiRoute(
 /** DELETE /api/recurring/:id: soft delete (204); the rule's documents and history stay. */
 export const DELETE = apiRoute(
   {
+    ...ruleOperation,
     method: 'DELETE',
-    path: '/api/recurring/{id}',
     operationId: 'deleteRecurringRule',
     summary: 'Delete a recurring rule',
     description: 'Soft: the rule stops and leaves the list; its documents and its history stay (`GET …/history` still answers).',
-    tags: ['Recurring'],
     role: 'accountant',
-    etag: true,
-    params,
     responses: { 204: { description: 'Deleted' } },
   },
   async ({ ctx, params, request }) => {

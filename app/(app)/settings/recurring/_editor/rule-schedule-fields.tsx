@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { DatePicker } from '@/components/ui/date-picker';
+import { DatePicker, type DatePickerProps } from '@/components/ui/date-picker';
 import { Field, type FieldControlProps } from '@/components/ui/field';
 import { Input, NativeSelect } from '@/components/ui/input';
 import { InfoHint } from '@/components/ui/info-hint';
@@ -14,6 +14,27 @@ export interface RuleFieldsProps {
   errorsOf: (control: string) => string[] | undefined;
 }
 
+/** The choices each select and radio group offers, in the order shown. */
+const CADENCE_OPTIONS = [
+  { value: 'daily', label: 'Daily' },
+  { value: 'weekly', label: 'Weekly' },
+  { value: 'monthly', label: 'Monthly' },
+  { value: 'annual', label: 'Yearly, on the start date' },
+];
+/** Sunday to Saturday, valued 0–6 as the schedule stores them. */
+const WEEKDAY_OPTIONS = WEEKDAYS.map((day, i) => ({ value: String(i), label: day }));
+const DUE_TERM_OPTIONS = [...DUE_TERM_PRESETS.map((d) => ({ value: d, label: `Net ${d}` })), { value: 'custom', label: 'Custom number of days' }];
+const END_CHOICES = [
+  { value: 'never', label: 'Never' },
+  { value: 'onDate', label: 'On a date' },
+  { value: 'after', label: 'After a number of occurrences' },
+] as const satisfies readonly { value: RuleFormValues['endMode']; label: string }[];
+const CATCH_UP_CHOICES = [
+  { value: 'all', label: 'Post every missed date', explain: 'Each missed date gets its own document, dated on its own day.' },
+  { value: 'latest', label: 'Post only the latest', explain: 'One document for the most recent missed date; the older ones are skipped.' },
+  { value: 'none', label: 'Post none of them', explain: 'Missed dates are skipped; posting starts with the next date to come.' },
+] as const satisfies readonly { value: RuleFormValues['catchUp']; label: string; explain: string }[];
+
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <fieldset className="grid min-w-0 gap-4">
@@ -24,7 +45,8 @@ export function Section({ title, children }: { title: string; children: ReactNod
 }
 
 /** The cadence and only its own options, the start date and the end. */
-export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
+export function ScheduleFields(props: RuleFieldsProps) {
+  const { values, set, errorsOf } = props;
   const unit = { daily: 'days', weekly: 'weeks', monthly: 'months', annual: 'years' }[values.cadence];
   return (
     <Section title="When">
@@ -32,10 +54,7 @@ export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
         <Field label="Repeats" errors={errorsOf('cadence')}>
           {(c) => (
             <NativeSelect {...c} value={values.cadence} onChange={(e) => set('cadence', e.target.value as RuleFormValues['cadence'])}>
-              <option value="daily">Daily</option>
-              <option value="weekly">Weekly</option>
-              <option value="monthly">Monthly</option>
-              <option value="annual">Yearly, on the start date</option>
+              <Options of={CADENCE_OPTIONS} />
             </NativeSelect>
           )}
         </Field>
@@ -85,11 +104,7 @@ export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
               >
                 {(c) => (
                   <NativeSelect {...c} value={values.nthWeek} onChange={(e) => set('nthWeek', e.target.value)} className="w-36">
-                    {NTH_WEEKS.map((w) => (
-                      <option key={w.value} value={w.value}>
-                        {w.label}
-                      </option>
-                    ))}
+                    <Options of={NTH_WEEKS} />
                   </NativeSelect>
                 )}
               </Field>
@@ -108,31 +123,21 @@ export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
       )}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <DatePicker
+        <DateField
+          {...props}
+          field="startDate"
           label="Start date"
-          value={values.startDate}
-          onChange={(d) => set('startDate', d ?? '')}
-          errors={errorsOf('startDate')}
           info="The first date the rule can post on. A start date in the past makes the dates since then due at once: the catch-up choice under More options decides whether all of them, only the latest or none are posted."
         />
         <fieldset className="grid gap-2">
           <legend className="mb-1.5 text-sm font-medium">Ends</legend>
-          {(
-            [
-              ['never', 'Never'],
-              ['onDate', 'On a date'],
-              ['after', 'After a number of occurrences'],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="endMode" className="size-4" checked={values.endMode === value} onChange={() => set('endMode', value)} />
-              {label}
-            </label>
+          {END_CHOICES.map(({ value, label }) => (
+            <RadioChoice key={value} name="endMode" checked={values.endMode === value} onChoose={() => set('endMode', value)} label={label} />
           ))}
         </fieldset>
       </div>
       {values.endMode === 'onDate' && (
-        <DatePicker label="End date" value={values.endDate} onChange={(d) => set('endDate', d ?? '')} errors={errorsOf('endDate')} min={values.startDate || undefined} description="The last date it can post on." />
+        <DateField {...props} field="endDate" label="End date" min={values.startDate || undefined} description="The last date it can post on." />
       )}
       {values.endMode === 'after' && (
         <Field label="Number of occurrences" errors={errorsOf('maxOccurrences')} description="It completes once this many have posted.">
@@ -144,7 +149,8 @@ export function ScheduleFields({ values, set, errorsOf }: RuleFieldsProps) {
 }
 
 /** Due terms: a preset, custom days, or a manual due date that overrides them. */
-export function DueFields({ values, set, errorsOf }: RuleFieldsProps) {
+export function DueFields(props: RuleFieldsProps) {
+  const { values, set, errorsOf } = props;
   return (
     <Section title="Due">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -155,12 +161,7 @@ export function DueFields({ values, set, errorsOf }: RuleFieldsProps) {
         >
           {(c) => (
             <NativeSelect {...c} value={values.dueTerm} onChange={(e) => set('dueTerm', e.target.value)}>
-              {DUE_TERM_PRESETS.map((d) => (
-                <option key={d} value={d}>
-                  Net {d}
-                </option>
-              ))}
-              <option value="custom">Custom number of days</option>
+              <Options of={DUE_TERM_OPTIONS} />
             </NativeSelect>
           )}
         </Field>
@@ -170,11 +171,10 @@ export function DueFields({ values, set, errorsOf }: RuleFieldsProps) {
           </Field>
         )}
       </div>
-      <DatePicker
+      <DateField
+        {...props}
+        field="dueDate"
         label="Manual due date"
-        value={values.dueDate}
-        onChange={(d) => set('dueDate', d ?? '')}
-        errors={errorsOf('dueDate')}
         info="Optional. One fixed due date for every document dated on or before it, overriding the terms; documents dated after it fall back to the terms."
       />
     </Section>
@@ -182,26 +182,15 @@ export function DueFields({ values, set, errorsOf }: RuleFieldsProps) {
 }
 
 /** Flow controls, folded away: pause until, resume on, catch-up, create days ahead. */
-export function MoreOptions({ values, set, errorsOf }: RuleFieldsProps) {
+export function MoreOptions(props: RuleFieldsProps) {
+  const { values, set, errorsOf } = props;
   return (
     <details className="grid gap-4" open={Boolean(values.pauseUntil || values.resumeOn || values.catchUp !== 'all' || values.createDaysAhead !== '0') || undefined}>
       <summary className="cursor-pointer text-base font-semibold">More options</summary>
       <div className="mt-3 grid gap-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <DatePicker
-            label="Pause until"
-            value={values.pauseUntil}
-            onChange={(d) => set('pauseUntil', d ?? '')}
-            errors={errorsOf('pauseUntil')}
-            description="Dates on or before it are skipped (and logged); the rule stays active."
-          />
-          <DatePicker
-            label="Resume on"
-            value={values.resumeOn}
-            onChange={(d) => set('resumeOn', d ?? '')}
-            errors={errorsOf('resumeOn')}
-            description="Pauses the rule now; it resumes by itself on this date."
-          />
+          <DateField {...props} field="pauseUntil" label="Pause until" description="Dates on or before it are skipped (and logged); the rule stays active." />
+          <DateField {...props} field="resumeOn" label="Resume on" description="Pauses the rule now; it resumes by itself on this date." />
         </div>
         <fieldset className="grid gap-2">
           <legend className="mb-1.5 flex items-center gap-1 text-sm font-medium">
@@ -211,20 +200,8 @@ export function MoreOptions({ values, set, errorsOf }: RuleFieldsProps) {
               every one, only the latest, or none. Dates not posted are logged as skipped.
             </InfoHint>
           </legend>
-          {(
-            [
-              ['all', 'Post every missed date', 'Each missed date gets its own document, dated on its own day.'],
-              ['latest', 'Post only the latest', 'One document for the most recent missed date; the older ones are skipped.'],
-              ['none', 'Post none of them', 'Missed dates are skipped; posting starts with the next date to come.'],
-            ] as const
-          ).map(([value, label, explain]) => (
-            <label key={value} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="catchUp" className="mt-0.5 size-4" checked={values.catchUp === value} onChange={() => set('catchUp', value)} />
-              <span>
-                {label}
-                <span className="block text-xs text-muted-foreground">{explain}</span>
-              </span>
-            </label>
+          {CATCH_UP_CHOICES.map(({ value, label, explain }) => (
+            <RadioChoice key={value} name="catchUp" checked={values.catchUp === value} onChoose={() => set('catchUp', value)} label={label} explain={explain} />
           ))}
         </fieldset>
         <Field
@@ -239,6 +216,13 @@ export function MoreOptions({ values, set, errorsOf }: RuleFieldsProps) {
   );
 }
 
+type DateFieldName = 'startDate' | 'endDate' | 'dueDate' | 'pauseUntil' | 'resumeOn';
+
+/** A date picker bound to one date of the form, showing that field's errors; an empty picker sets it to ''. */
+function DateField({ field, values, set, errorsOf, ...picker }: RuleFieldsProps & { field: DateFieldName } & Omit<DatePickerProps, 'value' | 'onChange' | 'errors'>) {
+  return <DatePicker {...picker} value={values[field]} onChange={(d) => set(field, d ?? '')} errors={errorsOf(field)} />;
+}
+
 type NumberFieldName = 'interval' | 'dayOfMonth' | 'maxOccurrences' | 'dueDays' | 'createDaysAhead';
 
 /** A whole number kept as the text typed (the schema judges it), with the phone's number pad. */
@@ -246,15 +230,10 @@ function NumberInput({ control, field, values, set, className = 'max-w-28' }: Om
   return <Input {...control} inputMode="numeric" value={values[field]} onChange={(e) => set(field, e.target.value)} className={className} />;
 }
 
-/** Sunday to Saturday, valued 0–6 as the schedule stores them. */
 function WeekdaySelect({ control, value, onChange, className }: { control: FieldControlProps; value: string; onChange: (value: string) => void; className: string }) {
   return (
     <NativeSelect {...control} value={value} onChange={(e) => onChange(e.target.value)} className={className}>
-      {WEEKDAYS.map((d, i) => (
-        <option key={d} value={i}>
-          {d}
-        </option>
-      ))}
+      <Options of={WEEKDAY_OPTIONS} />
     </NativeSelect>
   );
 }
@@ -276,13 +255,36 @@ function MonthlyChoice({
   return (
     <div className="grid gap-2">
       <span className="flex items-center gap-1">
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="monthlyBy" className="size-4" checked={checked} onChange={onChoose} />
-          {label}
-        </label>
+        <RadioChoice name="monthlyBy" checked={checked} onChoose={onChoose} label={label} />
         {info}
       </span>
       {checked && children ? <div className="pl-6">{children}</div> : null}
     </div>
+  );
+}
+
+/** The `<option>`s of a select. */
+function Options({ of }: { of: readonly { value: string; label: string }[] }) {
+  return of.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
+/** One radio button with its label, and under it a line that explains the choice when there is one. */
+function RadioChoice({ name, checked, onChoose, label, explain }: { name: string; checked: boolean; onChoose: () => void; label: string; explain?: string }) {
+  return (
+    <label className={`flex ${explain ? 'items-start' : 'items-center'} gap-2 text-sm`}>
+      <input type="radio" name={name} className={explain ? 'mt-0.5 size-4' : 'size-4'} checked={checked} onChange={onChoose} />
+      {explain ? (
+        <span>
+          {label}
+          <span className="block text-xs text-muted-foreground">{explain}</span>
+        </span>
+      ) : (
+        label
+      )}
+    </label>
   );
 }

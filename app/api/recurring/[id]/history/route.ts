@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { keysetQueryOf, nextLink, pageBody, pageQuery, pageSchema } from '@/lib/api/pagination';
+import { keysetQueryOf, pageQuery, pageReply, pageSchema } from '@/lib/api/pagination';
 import { historyEntryResponse, toHistoryEntryResponse } from '@/lib/api/resources/recurring-occurrence';
-import { apiRoute, reply } from '@/lib/http/api-route';
+import { apiRoute } from '@/lib/http/api-route';
 import { ruleHistoryPage } from '@/lib/recurring/history';
 import { recordId } from '@/lib/schemas/common';
 
@@ -23,7 +23,6 @@ export const GET = apiRoute(
   },
   async ({ ctx, params, query, request }) => {
     const page = await ruleHistoryPage(ctx.db, ctx.company.id, params.id, keysetQueryOf(query));
-    const body = pageBody(page, (entry) => toHistoryEntryResponse(entry, ctx.company.baseCurrency));
-    return reply(200, body, nextLink(request.url, body.nextCursor));
+    return pageReply(request, page, (entry) => toHistoryEntryResponse(entry, ctx.company.baseCurrency));
   },
 );
