@@ -33,13 +33,7 @@ import { createParty } from '@/lib/ledger/parties';
 import { call } from '../tests/support/http-call';
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from '../tests/support/postgres-server';
 import { startAppServer, type AppServer } from './support/app-server';
-
-const intFromEnv = (name: string, fallback: number) => {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${value}"`);
-  return Number(value);
-};
+import { intFromEnv } from './support/int-from-env';
 
 const RULES = intFromEnv('BENCH_API_RULES', 10_000);
 const DURATION = intFromEnv('BENCH_API_DURATION', 60);
