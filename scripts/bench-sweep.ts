@@ -24,13 +24,7 @@ import { startOfLocalDay } from '@/lib/dates/local-day';
 import { MAX_RULES_PER_COMPANY_PER_BATCH } from '@/lib/recurring/company-queue';
 import { DEFAULT_BATCH_SIZE, runDueRules, type SweepSummary } from '@/lib/recurring/sweep';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../tests/support/postgres-server';
-
-const intFromEnv = (name: string, fallback: number) => {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${value}"`);
-  return Number(value);
-};
+import { intFromEnv } from './support/int-from-env';
 
 const COMPANIES = intFromEnv('BENCH_COMPANIES', 1000);
 const HERD_RULES = intFromEnv('BENCH_RULES', 1_000_000);

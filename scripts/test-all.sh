@@ -40,8 +40,8 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npm run --silent test:e2e -- --r
 
 # Recurring scenarios end to end over HTTP, against `next start` on the build the browser step just made: once
 # on the embedded PGlite, once on a throwaway PostgreSQL.
-echo "== smoke:recurring (PGlite and PostgreSQL)"
-node --import tsx scripts/smoke-servers.ts
+echo "== smoke:recurring --strict-balance (PGlite and PostgreSQL)"
+node --import tsx scripts/smoke-servers.ts --strict-balance
 
 node -e '
 const fs = require("fs"), dir = process.argv[1];

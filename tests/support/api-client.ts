@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildWorld, type World } from './auth-world';
 import { setDatabaseClock } from './db-clock';
+import { call, type Answer } from './http-call';
 import { exitCodeOf, killAllProcesses, startTsProcess, type TsProcess } from './processes';
 import { openTestDatabase, type TestDatabase } from './test-db';
 
@@ -27,37 +28,7 @@ export async function startApiServer(env: Record<string, string>): Promise<ApiSe
   };
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** The parsed JSON body, or undefined when there is none. */
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** One request over HTTP; `auth` is an API key (`Bearer`) or a session cookie. */
-export async function call(
-  base: string,
-  method: string,
-  path: string,
-  options: { key?: string; cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const headers = new Headers(options.headers);
-  if (options.key) headers.set('authorization', `Bearer ${options.key}`);
-  if (options.cookie) headers.set('cookie', options.cookie);
-  let body: string | undefined = options.rawBody;
-  if (options.body !== undefined) body = JSON.stringify(options.body);
-  if (body !== undefined) headers.set('content-type', 'application/json');
-  const response = await fetch(`${base}${path}`, { method, headers, body });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, body: parsed };
-}
+export { call, type Answer } from './http-call';
 
 const pointer = (segment: string) => encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'));
 

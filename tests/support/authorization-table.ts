@@ -444,6 +444,10 @@ export const ROUTES: Record<string, RouteCase> = {
     kind: 'user',
     valid: () => ({ path: '/api/companies', body: { name: next('Matrix books'), baseCurrency: 'EUR', timeZone: 'Europe/Paris' } }),
   },
+  'app/api/session/company/route.ts#PUT': {
+    kind: 'user',
+    valid: (w) => ({ path: '/api/session/company', body: { companyId: w.a.company.id } }),
+  },
   'app/api/documents/[id]/route.ts#GET': {
     kind: 'company',
     role: 'viewer',

@@ -33,6 +33,7 @@ import * as recurringPause from '../recurring/[id]/pause/route';
 import * as recurringResume from '../recurring/[id]/resume/route';
 import * as recurringSkipNext from '../recurring/[id]/skip-next/route';
 import * as recurringPreview from '../recurring/preview/route';
+import * as sessionCompany from '../session/company/route';
 import { PROBE_OPERATIONS } from './probe-operations';
 
 /**
@@ -66,6 +67,8 @@ const ROUTE_MODULES: Record<string, unknown>[] = [
 // Recurring rules (issue 11).
 ROUTE_MODULES.push(recurringRules, recurringRule, recurringPause, recurringResume, recurringSkipNext, recurringForce);
 ROUTE_MODULES.push(recurringOccurrences, recurringHistory, recurringPreview);
+// The session's company, for scripts signed in by session (smoke:recurring).
+ROUTE_MODULES.push(sessionCompany);
 
 function declaredOperations(): Operation[] {
   const handlers = ROUTE_MODULES.flatMap((mod) => Object.values(mod)).filter(
