@@ -111,7 +111,9 @@ export async function listRulesPageBefore(
 
 /** How many of the company's rules match `filters` (the list's heading and its page count). */
 export async function countRules(db: Db, companyId: string, filters: RuleListFilters = {}): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(recurringRules).innerJoin(parties, partyJoin).where(filterOf(companyId, filters));
+  const counted = db.select({ n: count() }).from(recurringRules);
+  // The party is joined only for a search by its name: every rule has one (a foreign key), so the join counts nothing else.
+  const [row] = await (filters.q?.trim() ? counted.innerJoin(parties, partyJoin) : counted).where(filterOf(companyId, filters));
   return row?.n ?? 0;
 }
 
