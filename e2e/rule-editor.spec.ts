@@ -260,6 +260,7 @@ test('an edit that passes over due dates says which, and can post them instead',
 });
 
 test('a stale save says someone else saved, keeps what was typed, and saves after a reload', async ({ page, context }) => {
+  test.setTimeout(120_000); // two editors, two saves and a reload: about 50 s on a loaded machine, against a 60 s default
   const editor = new RuleEditorPage(page);
   await editor.gotoNew();
   const name = ruleName('Contested');

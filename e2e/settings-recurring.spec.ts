@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createOwnInvoiceRule } from './own-rule';
 import { DESKTOP, PHONE } from './pages/shell';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -84,6 +85,37 @@ test('pause with a resume date, resume, and skip next: each shows in the badge, 
   await expect(first.locator('td').nth(0)).toHaveText(skipped);
   await expect(first.locator('td').nth(1)).toHaveText('Skipped by hand');
   await expect(page.getByTestId('rule-page-status').getByTestId('rule-status')).toHaveText('Active');
+});
+
+test('the rule page has the row\'s ⋯ menu: pause, resume, skip next and delete from there, each shown on the page', async ({ page, baseURL }) => {
+  // A rule of this test's own: daily from a start well ahead, so its first date is that start (not the demo's dates).
+  const start = newYorkDate(40);
+  const name = `Rule page menu ${RUN}`;
+  const { id } = await createOwnInvoiceRule(page.request, baseURL!, { name, cadence: 'daily', startDate: start, amount: '80.00' });
+  await page.goto(`/settings/recurring/${id}`);
+  const status = page.getByTestId('rule-page-status').getByTestId('rule-status');
+  await expect(status).toHaveText('Active');
+
+  const menu = await openMenu(page, name);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Edit', 'Pause', 'Preview', 'Skip next', 'View log', 'Delete']);
+  await menu.getByRole('menuitem', { name: 'Pause', exact: true }).click();
+  await page.getByRole('dialog', { name: `Pause ${name}` }).getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(status).toHaveText('Paused');
+  await (await openMenu(page, name)).getByRole('menuitem', { name: 'Resume', exact: true }).click();
+  await expect(status).toHaveText('Active');
+
+  await (await openMenu(page, name)).getByRole('menuitem', { name: 'Skip next', exact: true }).click();
+  await expect(page.getByText(new RegExp(`^${name}: Skipped ${start}; next on `))).toBeVisible();
+  const first = page.getByTestId('history').locator('tbody tr').first();
+  await expect(first.locator('td').nth(0)).toHaveText(start);
+  await expect(first.locator('td').nth(1)).toHaveText('Skipped by hand');
+
+  await (await openMenu(page, name)).getByRole('menuitem', { name: 'Delete', exact: true }).click();
+  await page.getByRole('alertdialog', { name: `Delete ${name}?` }).getByRole('button', { name: 'Delete rule' }).click();
+  // A deleted rule's page has nothing to show: back to the list, without it.
+  await expect(page).toHaveURL(/\/settings\/recurring$/);
+  await expect(page.getByRole('heading', { name: 'Recurring rules', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
 });
 
 test('Delete asks first, says the documents stay, and they do', async ({ page, request }) => {

@@ -138,6 +138,24 @@ describe.each(BACKENDS)('the Settings → Recurring actions on %s', (backend) =>
     expect((await list({ q: tag, status: 'sleeping', after: 'not a cursor!' })).total).toBe(27);
   });
 
+  it('the Failing filter and the Failing badge agree: a rule the filter counts shows the badge, and one with the badge is in the filter', async () => {
+    const tag = `Failing agree ${backend}`;
+    const made: Record<string, number> = {};
+    for (const name of ['active', 'paused', 'needs_review', 'ended', 'completed', 'healthy']) made[name] = (await rule(`${tag} ${name}`)).id;
+    for (const status of ['active', 'paused', 'needs_review', 'ended', 'completed'] as const) {
+      await w.db.update(recurringRules).set({ status, consecutiveFailures: 3, lastError: 'Party archived' }).where(eq(recurringRules.id, made[status]!));
+    }
+    const all = await list({ q: tag });
+    const withBadge = all.rows.filter((r) => r.badge.label === 'Failing').map((r) => r.name);
+    const filtered = await list({ q: tag, status: 'failing' });
+    expect(filtered.rows.map((r) => r.name)).toEqual(withBadge);
+    expect(filtered.rows.map((r) => r.badge.label)).toEqual(filtered.rows.map(() => 'Failing'));
+    expect(filtered.total).toBe(withBadge.length);
+    // Failing is a live rule whose last pass failed: an ended, completed or review-held rule shows its own status.
+    expect(withBadge).toEqual([`${tag} active`, `${tag} paused`]);
+    expect(all.counts.failing - (await list({ status: 'failing' })).total).toBe(0);
+  });
+
   it('formats each row on the server in the company zone: amount, cadence in words, next run', async () => {
     const start = addDays(today, 30);
     const { id } = await rule('Formatted', { amount: '1234.50', cadence: 'weekly', weekday: 1, intervalWeeks: 2 });

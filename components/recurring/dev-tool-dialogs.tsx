@@ -1,11 +1,25 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import type { RefObject } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
-import { callAction, useRuleActions, type RuleDialogProps } from './rule-operations';
+import { useRuleActions, useRuleDialogQuery, type RuleDialogProps } from './rule-operations';
 import type { RunSummaryView } from './run-summary';
+
+/** One line of a run's table per date: posted (or would be), skipped with its reason, or already posted. */
+function linesOf(summary: RunSummaryView) {
+  return summary.rules.flatMap((rule) => [
+    ...rule.posted.map((p) => ({
+      key: `${rule.ruleId}-p-${p.date}`,
+      ruleId: rule.ruleId,
+      date: p.date,
+      outcome: `${summary.dryRun ? 'Would post' : 'Posted'}, due ${p.dueDate}`,
+      reference: p.reference as string | null,
+    })),
+    ...rule.skipped.map((s) => ({ key: `${rule.ruleId}-s-${s.date}`, ruleId: rule.ruleId, date: s.date, outcome: s.reason, reference: null })),
+    ...rule.duplicates.map((d) => ({ key: `${rule.ruleId}-d-${d}`, ruleId: rule.ruleId, date: d, outcome: 'Already posted', reference: null })),
+  ]);
+}
 
 /** What a run or a dry run did (or would do), rule by rule. */
 export function RunSummary({ summary }: { summary: RunSummaryView }) {
@@ -24,38 +38,16 @@ export function RunSummary({ summary }: { summary: RunSummaryView }) {
               </tr>
             </thead>
             <tbody>
-              {summary.rules.flatMap((rule) => [
-                ...rule.posted.map((p) => (
-                  <tr key={`${rule.ruleId}-p-${p.date}`}>
-                    <td>#{rule.ruleId}</td>
-                    <td className="date">
-                      <time dateTime={p.date}>{p.date}</time>
-                    </td>
-                    <td>{summary.dryRun ? `Would post, due ${p.dueDate}` : `Posted, due ${p.dueDate}`}</td>
-                    <td className="date">{p.reference}</td>
-                  </tr>
-                )),
-                ...rule.skipped.map((s) => (
-                  <tr key={`${rule.ruleId}-s-${s.date}`}>
-                    <td>#{rule.ruleId}</td>
-                    <td className="date">
-                      <time dateTime={s.date}>{s.date}</time>
-                    </td>
-                    <td>{s.reason}</td>
-                    <td>—</td>
-                  </tr>
-                )),
-                ...rule.duplicates.map((d) => (
-                  <tr key={`${rule.ruleId}-d-${d}`}>
-                    <td>#{rule.ruleId}</td>
-                    <td className="date">
-                      <time dateTime={d}>{d}</time>
-                    </td>
-                    <td>Already posted</td>
-                    <td>—</td>
-                  </tr>
-                )),
-              ])}
+              {linesOf(summary).map((line) => (
+                <tr key={line.key}>
+                  <td>#{line.ruleId}</td>
+                  <td className="date">
+                    <time dateTime={line.date}>{line.date}</time>
+                  </td>
+                  <td>{line.outcome}</td>
+                  <td className={line.reference ? 'date' : undefined}>{line.reference ?? '—'}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
@@ -115,13 +107,7 @@ export function RawJsonDialog({
   rule,
   returnFocus,
 }: RuleDialogProps) {
-  const actions = useRuleActions();
-  const raw = useQuery({
-    queryKey: ['recurring-rule-raw', rule.id],
-    queryFn: async () => (await callAction(actions.rawJson!, { ruleId: String(rule.id) })).data,
-    enabled: open && actions.rawJson !== undefined,
-    staleTime: 0,
-  });
+  const raw = useRuleDialogQuery('recurring-rule-raw', useRuleActions().rawJson, rule, open);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-w-2xl" finalFocus={returnFocus}>

@@ -7,6 +7,20 @@ import type { RunLogRow } from './rule-list-data';
 import { useRuleActions, useRuleOperation } from './rule-operations';
 import type { RunSummaryView } from './run-summary';
 
+/** The run log's columns, and whether each holds a number. */
+const RUN_COLUMNS = [
+  ['Started', false],
+  ['Trigger', false],
+  ['Rules', true],
+  ['Posted', true],
+  ['Skipped', true],
+  ['Failed', true],
+  ['Duration', true],
+  ['Errors', false],
+] as const;
+/** The counts under Rules, Posted, Skipped and Failed. */
+const COUNT_KEYS = ['rules', 'posted', 'skipped', 'failures'] as const;
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
 /**
@@ -48,24 +62,11 @@ export function DevToolsPanel({ runs }: { runs: RunLogRow[] }) {
           <table aria-label="Sweep runs" tabIndex={0}>
             <thead>
               <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Trigger</th>
-                <th scope="col" className="num">
-                  Rules
-                </th>
-                <th scope="col" className="num">
-                  Posted
-                </th>
-                <th scope="col" className="num">
-                  Skipped
-                </th>
-                <th scope="col" className="num">
-                  Failed
-                </th>
-                <th scope="col" className="num">
-                  Duration
-                </th>
-                <th scope="col">Errors</th>
+                {RUN_COLUMNS.map(([label, numeric]) => (
+                  <th key={label} scope="col" className={numeric ? 'num' : undefined}>
+                    {label}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -78,13 +79,14 @@ export function DevToolsPanel({ runs }: { runs: RunLogRow[] }) {
                   </td>
                   {r.counts ? (
                     <>
-                      <td className="num">{r.counts.rules}</td>
-                      <td className="num">{r.counts.posted}</td>
-                      <td className="num">{r.counts.skipped}</td>
-                      <td className="num">{r.counts.failures}</td>
+                      {COUNT_KEYS.map((key) => (
+                        <td key={key} className="num">
+                          {r.counts![key]}
+                        </td>
+                      ))}
                     </>
                   ) : (
-                    <td colSpan={4} className="muted">
+                    <td colSpan={COUNT_KEYS.length} className="muted">
                       counts cover every company
                     </td>
                   )}

@@ -1,9 +1,8 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
-import { callAction, useRuleActions, type RuleDialogProps } from './rule-operations';
+import { useRuleActions, useRuleDialogQuery, type RuleDialogProps } from './rule-operations';
 import { PreviewTable } from './preview-table';
 
 /** The rule's next occurrences, asked for when the dialog opens (the engine's own dates: `previewRule`). */
@@ -13,13 +12,7 @@ export function PreviewDialog({
   rule,
   returnFocus,
 }: RuleDialogProps) {
-  const actions = useRuleActions();
-  const preview = useQuery({
-    queryKey: ['recurring-rule-preview', rule.id],
-    queryFn: async () => (await callAction(actions.preview, { ruleId: String(rule.id) })).data,
-    enabled: open,
-    staleTime: 0,
-  });
+  const preview = useRuleDialogQuery('recurring-rule-preview', useRuleActions().preview, rule, open);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-w-2xl" finalFocus={returnFocus}>

@@ -7,8 +7,9 @@ import { formatMoney } from '@/lib/money';
 import type { RuleStatus, RuleType } from '@/lib/recurring/constants';
 import { countRules, countRulesByStatus, listRulesPage, listRulesPageBefore, type RuleListFilters, type RuleListItem } from '@/lib/recurring/list';
 import { recentRuns, type RunLogEntry } from '@/lib/recurring/manual-runs';
-import { ruleStateOf } from '@/lib/recurring/rule-state';
+import { ruleStateOf, type RuleRow } from '@/lib/recurring/rule-state';
 import { upcomingOccurrences } from '@/lib/recurring/upcoming';
+import type { MenuRule } from './rule-row-menu';
 import { RULE_LIST_PAGE_SIZE, type RuleListQuery, type StatusFilter } from './rule-list-query';
 import { ruleStatusView, type RuleStatusView } from './rule-status';
 
@@ -19,9 +20,7 @@ import { ruleStatusView, type RuleStatusView } from './rule-status';
  * action answers every refresh with it.
  */
 
-export interface RuleListRow {
-  id: number;
-  name: string;
+export interface RuleListRow extends MenuRule {
   type: RuleType;
   partyName: string;
   amount: string;
@@ -35,8 +34,6 @@ export interface RuleListRow {
   reason: string | null;
   /** Dates it skips while staying active ("Skips dates through 2026-05-01"). */
   note: string | null;
-  /** What its ⋯ menu offers (the lifecycle refuses the rest). */
-  can: { pause: boolean; resume: boolean; skipNext: boolean; force: boolean };
 }
 
 export interface RunLogRow extends RunLogEntry {
@@ -92,15 +89,24 @@ async function pageOf(db: Db, companyId: string, query: RuleListQuery, filters: 
   };
 }
 
+/**
+ * The next date the rule will post. Nearly always its next occurrence, so one is asked for first (working out
+ * ten for each of a page's rows was most of the list's server time); when that one is skipped (paused until a
+ * later date, or skipping dates through one) the dates after it are looked at too.
+ */
+function nextPostingDate(rule: RuleRow, zone: string | undefined): string | null {
+  const state = ruleStateOf(rule);
+  const [first] = upcomingOccurrences(state, 1, zone);
+  if (!first || first.skipReason === null) return first?.date ?? null;
+  return upcomingOccurrences(state, 10, zone).find((o) => o.skipReason === null)?.date ?? null;
+}
+
 function rowOf(item: RuleListItem, company: Company): RuleListRow {
   const { rule } = item;
   const zone = company.timeZone ?? undefined;
   const runs = rule.status === 'active' || (rule.status === 'paused' && rule.resumeOn !== null);
-  const nextDate = runs ? (upcomingOccurrences(ruleStateOf(rule), 10, zone).find((o) => o.skipReason === null)?.date ?? null) : null;
-  const live = rule.status === 'active' || rule.status === 'paused';
+  const nextDate = runs ? nextPostingDate(rule, zone) : null;
   return {
-    id: rule.id,
-    name: rule.name,
     type: rule.type,
     partyName: item.partyName,
     amount: formatMoney(rule.amountMinor, company.baseCurrency),
@@ -111,6 +117,16 @@ function rowOf(item: RuleListItem, company: Company): RuleListRow {
     badge: ruleStatusView(rule),
     reason: rule.status !== 'active' ? rule.statusReason : rule.consecutiveFailures > 0 ? rule.lastError : null,
     note: rule.status === 'active' && rule.pauseUntil && rule.nextOccurrence && rule.pauseUntil >= rule.nextOccurrence ? `Skips dates through ${rule.pauseUntil}` : null,
+    ...menuRuleOf(rule),
+  };
+}
+
+/** What a rule's ⋯ menu needs: its name, and what it offers (the lifecycle refuses the rest). The list and the rule's page use it. */
+export function menuRuleOf(rule: Pick<RuleRow, 'id' | 'name' | 'status'>): MenuRule {
+  const live = rule.status === 'active' || rule.status === 'paused';
+  return {
+    id: rule.id,
+    name: rule.name,
     can: { pause: rule.status === 'active', resume: rule.status === 'paused' || rule.status === 'needs_review', skipNext: live, force: live },
   };
 }

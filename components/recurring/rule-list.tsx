@@ -4,11 +4,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PlusIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, NativeSelect } from '@/components/ui/input';
 import { Label } from '@/components/ui/field';
 import { DevToolsPanel } from './dev-tools-panel';
+import { ListHoldProvider, useListHold } from './list-hold';
 import type { RuleListData, RuleListRow } from './rule-list-data';
 import { firstValues, ruleListQuery, searchParamsOf, SEARCH_MAX_LENGTH, STATUS_FILTERS, type RuleListQuery } from './rule-list-query';
 import { TYPE_LABEL } from './rule-labels';
@@ -57,6 +58,7 @@ export function RuleList({
   const query = ruleListQuery.parse(firstValues(Object.fromEntries(searchParams)));
   const initialKey = searchParamsOf(initial.query).toString();
   const key = searchParamsOf(query).toString();
+  const { held, value: holdValue } = useListHold();
   const list = useQuery({
     queryKey: queryKeyOf(query),
     queryFn: async () => (await callAction(actions.list, Object.fromEntries(searchParamsOf(query)))).data as RuleListData,
@@ -65,11 +67,16 @@ export function RuleList({
     placeholderData: keepPreviousData,
     // Fresh for a little while, so the first render does not ask again what the server just rendered.
     staleTime: 10_000,
-    refetchInterval: REFRESH_MS,
+    // Not while a row's menu or dialog is open (list-hold.tsx); the tab coming back asks again once it closes.
+    refetchInterval: held ? false : REFRESH_MS,
     refetchIntervalInBackground: false,
-    refetchOnWindowFocus: 'always',
+    refetchOnWindowFocus: held ? false : 'always',
   });
-  const data = list.data ?? initial.data;
+  const latestData = list.data ?? initial.data;
+  // What the rows show holds still while a menu or dialog is open, then catches up at once.
+  const [shown, setShown] = useState(latestData);
+  if (!held && shown !== latestData) setShown(latestData);
+  const data = held ? shown : latestData;
 
   const [search, setSearch] = useState(query.q ?? '');
   // The search box asks once typing pauses, from the first page.
@@ -114,35 +121,24 @@ export function RuleList({
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="rule-type">Type</Label>
-          <NativeSelect
-            id="rule-type"
-            name="type"
-            value={query.type ?? ''}
-            onChange={(event) => navigate({ ...query, type: ruleListQuery.parse({ type: event.target.value }).type, after: undefined, before: undefined })}
-          >
-            <option value="">All types</option>
-            <option value="invoice">Invoices</option>
-            <option value="expense">Expenses</option>
-          </NativeSelect>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="rule-status">Status</Label>
-          <NativeSelect
-            id="rule-status"
-            name="status"
-            value={query.status ?? ''}
-            onChange={(event) => navigate({ ...query, status: ruleListQuery.parse({ status: event.target.value }).status, after: undefined, before: undefined })}
-          >
-            <option value="">All statuses ({data.counts.all})</option>
-            {STATUS_FILTERS.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_FILTER_LABEL[status]} ({data.counts[status]})
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect name="type" label="Type" value={query.type} onChange={(type) => navigate({ ...query, ...ruleListQuery.pick({ type: true }).parse({ type }), after: undefined, before: undefined })}>
+          <option value="">All types</option>
+          <option value="invoice">Invoices</option>
+          <option value="expense">Expenses</option>
+        </FilterSelect>
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={query.status}
+          onChange={(status) => navigate({ ...query, ...ruleListQuery.pick({ status: true }).parse({ status }), after: undefined, before: undefined })}
+        >
+          <option value="">All statuses ({data.counts.all})</option>
+          {STATUS_FILTERS.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_FILTER_LABEL[status]} ({data.counts[status]})
+            </option>
+          ))}
+        </FilterSelect>
         {/* Without a script the form is submitted by this button; with one, every change already applied. */}
         <Button type="submit" variant="outline">
           Apply
@@ -164,40 +160,59 @@ export function RuleList({
           </Button>
         </div>
       ) : (
-        <RuleTable rows={data.rows} today={today} zone={zone} />
+        <ListHoldProvider value={holdValue}>
+          <RuleTable rows={data.rows} today={today} zone={zone} />
+        </ListHoldProvider>
       )}
 
       {(data.previous || data.next) && (
         <nav aria-label="Pages of rules" className="flex justify-between gap-3">
-          {data.previous ? (
-            <a
-              href={`?${searchParamsOf({ ...query, after: undefined, before: data.previous })}`}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate({ ...query, after: undefined, before: data.previous! }, 'push');
-              }}
-            >
-              ← Previous
-            </a>
-          ) : (
-            <span />
-          )}
-          {data.next && (
-            <a
-              href={`?${searchParamsOf({ ...query, before: undefined, after: data.next })}`}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate({ ...query, before: undefined, after: data.next! }, 'push');
-              }}
-            >
-              Next →
-            </a>
-          )}
+          {data.previous ? <PageLink query={{ ...query, after: undefined, before: data.previous }}>← Previous</PageLink> : <span />}
+          {data.next && <PageLink query={{ ...query, before: undefined, after: data.next }}>Next →</PageLink>}
         </nav>
       )}
 
       {data.runs && <DevToolsPanel runs={data.runs} />}
     </div>
+  );
+}
+
+/** One of the list's filters: a labelled select whose every change applies at once (through `onChange`). */
+function FilterSelect({
+  name,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  name: 'type' | 'status';
+  label: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor={`rule-${name}`}>{label}</Label>
+      <NativeSelect id={`rule-${name}`} name={name} value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+        {children}
+      </NativeSelect>
+    </div>
+  );
+}
+
+/** A link to another page of the list: a plain link without a script, an in-place page change (pushed) with one. */
+function PageLink({ query, children }: { query: RuleListQuery; children: ReactNode }) {
+  return (
+    <a
+      href={`?${searchParamsOf(query)}`}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(query, 'push');
+      }}
+    >
+      {children}
+    </a>
   );
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useState, type ReactNode, type RefObject } from 'react';
 import { toast } from 'sonner';
@@ -63,7 +63,7 @@ export async function callAction<T>(action: FormAction<T>, fields: Record<string
 
 /**
  * Runs an operation on a rule: a toast with its outcome, then the list (and a server-rendered page such as the
- * rule's own) refreshed. `pending` names the operation in flight.
+ * rule's own) refreshed, or, with `navigateTo`, that page once it succeeded. `pending` names the operation in flight.
  */
 export function useRuleOperation() {
   const queryClient = useQueryClient();
@@ -71,10 +71,17 @@ export function useRuleOperation() {
   const { refreshPage } = useActionsContext();
   const [pending, setPending] = useState<string | null>(null);
 
-  async function run<T>(label: string, action: FormAction<T>, fields: Record<string, string>, options: { subject?: string; toastResult?: boolean } = {}) {
+  async function run<T>(
+    label: string,
+    action: FormAction<T>,
+    fields: Record<string, string>,
+    options: { subject?: string; toastResult?: boolean; navigateTo?: string } = {},
+  ) {
     setPending(label);
+    let done = false;
     try {
       const { data, message } = await callAction(action, fields);
+      done = true;
       if (options.toastResult !== false) toast.success(options.subject ? `${options.subject}: ${message ?? 'done'}` : (message ?? 'Done'));
       return data;
     } catch (error) {
@@ -83,11 +90,23 @@ export function useRuleOperation() {
     } finally {
       setPending(null);
       await queryClient.invalidateQueries({ queryKey: RULE_LIST_KEY });
-      if (refreshPage) router.refresh();
+      // A page the operation made pointless (a deleted rule's own) is left, not re-rendered.
+      if (done && options.navigateTo) router.push(options.navigateTo);
+      else if (refreshPage) router.refresh();
     }
   }
 
   return { run, pending };
+}
+
+/** What a dialog of a rule's menu shows (its preview, its stored JSON), asked for each time it opens. */
+export function useRuleDialogQuery<T>(name: string, action: FormAction<T> | undefined, rule: { id: number }, open: boolean) {
+  return useQuery({
+    queryKey: [name, rule.id],
+    queryFn: async () => (await callAction(action!, { ruleId: String(rule.id) })).data,
+    enabled: open && action !== undefined,
+    staleTime: 0,
+  });
 }
 
 /** What every dialog opened from a rule's menu takes: its open state, the rule, and where focus goes back. */

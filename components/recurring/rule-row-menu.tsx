@@ -9,6 +9,7 @@ import { DeleteRuleDialog } from './delete-rule-dialog';
 import { PauseRuleDialog } from './pause-rule-dialog';
 import { PreviewDialog } from './preview-dialog';
 import { RawJsonDialog, RunSummaryDialog } from './dev-tool-dialogs';
+import { useHoldWhile } from './list-hold';
 import { useRuleActions, useRuleOperation } from './rule-operations';
 import type { RunSummaryView } from './run-summary';
 
@@ -23,12 +24,16 @@ type OpenDialog = 'pause' | 'preview' | 'delete' | 'simulate' | 'raw' | null;
 /**
  * A rule's ⋯ menu, named "Actions for {rule name}". Accountants and owners get Edit, Pause or Resume, Preview,
  * Skip next, View log and Delete; viewers Preview and View log. The developer tools follow when they are on (the
- * page hands over their actions only then). Each item opens its dialog, or runs and reports in a toast.
+ * page hands over their actions only then). Each item opens its dialog, or runs and reports in a toast. The list's
+ * rows and the rule's own page both use it; there `afterDelete` is where a deleted rule's page goes.
  */
-export function RuleRowMenu({ rule, today }: { rule: MenuRule; today: string }) {
+export function RuleRowMenu({ rule, today, afterDelete }: { rule: MenuRule; today: string; afterDelete?: string }) {
   const actions = useRuleActions();
   const { run, pending } = useRuleOperation();
   const [open, setOpen] = useState<OpenDialog>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // The list holds still while this menu or one of its dialogs is open, so a refresh cannot move the row under the pointer.
+  useHoldWhile(menuOpen || open !== null || pending !== null);
   const [summary, setSummary] = useState<RunSummaryView | null>(null);
   // The dialogs hand focus back to the ⋯ button: the menu item that opened them is gone by then.
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -39,7 +44,7 @@ export function RuleRowMenu({ rule, today }: { rule: MenuRule; today: string }) 
 
   return (
     <>
-      <Menu>
+      <Menu open={menuOpen} onOpenChange={setMenuOpen}>
         <MenuTrigger
           render={
             <Button ref={triggerRef} variant="ghost" size="icon-sm" aria-label={`Actions for ${rule.name}`} disabled={pending !== null} data-testid="rule-menu">
@@ -119,7 +124,7 @@ export function RuleRowMenu({ rule, today }: { rule: MenuRule; today: string }) 
           open={open === 'delete'}
           onOpenChange={(next) => setOpen(next ? 'delete' : null)}
           ruleName={rule.name}
-          onDelete={() => run('Delete', actions.delete!, fields, { subject })}
+          onDelete={() => run('Delete', actions.delete!, fields, { subject, navigateTo: afterDelete })}
           returnFocus={triggerRef}
         />
       )}

@@ -1,4 +1,5 @@
 import type { RuleStatus } from '@/lib/recurring/constants';
+import { isFailing } from '@/lib/recurring/failing';
 
 /** The tones of the kit's Badge that a rule's status uses. */
 type RuleStatusTone = 'success' | 'warning' | 'danger' | 'info' | 'neutral';
@@ -12,13 +13,14 @@ export interface RuleStatusView {
 type StatusFacts = { status: RuleStatus; resumeOn: string | null; consecutiveFailures: number };
 
 /**
- * A rule's badge. Failing (its last pass failed, whatever else it is) comes first: it needs someone. A paused rule
+ * A rule's badge. Failing (a live rule whose last pass failed: `isFailing`, the list filter's own predicate) comes
+ * first: it needs someone. A paused rule
  * with a resume date says until when; the date is `YYYY-MM-DD`, like every date on the screen.
  *
  * @example ruleStatusView({ status: 'paused', resumeOn: '2027-03-01', consecutiveFailures: 0 }) // { label: 'Paused until 2027-03-01', tone: 'warning' }
  */
 export function ruleStatusView(rule: StatusFacts): RuleStatusView {
-  if (rule.consecutiveFailures > 0 && (rule.status === 'active' || rule.status === 'paused')) return { label: 'Failing', tone: 'danger' };
+  if (isFailing(rule)) return { label: 'Failing', tone: 'danger' };
   switch (rule.status) {
     case 'active':
       return { label: 'Active', tone: 'success' };

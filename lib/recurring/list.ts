@@ -5,6 +5,7 @@ import { recurringRules } from '@/db/schema/recurring';
 import { keyset, type KeysetOptions, type KeysetPage, type KeysetPosition, type KeysetQuery } from '@/lib/keyset';
 import { describeSchedule } from './calendar-words';
 import type { RuleStatus, RuleType } from './constants';
+import { FAILING_STATUSES } from './failing';
 import { scheduleOf, type RuleRow } from './rule-state';
 
 /**
@@ -21,7 +22,7 @@ export interface RuleListFilters {
   statuses?: readonly RuleStatus[];
   type?: RuleType;
   partyId?: number;
-  /** Only rules whose last pass failed (`consecutive_failures > 0`), whatever their status. */
+  /** Only Failing rules: live ones whose last pass failed (see failing.ts). */
   failing?: boolean;
   /** Part of the rule's name or its party's name, case-insensitive. */
   q?: string;
@@ -46,10 +47,13 @@ function filterOf(companyId: string, filters: RuleListFilters): SQL | undefined 
     filters.statuses && filters.statuses.length > 0 ? inArray(recurringRules.status, [...filters.statuses]) : ne(recurringRules.status, 'deleted'),
     filters.type ? eq(recurringRules.type, filters.type) : undefined,
     filters.partyId !== undefined ? eq(recurringRules.partyId, filters.partyId) : undefined,
-    filters.failing ? gt(recurringRules.consecutiveFailures, 0) : undefined,
+    filters.failing ? failingRule : undefined,
     q ? or(ilike(recurringRules.name, containsPattern(q)), ilike(parties.name, containsPattern(q))) : undefined,
   );
 }
+
+/** The SQL side of `isFailing`: the same statuses, the same count. */
+const failingRule = and(gt(recurringRules.consecutiveFailures, 0), inArray(recurringRules.status, [...FAILING_STATUSES]))!;
 
 const partyJoin = and(eq(parties.companyId, recurringRules.companyId), eq(parties.id, recurringRules.partyId));
 
@@ -107,14 +111,16 @@ export async function listRulesPageBefore(
 
 /** How many of the company's rules match `filters` (the list's heading and its page count). */
 export async function countRules(db: Db, companyId: string, filters: RuleListFilters = {}): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(recurringRules).innerJoin(parties, partyJoin).where(filterOf(companyId, filters));
+  const counted = db.select({ n: count() }).from(recurringRules);
+  // The party is joined only for a search by its name: every rule has one (a foreign key), so the join counts nothing else.
+  const [row] = await (filters.q?.trim() ? counted.innerJoin(parties, partyJoin) : counted).where(filterOf(companyId, filters));
   return row?.n ?? 0;
 }
 
 /** The company's rules per status (and how many are failing), for the list's filter chips. */
 export async function countRulesByStatus(db: Db, companyId: string): Promise<{ byStatus: Partial<Record<RuleStatus, number>>; failing: number }> {
   const rows = await db
-    .select({ status: recurringRules.status, n: count(), failing: sql<number>`count(*) filter (where ${recurringRules.consecutiveFailures} > 0)`.mapWith(Number) })
+    .select({ status: recurringRules.status, n: count(), failing: sql<number>`count(*) filter (where ${failingRule})`.mapWith(Number) })
     .from(recurringRules)
     .where(and(eq(recurringRules.companyId, companyId), ne(recurringRules.status, 'deleted')))
     .groupBy(recurringRules.status);

@@ -1,19 +1,23 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { CATCH_UP_LABEL, OUTCOME_LABEL, SKIP_LABEL, TYPE_LABEL } from '@/components/recurring/rule-labels';
+import { menuRuleOf } from '@/components/recurring/rule-list-data';
 import { previewRowsOf } from '@/components/recurring/rule-preview-data';
+import { RuleActionsProvider } from '@/components/recurring/rule-operations';
+import { RuleRowMenu } from '@/components/recurring/rule-row-menu';
 import { PreviewTable } from '@/components/recurring/preview-table';
 import { RuleStatusBadge } from '@/components/recurring/rule-status-badge';
 import { ruleStatusView } from '@/components/recurring/rule-status';
+import { todayInZone } from '@/lib/dates/calendar-date';
 import { formatInstant } from '@/lib/dates/format-instant';
-import { AppError } from '@/lib/errors';
+import { devToolsEnabled } from '@/lib/dev-tools';
 import { formatMoney } from '@/lib/money';
 import { describeSchedule } from '@/lib/recurring/calendar-words';
 import { previewRule } from '@/lib/recurring/preview';
 import { ruleLogPage, type RuleLogEntry } from '@/lib/recurring/rule-log';
 import { scheduleOf } from '@/lib/recurring/rule-state';
-import { getRuleOrThrow } from '@/lib/recurring/rules';
 import { companyContext } from '@/lib/session/company-context';
+import { recurringActionsFor } from '../recurring-actions';
+import { ruleOrNotFound } from './rule-or-not-found';
 
 export const metadata = { title: 'Recurring rule' };
 
@@ -40,13 +44,8 @@ export default async function RulePage({
 }) {
   const { id } = await params;
   const { page: pageParam } = await searchParams;
-  const { db, company } = await companyContext();
-  const ruleId = Number(id);
-  if (!Number.isSafeInteger(ruleId) || ruleId <= 0) notFound();
-  const rule = await getRuleOrThrow(db, company.id, ruleId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const { db, company, role } = await companyContext();
+  const rule = await ruleOrNotFound(db, company.id, id);
   const requested = Number(Array.isArray(pageParam) ? pageParam[0] : pageParam);
   const [preview, log] = await Promise.all([
     rule.status === 'active' || rule.status === 'paused' ? previewRule(db, company.id, rule.id, PREVIEW_COUNT) : Promise.resolve([]),
@@ -64,10 +63,18 @@ export default async function RulePage({
         <Link href="/settings/recurring">← Recurring rules</Link>
       </p>
       <header className="page-head">
-        <h1>{rule.name}</h1>
-        <p className="muted">
-          {TYPE_LABEL[rule.type]} · times in {company.timeZone ?? 'UTC'}
-        </p>
+        <div className="grid gap-1">
+          <h1>{rule.name}</h1>
+          <p className="muted">
+            {TYPE_LABEL[rule.type]} · times in {company.timeZone ?? 'UTC'}
+          </p>
+        </div>
+        {/* The list row's own ⋯ menu; each operation re-renders this page, and a deleted rule's page goes back to the list. */}
+        <div className="page-actions">
+          <RuleActionsProvider actions={recurringActionsFor(role, devToolsEnabled())} refreshPage>
+            <RuleRowMenu rule={menuRuleOf(rule)} today={todayInZone(new Date(), zone)} afterDelete="/settings/recurring" />
+          </RuleActionsProvider>
+        </div>
       </header>
 
       <dl className="facts">

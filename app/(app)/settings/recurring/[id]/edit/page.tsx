@@ -1,11 +1,9 @@
-import { notFound } from 'next/navigation';
 import { canRecord, ReadOnlyNote } from '@/components/forms/read-only-note';
-import { AppError } from '@/lib/errors';
 import { currencyMinorDigits, toDecimalString } from '@/lib/money';
-import { getRuleOrThrow } from '@/lib/recurring/rules';
 import { companyContext } from '@/lib/session/company-context';
 import { editorOptions } from '../../_editor/editor-options';
 import { RuleEditor } from '../../_editor/rule-editor';
+import { ruleOrNotFound } from '../rule-or-not-found';
 import { ruleFormOf } from '@/components/recurring/editor/rule-form-values';
 
 export const metadata = { title: 'Edit recurring rule' };
@@ -13,12 +11,7 @@ export const metadata = { title: 'Edit recurring rule' };
 export default async function EditRulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { db, company, role } = await companyContext();
-  const ruleId = Number(id);
-  if (!Number.isSafeInteger(ruleId) || ruleId <= 0) notFound();
-  const rule = await getRuleOrThrow(db, company.id, ruleId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const rule = await ruleOrNotFound(db, company.id, id);
   if (!canRecord(role)) {
     return (
       <>

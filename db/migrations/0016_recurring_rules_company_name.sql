@@ -1,0 +1,1 @@
+CREATE INDEX "recurring_rules_company_name_idx" ON "recurring_rules" USING btree ("company_id","name","id");
