@@ -351,7 +351,7 @@ describe.skipIf(!HAS_POSTGRES)('the ledger API over HTTP on PostgreSQL', () => {
 
       const paid = await documented('POST', '/api/expenses/{id}/payments', `/api/expenses/${ids.bill1}/payments`, { key: c.accountant, body: { amount: '120.00', date: '2026-01-12' } });
       ids.pmt1 = paid.body.payment.id;
-      expect(paid.body.payment).toMatchObject({ kind: 'payment_made', number: 'PMT-000001', amount: '120.00', applied: '120.00', credit: '0.00', creditMinor: 0 });
+      expect(paid.body.payment).toMatchObject({ kind: 'payment_made', number: 'PAY-000003', amount: '120.00', applied: '120.00', credit: '0.00', creditMinor: 0 });
       expect(paid.body.document).toMatchObject({ kind: 'bill', status: 'partially_paid', paid: '120.00', balance: '180.00', balanceMinor: 18000 });
     });
 

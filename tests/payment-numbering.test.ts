@@ -45,15 +45,20 @@ describe.each(BACKENDS)('payment numbering on %s', (backend) => {
   it('payments numbered PMT- before the change keep their numbers, and new ones never collide with them', async () => {
     const { company, invoice, bill } = await booksWithOneOfEach(`Legacy payments ${backend}`);
     const old = await recordPayment(h.db, company.id, { documentId: bill.id, amount: '10.00', date: '2026-02-10' });
-    // What a bill's payment was numbered before: its reference and number were PMT-000001, from its own counter.
-    await h.db.execute(sql`update journal_entries set reference = 'PMT-000001' where id = ${old.id}`);
-    await h.db.execute(sql`insert into document_counters (company_id, kind, last_value) values (${company.id}, 'payment_made', 1)
-      on conflict (company_id, kind) do update set last_value = 1`);
+    // Made into what a bill's payment was before the change: numbered PMT-000001 from a payment_made counter of its
+    // own, while the payments received counter had not moved. (Posted entries are guarded: replica mode lets the
+    // test rewrite one as an older version of the code wrote it.)
+    await h.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update journal_entries set reference = 'PMT-000001', number = 'PMT-000001' where id = ${old.id}`);
+      await tx.execute(sql`update document_counters set last_value = 0 where company_id = ${company.id} and kind = 'payment_received'`);
+      await tx.execute(sql`insert into document_counters (company_id, kind, last_value) values (${company.id}, 'payment_made', 1)`);
+    });
     const after = [
       (await recordPayment(h.db, company.id, { documentId: bill.id, amount: '10.00', date: '2026-02-11' })).number,
       (await recordPayment(h.db, company.id, { documentId: invoice.id, amount: '10.00', date: '2026-02-11' })).number,
     ];
-    const [kept] = await h.db.select({ reference: journalEntries.reference }).from(journalEntries).where(eq(journalEntries.id, old.id));
-    expect({ kept: kept?.reference, after }).toEqual({ kept: 'PMT-000001', after: ['PAY-000002', 'PAY-000003'] });
+    const [kept] = await h.db.select({ number: journalEntries.number, reference: journalEntries.reference }).from(journalEntries).where(eq(journalEntries.id, old.id));
+    expect({ kept, after }).toEqual({ kept: { number: 'PMT-000001', reference: 'PMT-000001' }, after: ['PAY-000001', 'PAY-000002'] });
   });
 });
