@@ -60,11 +60,11 @@ describe.skipIf(!HAS_POSTGRES)('the ledger API over HTTP on PostgreSQL', () => {
     it('makes a company with its chart for a signed-in person, who becomes its owner; their session stays where it was', async () => {
       const answer = await documented('POST', '/api/companies', '/api/companies', {
         cookie: w.a.cookie.viewer,
-        body: { name: ' Ledger Story ', baseCurrency: 'eur', timeZone: 'Europe/Paris' },
+        body: { name: ' Ledger Story ', baseCurrency: 'eur', timeZone: 'Europe/Paris', locale: 'fr-FR' },
       });
       expect(answer.status).toBe(201);
       expect(answer.body).toEqual({
-        company: { id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Ledger Story', baseCurrency: 'EUR', timeZone: 'Europe/Paris' },
+        company: { id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Ledger Story', baseCurrency: 'EUR', timeZone: 'Europe/Paris', locale: 'fr-FR' },
         role: 'owner',
       });
       c.id = answer.body.company.id;

@@ -37,8 +37,8 @@ export default async function ApiKeysPage() {
                   <code>{key.start ? `${key.start}…` : '—'}</code>
                 </td>
                 <td>{key.role ? ROLE_LABELS[key.role] : 'None'}</td>
-                <td>{formatInstant(key.createdAt, company.timeZone)}</td>
-                <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt, company.timeZone) : 'Never'}</td>
+                <td>{formatInstant(key.createdAt, company.timeZone, company.locale)}</td>
+                <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt, company.timeZone, company.locale) : 'Never'}</td>
                 <td>{key.enabled ? 'Active' : 'Revoked'}</td>
                 <td>
                   {key.enabled && (
