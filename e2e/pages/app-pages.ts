@@ -1,12 +1,11 @@
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 /**
- * Every page of the app, for the specs that check them all (accessibility, dark mode, phones) and for
- * `npm run screenshots`. One row per route in app/**\/page.tsx: add a row with each new page. A path may name a
- * record (`{invoice}`), looked up through the API from whatever the demo company holds, so no spec depends on demo
- * counts or amounts.
+ * Every page of the app, for the specs that check them all (accessibility, dark mode, phones). One row per route in
+ * app/**\/page.tsx: add a row with each new page. A path may name a record (`{invoice}`), looked up through the API
+ * from whatever the demo company holds, so no spec depends on demo counts or amounts.
  */
-export interface AppPage {
+interface AppPage {
   /** Read in failure messages. */
   name: string;
   path: string;
@@ -16,7 +15,7 @@ export interface AppPage {
   foreign?: true;
 }
 
-export const APP_PAGES: readonly AppPage[] = [
+const APP_PAGES: readonly AppPage[] = [
   { name: 'Overview', path: '/' },
   { name: 'Invoices', path: '/invoices' },
   { name: 'An invoice', path: '/invoices/{invoice}' },
