@@ -37,7 +37,7 @@ const SHOTS: readonly Shot[] = [
     name: 'rule-editor',
     path: '/settings/recurring/{rule}/edit',
     prepare: async (page) => {
-      await page.getByTestId('preview').locator('time').first().waitFor({ timeout: 20_000 });
+      await page.getByTestId('preview-occurrence').first().waitFor({ timeout: 30_000 });
     },
   },
   {
