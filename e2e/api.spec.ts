@@ -50,6 +50,13 @@ test('an unknown /api path is a JSON 404 problem under Next too, for any method,
       code: 'not_found',
     });
   }
+  // Every other method too; HEAD answers the same status and type with no body.
+  for (const method of ['PUT', 'PATCH', 'OPTIONS', 'HEAD'] as const) {
+    const answer = await request.fetch('/api/nope/deeper', { method });
+    expect(answer.status(), method).toBe(404);
+    expect(answer.headers()['content-type'], method).toBe('application/problem+json');
+    if (method !== 'HEAD') expect((await answer.json()).detail).toBe(`No API route at ${method} /api/nope/deeper: /api/openapi.json lists the routes`);
+  }
 });
 
 test('a signed-out call is a 401 problem, and a signed-in one pages the parties', async ({ playwright, baseURL, request }) => {

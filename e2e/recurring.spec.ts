@@ -56,10 +56,10 @@ test('a run through the job-key endpoint posts the daily rule on its own dates a
   await expect(history).toHaveCount(expected.length);
   for (const [i, text] of expected.entries()) {
     const [date, ...outcome] = text.split(' ');
-    await expect(history.nth(i).locator('td').nth(0)).toHaveText(date!);
+    await expect(history.nth(i).locator('td').nth(0).locator('time')).toHaveAttribute('datetime', date!);
     await expect(history.nth(i).locator('td').nth(1)).toHaveText(outcome.join(' '));
   }
-  await expect(page.getByTestId('preview').locator('tbody tr').first().locator('td').first().locator('time')).toHaveText(newYorkDate(1));
+  await expect(page.getByTestId('preview').locator('tbody tr').first().locator('td').first().locator('time')).toHaveAttribute('datetime', newYorkDate(1));
   await expect(page.getByTestId('preview').locator('tbody tr').first()).toContainText('Dr 5200 Software $12.40');
   await expect(page.getByTestId('preview').locator('tbody tr').first()).toContainText('Cr 2000 Accounts Payable $12.40');
 });

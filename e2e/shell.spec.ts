@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openAppPage, resolvePaths, signedOutPage } from './pages/app-pages';
 import { DESKTOP, PHONE, Shell } from './pages/shell';
 
 test.describe('on a 390 px phone', () => {
@@ -61,10 +62,34 @@ test.describe('on a 390 px phone', () => {
       expect(await shell.horizontalOverflow()).toBe(0);
     });
   }
+
+  test('no page of the app scrolls sideways at 390 px', async ({ page, request, browser }) => {
+    test.setTimeout(180_000);
+    const overflowing: Record<string, number> = {};
+    for (const appPage of await resolvePaths(request)) {
+      if (appPage.foreign) continue;
+      const target = appPage.signedOut ? await signedOutPage(browser, 'light', PHONE) : page;
+      await openAppPage(target, appPage, 'light');
+      const overflow = await new Shell(target).horizontalOverflow();
+      if (overflow > 0) overflowing[`${appPage.name} (${appPage.url})`] = overflow;
+      if (appPage.signedOut) await target.context().close();
+    }
+    expect(overflowing).toEqual({});
+  });
 });
 
 test.describe('on a desktop', () => {
   test.use({ viewport: DESKTOP });
+
+  test('every page names the app’s icon, and the icon is served as SVG', async ({ page, request }) => {
+    await page.goto('/');
+    const href = await page.locator('head link[rel="icon"]').getAttribute('href');
+    expect(href).toMatch(/^\/icon\.svg(\?|$)/);
+    const icon = await request.get(href!);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toBe('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+  });
 
   test('the navigation is a visible row marking the current section, with no Menu button', async ({ page }) => {
     await page.goto('/invoices');

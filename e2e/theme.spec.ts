@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { BACKGROUND, Shell } from './pages/shell';
+import { expect, test, type Page } from '@playwright/test';
+import { openAppPage, resolvePaths, signedOutPage } from './pages/app-pages';
+import { BACKGROUND, DESKTOP, Shell } from './pages/shell';
 
 test('the theme switch changes the page, and the choice survives a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -85,4 +86,34 @@ test('a page in the dark theme loads and hydrates without a console error', asyn
   // Hydration runs after the heading shows; give React its turn before reading the log.
   await page.waitForLoadState('networkidle');
   expect(errors).toEqual([]);
+});
+
+test('every page is drawn differently in dark, on the dark background, with no light surface left', async ({ browser, request }) => {
+  test.setTimeout(240_000);
+  const contexts = {
+    light: await browser.newContext({ colorScheme: 'light', viewport: DESKTOP, storageState: 'e2e/.auth/demo.json' }),
+    dark: await browser.newContext({ colorScheme: 'dark', viewport: DESKTOP, storageState: 'e2e/.auth/demo.json' }),
+  };
+  const pages = { light: await contexts.light.newPage(), dark: await contexts.dark.newPage() };
+  const problems: Record<string, string[]> = {};
+  for (const appPage of await resolvePaths(request)) {
+    if (appPage.foreign) continue;
+    const shots: Record<string, Buffer> = {};
+    const found: string[] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      const page: Page = appPage.signedOut ? await signedOutPage(browser, theme, DESKTOP) : pages[theme];
+      await openAppPage(page, appPage, theme);
+      const shell = new Shell(page);
+      const background = await shell.bodyBackground();
+      if (background !== BACKGROUND[theme]) found.push(`${theme} background ${background}`);
+      if (theme === 'dark') found.push(...(await shell.lightSurfaces()));
+      shots[theme] = await page.screenshot({ fullPage: true });
+      if (appPage.signedOut) await page.context().close();
+    }
+    if (shots.light!.equals(shots.dark!)) found.push('light and dark screenshots are identical');
+    if (found.length > 0) problems[`${appPage.name} (${appPage.url})`] = found;
+  }
+  await contexts.light.close();
+  await contexts.dark.close();
+  expect(problems).toEqual({});
 });

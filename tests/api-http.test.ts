@@ -263,7 +263,7 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
       expect(answer.body).toMatchObject({ id: w.a.invoice.id, kind: 'invoice', currency: 'USD', amount: '500.00', amountMinor: 50000, paid: '0.00', balance: '500.00', status: 'open' });
       const company = await documented('GET', '/api/company', '/api/company', { cookie: w.a.cookie.owner });
       expect(company.body).toEqual({
-        company: { id: w.a.company.id, name: w.a.company.name, baseCurrency: w.a.company.baseCurrency, timeZone: w.a.company.timeZone },
+        company: { id: w.a.company.id, name: w.a.company.name, baseCurrency: w.a.company.baseCurrency, timeZone: w.a.company.timeZone, locale: 'en-US' },
         role: 'owner',
         via: 'session',
       });

@@ -41,11 +41,11 @@ describe.skipIf(!HAS_POSTGRES)('the ledger API over HTTP on PostgreSQL', () => {
     it('makes a company with its chart for a signed-in person, who becomes its owner; their session stays where it was', async () => {
       const answer = await documented('POST', '/api/companies', '/api/companies', {
         cookie: w.a.cookie.viewer,
-        body: { name: ' Ledger Story ', baseCurrency: 'eur', timeZone: 'Europe/Paris' },
+        body: { name: ' Ledger Story ', baseCurrency: 'eur', timeZone: 'Europe/Paris', locale: 'fr-FR' },
       });
       expect(answer.status).toBe(201);
       expect(answer.body).toEqual({
-        company: { id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Ledger Story', baseCurrency: 'EUR', timeZone: 'Europe/Paris' },
+        company: { id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Ledger Story', baseCurrency: 'EUR', timeZone: 'Europe/Paris', locale: 'fr-FR' },
         role: 'owner',
       });
       c.id = answer.body.company.id;
@@ -332,7 +332,7 @@ describe.skipIf(!HAS_POSTGRES)('the ledger API over HTTP on PostgreSQL', () => {
 
       const paid = await documented('POST', '/api/expenses/{id}/payments', `/api/expenses/${ids.bill1}/payments`, { key: c.accountant, body: { amount: '120.00', date: '2026-01-12' } });
       ids.pmt1 = paid.body.payment.id;
-      expect(paid.body.payment).toMatchObject({ kind: 'payment_made', number: 'PMT-000001', amount: '120.00', applied: '120.00', credit: '0.00', creditMinor: 0 });
+      expect(paid.body.payment).toMatchObject({ kind: 'payment_made', number: 'PAY-000003', amount: '120.00', applied: '120.00', credit: '0.00', creditMinor: 0 });
       expect(paid.body.document).toMatchObject({ kind: 'bill', status: 'partially_paid', paid: '120.00', balance: '180.00', balanceMinor: 18000 });
     });
 

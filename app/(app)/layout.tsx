@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+import { CompanyLocaleProvider } from '@/components/company-locale';
 import { QueryProvider } from '@/components/query-provider';
 import { cn } from '@/components/ui/cn';
 import { ROLE_LABELS } from '@/lib/auth/roles';
@@ -41,7 +42,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         account={<AccountMenu name={caller.name} email={caller.email} roleLabel={ROLE_LABELS[role]} />}
       />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 outline-none sm:px-6">
-        <QueryProvider>{children}</QueryProvider>
+        <CompanyLocaleProvider locale={company.locale}>
+          <QueryProvider>{children}</QueryProvider>
+        </CompanyLocaleProvider>
       </main>
     </div>
   );

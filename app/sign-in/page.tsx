@@ -11,11 +11,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { reason } = await searchParams;
   const notice = typeof reason === 'string' ? REASONS[reason] : undefined;
   return (
-    <main className="sign-in">
-      <h1>AiLegr</h1>
-      <p className="muted">Sign in to your books.</p>
+    <main className="mx-auto flex min-h-dvh w-full max-w-sm flex-col justify-center gap-4 px-4 py-10">
+      <div>
+        <h1 className="text-primary">AiLegr</h1>
+        <p className="m-0 text-muted-foreground">Sign in to your books.</p>
+      </div>
       {notice && (
-        <p role="status" className="panel">
+        <p role="status" className="m-0 rounded-lg border border-border bg-card p-4 text-sm">
           {notice}
         </p>
       )}

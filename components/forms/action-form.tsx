@@ -74,8 +74,9 @@ export function useFieldErrors(name: string): string[] | undefined {
 }
 
 /**
- * A `<form>` bound to `useActionForm`: fields inside find their errors by name, and the first invalid field gets
- * focus after a failed submission.
+ * A `<form>` bound to `useActionForm`: fields inside find their errors by name. After a submission, focus moves to
+ * what a keyboard or screen-reader user needs next: the first invalid field, else the outcome (`FormMessage`, the
+ * error or the success text), so nobody is left on the submit button wondering what happened.
  */
 export function ActionForm<T>({
   form,
@@ -92,7 +93,11 @@ export function ActionForm<T>({
   const ref = useRef<HTMLFormElement>(null);
   const { result, shownFields } = form.state;
   useEffect(() => {
-    if (result && !result.ok) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (!result) return;
+    const form = ref.current;
+    const invalid = result.ok ? null : form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const outcome = form?.querySelector<HTMLElement>('[data-form-outcome]');
+    (invalid ?? (outcome?.textContent ? outcome : null))?.focus();
   }, [result]);
   return (
     <FormContext value={{ result: result as ActionResult<unknown> | null, shownFields, pending: form.pending }}>

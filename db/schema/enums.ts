@@ -32,6 +32,14 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const PARTY_KIND_OF = { invoice: 'customer', bill: 'vendor' } as const satisfies Record<DocumentKind, PartyKind>;
 export const CATEGORY_TYPE_OF = { invoice: 'revenue', bill: 'expense' } as const satisfies Record<DocumentKind, AccountType>;
 
+/**
+ * The locales a company may show its dates in (Settings → Company): each fixes one numeric date format for every
+ * screen of the company (lib/dates/display-date.ts), e.g. en-US 12/31/2026, de-DE 31.12.2026, sv-SE 2026-12-31.
+ */
+export const COMPANY_LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'nl-NL', 'ja-JP', 'sv-SE'] as const;
+export type CompanyLocale = (typeof COMPANY_LOCALES)[number];
+export const companyLocale = pgEnum('company_locale', COMPANY_LOCALES);
+
 export const DOCUMENT_STATUSES = ['open', 'partially_paid', 'paid', 'void'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const documentStatus = pgEnum('document_status', DOCUMENT_STATUSES);

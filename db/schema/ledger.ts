@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { accountType, documentStatus, entryKind, partyKind, systemRole } from './enums';
+import { accountType, companyLocale, documentStatus, entryKind, partyKind, systemRole } from './enums';
 
 const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
 const companyId = () =>
@@ -32,6 +32,8 @@ export const companies = pgTable(
     baseCurrency: text('base_currency').notNull(),
     /** IANA zone; null means UTC. */
     timeZone: text('time_zone'),
+    /** How the company's dates read on every screen; existing companies start in en-US. */
+    locale: companyLocale('locale').notNull().default('en-US'),
     // The rest of better-auth's organization model, which is this table (lib/auth/auth.ts); the app leaves them empty.
     slug: text('slug').unique('companies_slug_key'),
     logo: text('logo'),

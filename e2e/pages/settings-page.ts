@@ -5,12 +5,14 @@ export class CompanySettingsPage {
   readonly name: Locator;
   readonly currency: Locator;
   readonly timeZone: Locator;
+  readonly dateFormat: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByRole('form', { name: 'Company profile' });
     this.name = this.form.getByLabel('Company name', { exact: true });
     this.currency = this.form.getByLabel('Base currency', { exact: true });
     // The text box, not the list button beside it (Base UI gives both the combobox role).
+    this.dateFormat = this.form.getByLabel('Date format', { exact: true });
     this.timeZone = this.form.locator('input').and(this.form.getByRole('combobox', { name: 'Time zone', exact: true }));
   }
 

@@ -45,7 +45,35 @@ export class Shell {
 
   /** How many pixels the page is wider than the viewport (0 when nothing scrolls sideways). */
   async horizontalOverflow(): Promise<number> {
-    return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    return this.page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+  }
+
+  /**
+   * Visible boxes at least 100×24 px painted with a light background (relative luminance above 0.5), as
+   * "tag.class: rgb(…)" lines: in the dark theme a table, card, field or dialog that ignores the theme shows up
+   * here. The dark theme's brightest fill, its primary green (#63c29b), is 0.44.
+   */
+  async lightSurfaces(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const channel = (c: number) => {
+        const v = c / 255;
+        return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      const found: string[] = [];
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+        const style = getComputedStyle(el);
+        const match = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)/.exec(style.backgroundColor);
+        if (!match || (match[4] !== undefined && Number(match[4]) < 0.5)) continue;
+        const box = el.getBoundingClientRect();
+        if (box.width < 100 || box.height < 24 || style.visibility === 'hidden') continue;
+        const [r, g, b] = [match[1], match[2], match[3]].map((c) => channel(Number(c)));
+        if (0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.5) found.push(`${el.tagName.toLowerCase()}.${el.className}: ${style.backgroundColor}`);
+      }
+      return found;
+    });
   }
 
   /** The name of the element that has focus: its aria-label or its text. */

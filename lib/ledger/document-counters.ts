@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { documentCounters } from '@/db/schema/ledger';
 import { rowsOf, sqlArray } from '@/db/sql-batch';
-import { formatNumber, parseNumber, type NumberedKind } from './numbering';
+import { formatNumber, NUMBERING_OF, parseNumber, type NumberedKind } from './numbering';
 import type { DocumentSource } from './posting';
 
 /**
@@ -67,7 +67,7 @@ export async function claimTypedNumbers(
   entries: readonly { companyId: string; kind: NumberedKind; reference: string | null }[],
 ): Promise<(string | null)[]> {
   const typed = entries.map((e) => (e.reference === null ? null : parseNumber(e.reference)));
-  const keys: CounterKey[] = entries.map((e) => ({ companyId: e.companyId, kind: e.kind }));
+  const keys: CounterKey[] = entries.map((e) => ({ companyId: e.companyId, kind: NUMBERING_OF[e.kind] }));
   entries.forEach((e, i) => {
     const number = typed[i];
     if (number) keys.push({ companyId: e.companyId, kind: number.kind });
@@ -79,7 +79,7 @@ export async function claimTypedNumbers(
     if (!number) return null;
     const key = counterKey(e.companyId, number.kind);
     if ((floors.get(key)?.value ?? 0) < number.value) floors.set(key, { companyId: e.companyId, kind: number.kind, value: number.value });
-    return number.kind === e.kind && number.value > (counters.get(key) ?? 0) ? e.reference : null;
+    return number.kind === NUMBERING_OF[e.kind] && number.value > (counters.get(key) ?? 0) ? e.reference : null;
   });
   const raised = [...floors.entries()].filter(([key, floor]) => floor.value > (counters.get(key) ?? 0)).map(([, floor]) => floor);
   if (raised.length > 0) {
@@ -100,7 +100,7 @@ export async function claimTypedNumbers(
 export async function reserveNumbers(tx: Db, companyId: string, kind: NumberedKind, count: number): Promise<string[]> {
   const [counter] = await tx
     .insert(documentCounters)
-    .values({ companyId, kind, lastValue: count })
+    .values({ companyId, kind: NUMBERING_OF[kind], lastValue: count })
     .onConflictDoUpdate({ target: [documentCounters.companyId, documentCounters.kind], set: { lastValue: sql`${documentCounters.lastValue} + ${count}` } })
     .returning({ lastValue: documentCounters.lastValue });
   if (!counter) throw new Error(`no counter returned for ${companyId} ${kind}`);

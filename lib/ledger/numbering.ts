@@ -21,10 +21,24 @@ export const NUMBER_PREFIX: Record<NumberedKind, string> = {
   invoice: 'INV',
   bill: 'BILL',
   payment_received: 'PAY',
-  payment_made: 'PMT',
+  payment_made: 'PAY',
 };
 
-const KIND_OF_PREFIX = new Map(Object.entries(NUMBER_PREFIX).map(([kind, prefix]) => [prefix, kind as NumberedKind]));
+/**
+ * The numbering (the counter in `document_counters`) each kind takes its numbers from. A payment is `PAY-` whether
+ * money came in or went out, in one sequence kept in the `payment_received` counter, so the payments of a company
+ * read as one series on invoices and bills alike. Until issue 13, payments made were `PMT-`, from their own
+ * `payment_made` counter: those entries keep their references (no migration rewrites a posted reference), and no
+ * new number can equal one of them since none starts `PMT-` any more; the old counter is simply no longer read.
+ */
+export const NUMBERING_OF: Record<NumberedKind, NumberedKind> = {
+  invoice: 'invoice',
+  bill: 'bill',
+  payment_received: 'payment_received',
+  payment_made: 'payment_received',
+};
+
+const KIND_OF_PREFIX = new Map(Object.entries(NUMBER_PREFIX).map(([kind, prefix]) => [prefix, NUMBERING_OF[kind as NumberedKind]]));
 
 /**
  * The highest number a typed reference may carry in a numbering format (`INV-999999999999`): counters moved there
@@ -65,7 +79,8 @@ export function occurrenceReference(ruleId: number, occurrenceDate: string): str
 const NUMBER_SHAPE = /^([A-Z]+)-([0-9]{6,})$/;
 
 /**
- * The number a reference is, in the exact form `formatNumber` writes, or null: `INV-000042` is invoice 42;
+ * The number a reference is, in the exact form `formatNumber` writes, or null: `INV-000042` is invoice 42 (`kind`
+ * is the numbering, `NUMBERING_OF`: `PAY-000007` is payment 7, in the `payment_received` numbering);
  * `INV-42`, `INV-0000042` and `inv-000042` are never generated, so they are plain references that cannot collide.
  * The value is exact up to MAX_TYPED_NUMBER; a larger one only compares as larger.
  *

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTY_KINDS } from '@/db/schema/enums';
+import { COMPANY_LOCALES, PARTY_KINDS } from '@/db/schema/enums';
 import {
   amountText,
   calendarDate,
@@ -18,6 +18,8 @@ export const companyProfileInput = z.object({
   name: shortText('a company name', 120),
   baseCurrency: currencyCode,
   timeZone,
+  /** How the company's dates read (lib/dates/display-date.ts); left out, it stays as it is (en-US when new). */
+  locale: z.enum(COMPANY_LOCALES, { error: 'Choose one of the listed date formats' }).optional(),
 });
 export type CompanyProfileInput = z.input<typeof companyProfileInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPANY_LOCALES } from '@/db/schema/enums';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import type { Company } from '@/lib/ledger/companies';
 import { currency } from '../values';
@@ -8,6 +9,7 @@ const companySummary = z.object({
   name: z.string(),
   baseCurrency: currency,
   timeZone: z.string().nullable().meta({ description: 'IANA zone; null means UTC' }),
+  locale: z.enum(COMPANY_LOCALES).meta({ description: 'The locale whose numeric date format the company’s screens show' }),
 });
 
 /** The caller's company, their role there, and how they are known. */
@@ -21,8 +23,8 @@ export const companyResponse = z
 export type CompanyResponse = z.output<typeof companyResponse>;
 
 export function toCompanyResponse(company: Company, role: Role, via: 'session' | 'api-key'): CompanyResponse {
-  const { id, name, baseCurrency, timeZone } = company;
-  return { company: { id, name, baseCurrency, timeZone }, role, via };
+  const { id, name, baseCurrency, timeZone, locale } = company;
+  return { company: { id, name, baseCurrency, timeZone, locale }, role, via };
 }
 
 /** A company just created, and its creator's role there (owner). */
@@ -32,6 +34,6 @@ export const createdCompanyResponse = z
 export type CreatedCompanyResponse = z.output<typeof createdCompanyResponse>;
 
 export function toCreatedCompanyResponse(company: Company): CreatedCompanyResponse {
-  const { id, name, baseCurrency, timeZone } = company;
-  return { company: { id, name, baseCurrency, timeZone }, role: 'owner' };
+  const { id, name, baseCurrency, timeZone, locale } = company;
+  return { company: { id, name, baseCurrency, timeZone, locale }, role: 'owner' };
 }

@@ -1,5 +1,5 @@
-import { ColumnHeads } from '@/components/column-heads';
 import { RowActionButton } from '@/components/forms/action-button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { ROLE_LABELS, roleAllows } from '@/lib/auth/roles';
 import { formatInstant } from '@/lib/dates/format-instant';
@@ -27,28 +27,41 @@ export default async function ApiKeysPage() {
       {keys.length === 0 ? (
         <p className="empty">No API keys yet.</p>
       ) : (
-        <table aria-label="API keys">
-          <ColumnHeads columns={['Name', 'Key', 'Role', 'Created', 'Last used', 'Status']} actions />
-          <tbody>
+        <Table aria-label="API keys">
+          <TableHeader>
+            <TableRow>
+              {['Name', 'Key', 'Role', 'Created', 'Last used', 'Status'].map((column) => (
+                <TableHead key={column} scope="col">
+                  {column}
+                </TableHead>
+              ))}
+              <TableHead scope="col">
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {keys.map((key) => (
-              <tr key={key.id}>
-                <th scope="row">{key.name}</th>
-                <td>
-                  <code>{key.start ? `${key.start}…` : '—'}</code>
-                </td>
-                <td>{key.role ? ROLE_LABELS[key.role] : 'None'}</td>
-                <td>{formatInstant(key.createdAt, company.timeZone)}</td>
-                <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt, company.timeZone) : 'Never'}</td>
-                <td>{key.enabled ? 'Active' : 'Revoked'}</td>
-                <td>
+              <TableRow key={key.id}>
+                <TableHead scope="row" className="h-auto py-2 text-sm font-medium tracking-normal text-foreground normal-case">
+                  {key.name}
+                </TableHead>
+                <TableCell>
+                  <code className="whitespace-nowrap">{key.start ? `${key.start}…` : '—'}</code>
+                </TableCell>
+                <TableCell>{key.role ? ROLE_LABELS[key.role] : 'None'}</TableCell>
+                <TableCell className="whitespace-nowrap">{formatInstant(key.createdAt, company.timeZone, company.locale)}</TableCell>
+                <TableCell className="whitespace-nowrap">{key.lastUsedAt ? formatInstant(key.lastUsedAt, company.timeZone, company.locale) : 'Never'}</TableCell>
+                <TableCell>{key.enabled ? 'Active' : 'Revoked'}</TableCell>
+                <TableCell className="text-right">
                   {key.enabled && (
                     <RowActionButton action={revokeApiKeyAction} fields={{ keyId: key.id }} verb="Revoke" name={key.name} pendingLabel="Revoking…" />
                   )}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
     </>
   );

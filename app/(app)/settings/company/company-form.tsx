@@ -15,10 +15,13 @@ interface CompanyFormProps {
   currencies: readonly SelectOption[];
   /** IANA zone names, '' (UTC) first. */
   timeZones: readonly string[];
+  locale: string;
+  /** The company locales, each labelled with a sample date in its format. */
+  locales: readonly SelectOption[];
 }
 
 /** The company profile. Values stay as typed after an error and as saved after a success. */
-export function CompanyForm({ action, name, baseCurrency, timeZone, currencies, timeZones }: CompanyFormProps) {
+export function CompanyForm({ action, name, baseCurrency, timeZone, currencies, timeZones, locale, locales }: CompanyFormProps) {
   const form = useActionForm(action);
   return (
     <ActionForm form={form} aria-label="Company profile">
@@ -33,6 +36,15 @@ export function CompanyForm({ action, name, baseCurrency, timeZone, currencies, 
         />
       </div>
       <TimeZonePicker zones={timeZones} saved={timeZone} />
+      <div className="row">
+        <SelectField
+          name="locale"
+          label="Date format"
+          options={locales}
+          defaultValue={locale}
+          hint="Every date on every screen of the company reads this way; times show in the company’s zone."
+        />
+      </div>
       <div className="form-actions">
         <SubmitButton>Save settings</SubmitButton>
         <FormMessage />

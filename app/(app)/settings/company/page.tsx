@@ -1,4 +1,6 @@
+import { COMPANY_LOCALES } from '@/db/schema/enums';
 import { roleAllows } from '@/lib/auth/roles';
+import { formatCalendarDate, LOCALE_NAMES } from '@/lib/dates/display-date';
 import { companyContext } from '@/lib/session/company-context';
 import { OwnersOnly } from '../owners-only';
 import { updateCompanyAction } from './actions';
@@ -29,6 +31,8 @@ export default async function CompanySettingsPage() {
   );
   // '' is UTC (no zone stored), listed first.
   const timeZones = ['', ...withCurrent(Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })), company.timeZone).map((o) => o.value)];
+  // A sample that tells day from month: 31 December.
+  const locales = COMPANY_LOCALES.map((l) => ({ value: l, label: `${formatCalendarDate('2026-12-31', l)} · ${LOCALE_NAMES[l]}` }));
   return (
     <>
       <header className="page-head">
@@ -41,6 +45,8 @@ export default async function CompanySettingsPage() {
         timeZone={company.timeZone ?? ''}
         currencies={currencies}
         timeZones={timeZones}
+        locale={company.locale}
+        locales={locales}
       />
     </>
   );

@@ -3,6 +3,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Combobox, ComboboxContent, ComboboxEmpty, ComboboxInput, ComboboxItem, ComboboxList } from '@/components/ui/combobox';
 import { FieldDescription, FieldError, Label } from '@/components/ui/field';
+import { useCompanyLocale } from '@/components/company-locale';
+import { DateText } from '@/components/date-text';
 import { useFieldErrors } from '@/components/forms/action-form';
 import { formatInstant } from '@/lib/dates/format-instant';
 import type { ZoneChangePreview } from '@/lib/recurring/zone-moves';
@@ -86,6 +88,7 @@ export function TimeZonePicker({ zones, saved }: { zones: readonly string[]; sav
 }
 
 function ZoneMoves({ moves }: { moves: Moves }) {
+  const locale = useCompanyLocale();
   if (moves.kind === 'idle') return null;
   const body = (() => {
     if (moves.kind === 'loading') return <p className="m-0 text-sm text-muted-foreground">Working out how the recurring rules move…</p>;
@@ -115,9 +118,9 @@ function ZoneMoves({ moves }: { moves: Moves }) {
               {preview.moves.map((m) => (
                 <tr key={m.ruleId}>
                   <td>{m.name}</td>
-                  <td>{m.nextOccurrence ? <time dateTime={m.nextOccurrence}>{m.nextOccurrence}</time> : '—'}</td>
-                  <td className="whitespace-nowrap">{formatInstant(m.from, shownZone)}</td>
-                  <td className="whitespace-nowrap">{formatInstant(m.to, shownZone)}</td>
+                  <td>{m.nextOccurrence ? <DateText date={m.nextOccurrence} /> : '—'}</td>
+                  <td className="whitespace-nowrap">{formatInstant(m.from, shownZone, locale)}</td>
+                  <td className="whitespace-nowrap">{formatInstant(m.to, shownZone, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,5 @@
-import { ColumnHeads } from '@/components/column-heads';
 import { RowActionButton } from '@/components/forms/action-button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { listMembers } from '@/lib/auth/members';
 import { roleAllows } from '@/lib/auth/roles';
 import { companyContext } from '@/lib/session/company-context';
@@ -22,26 +22,35 @@ export default async function MembersPage() {
         Owners manage everything, including settings, members and API keys; accountants write documents, payments
         and rules; viewers only read. {company.name} always keeps at least one owner.
       </p>
-      <table aria-label="Members">
-        <ColumnHeads columns={['Name', 'Email', 'Role']} actions />
-        <tbody>
+      <Table aria-label="Members">
+        <TableHeader>
+          <TableRow>
+            <TableHead scope="col">Name</TableHead>
+            <TableHead scope="col">Email</TableHead>
+            <TableHead scope="col">Role</TableHead>
+            <TableHead scope="col">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {members.map((member) => (
-            <tr key={member.id}>
-              <th scope="row">
+            <TableRow key={member.id}>
+              <TableHead scope="row" className="h-auto py-2 text-sm font-medium tracking-normal text-foreground normal-case">
                 {member.name}
-                {member.userId === caller.userId && <span className="muted"> (you)</span>}
-              </th>
-              <td>{member.email}</td>
-              <td>
+                {member.userId === caller.userId && <span className="font-normal text-muted-foreground"> (you)</span>}
+              </TableHead>
+              <TableCell>{member.email}</TableCell>
+              <TableCell>
                 <MemberRoleForm action={changeMemberRoleAction} memberId={member.id} name={member.name} role={member.role} />
-              </td>
-              <td>
+              </TableCell>
+              <TableCell className="text-right">
                 <RowActionButton action={removeMemberAction} fields={{ memberId: member.id }} verb="Remove" name={member.name} pendingLabel="Removing…" />
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
       <AddMemberForm action={addMemberAction} />
     </>
   );

@@ -1,0 +1,2 @@
+CREATE TYPE "public"."company_locale" AS ENUM('en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'nl-NL', 'ja-JP', 'sv-SE');--> statement-breakpoint
+ALTER TABLE "companies" ADD COLUMN "locale" "company_locale" DEFAULT 'en-US' NOT NULL;
