@@ -84,6 +84,9 @@ describe.each(BACKENDS)('ledger lists, balances and statements on %s', (backend)
     expect(await numbers({ partyId: acme, origin: 'manual', statuses: ['paid', 'void'], q: 'a' })).toEqual(['INV-000003', 'INV-000001']);
     expect(await countDocuments(h.db, s.company.id, 'invoice', { partyId: acme, origin: 'manual' })).toBe(2);
     expect(await countDocuments(h.db, s.company.id, 'invoice', { q: 'workshop' })).toBe(2);
+    // A capped count stops one past the cap ("more than 1 match"), and is exact below it.
+    expect(await countDocuments(h.db, s.company.id, 'invoice', {}, { cap: 1 })).toBe(2);
+    expect(await countDocuments(h.db, s.company.id, 'invoice', { q: 'workshop' }, { cap: 5 })).toBe(2);
   });
 
   it('sorts by each column both ways, ties broken by id in the same direction', async () => {

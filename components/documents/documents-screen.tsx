@@ -18,6 +18,8 @@ interface DocumentsScreenProps {
   /** The view: how many documents match it, its links and its filter form's state. */
   list: {
     total: number;
+    /** The count stopped early: more than `total - 1` match. */
+    totalCapped: boolean;
     filtered: boolean;
     sortLinks: Record<DocumentSort, SortLink>;
     /** The next page of the view, or null on its last page. */
@@ -90,7 +92,11 @@ export function DocumentsScreen(props: DocumentsScreenProps) {
         </div>
         <DocumentFilters listPath={copy.listPath} partyLabel={copy.party} {...list.filters} />
         <p className="muted" role="status" data-testid="list-count">
-          {list.total === 1 ? '1 document' : `${list.total.toLocaleString('en-US')} documents`}
+          {list.totalCapped
+            ? `More than ${(list.total - 1).toLocaleString('en-US')} documents`
+            : list.total === 1
+              ? '1 document'
+              : `${list.total.toLocaleString('en-US')} documents`}
           {list.filtered ? ' match' : ''}
           {list.total > rows.length ? `, ${rows.length} on this page` : ''}
         </p>

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import type { DocumentKind, DocumentStatus } from '@/db/schema/enums';
@@ -124,13 +124,19 @@ export async function listDocumentsPage(db: Db, companyId: string, kind: Documen
   return page.result(rows, (r) => ({ ...toDocumentRow(r.doc), ruleName: r.ruleName }));
 }
 
-/** How many documents a filtered list holds, for the screen's "1–50 of 1,234". */
-export async function countDocuments(db: Db, companyId: string, kind: DocumentKind, filters: DocumentFilters): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+/**
+ * How many documents a filtered list holds, for the screen's "1,234 documents". With `cap`, it stops counting past
+ * `cap` (answering `cap + 1`): a search reads every row's text, and "more than 1,000 match" needs only the first
+ * 1,001 of them.
+ */
+export async function countDocuments(db: Db, companyId: string, kind: DocumentKind, filters: DocumentFilters, options: { cap?: number } = {}): Promise<number> {
+  const matching = db
+    .select({ one: sql`1` })
     .from(journalEntries)
     .innerJoin(parties, and(eq(parties.companyId, journalEntries.companyId), eq(parties.id, journalEntries.partyId)))
     .where(filterCondition(companyId, kind, filters));
+  const rows = options.cap === undefined ? matching : matching.limit(options.cap + 1);
+  const [row] = await db.select({ n: count() }).from(rows.as('matching'));
   return row?.n ?? 0;
 }
 

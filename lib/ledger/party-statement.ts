@@ -1,4 +1,4 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import type { EntryKind } from '@/db/schema/enums';
@@ -34,7 +34,6 @@ export interface PartyStatement {
   closingMinor: bigint;
 }
 
-const reversed = alias(journalEntries, 'reversed');
 const paidDocument = alias(journalEntries, 'paid_document');
 
 /** +1: the entry raises what stands between the company and the party; -1: it lowers it. */
@@ -49,7 +48,9 @@ const DIRECTION: Record<Exclude<EntryKind, 'void'>, 1 | -1> = { invoice: 1, bill
  */
 export async function partyStatement(db: Db, companyId: string, partyId: number): Promise<PartyStatement> {
   const party = await getPartyOrThrow(db, companyId, partyId);
-  const rows = await db
+  // Two index reads instead of one OR across a join (which scanned every entry of the company): the party's own
+  // entries (journal_entries_company_party_date_idx), then the voids of those (journal_entries_reverses_key).
+  const own = await db
     .select({
       id: journalEntries.id,
       kind: journalEntries.kind,
@@ -60,40 +61,61 @@ export async function partyStatement(db: Db, companyId: string, partyId: number)
       amountMinor: journalEntries.amountMinor,
       documentId: journalEntries.documentId,
       documentNumber: paidDocument.number,
-      reversedId: reversed.id,
-      reversedKind: reversed.kind,
-      reversedNumber: reversed.number,
-      reversedAmountMinor: reversed.amountMinor,
-      reversedDocumentId: reversed.documentId,
     })
     .from(journalEntries)
-    .leftJoin(reversed, and(eq(reversed.companyId, journalEntries.companyId), eq(reversed.id, journalEntries.reversesId)))
     .leftJoin(paidDocument, and(eq(paidDocument.companyId, journalEntries.companyId), eq(paidDocument.id, journalEntries.documentId)))
-    .where(and(eq(journalEntries.companyId, companyId), or(eq(journalEntries.partyId, partyId), eq(reversed.partyId, partyId))))
+    .where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.partyId, partyId)))
     .orderBy(asc(journalEntries.entryDate), asc(journalEntries.id));
+  const byId = new Map(own.map((e) => [e.id, e]));
+  const partyEntry = alias(journalEntries, 'party_entry');
+  const partyEntryIds = db
+    .select({ id: partyEntry.id })
+    .from(partyEntry)
+    .where(and(eq(partyEntry.companyId, companyId), eq(partyEntry.partyId, partyId)));
+  const voids = own.length
+    ? await db
+        .select({
+          id: journalEntries.id,
+          date: journalEntries.entryDate,
+          reference: journalEntries.reference,
+          memo: journalEntries.memo,
+          reversesId: journalEntries.reversesId,
+        })
+        .from(journalEntries)
+        .where(and(eq(journalEntries.companyId, companyId), inArray(journalEntries.reversesId, partyEntryIds)))
+    : [];
+  const rows = [
+    ...own.map((e) => ({ ...e, reversed: null as (typeof own)[number] | null })),
+    ...voids.map((v) => ({
+      id: v.id,
+      kind: 'void' as const,
+      date: v.date,
+      number: null,
+      reference: v.reference,
+      memo: v.memo,
+      amountMinor: null,
+      documentId: null,
+      documentNumber: null,
+      reversed: byId.get(v.reversesId!) ?? null,
+    })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
 
   let balanceMinor = 0n;
   const lines = rows.map((r): StatementLine => {
-    const isVoid = r.kind === 'void';
-    const baseKind = (isVoid ? r.reversedKind : r.kind) as Exclude<EntryKind, 'void'>;
-    const amountMinor = (isVoid ? r.reversedAmountMinor : r.amountMinor) ?? 0;
-    const signed = (isVoid ? -DIRECTION[baseKind] : DIRECTION[baseKind]) * amountMinor;
+    const original = r.reversed ?? r;
+    const baseKind = original.kind as Exclude<EntryKind, 'void'>;
+    const signed = (r.reversed ? -DIRECTION[baseKind] : DIRECTION[baseKind]) * (original.amountMinor ?? 0);
     balanceMinor += BigInt(signed);
     const isDocument = baseKind === 'invoice' || baseKind === 'bill';
-    const documentId = isVoid ? (isDocument ? r.reversedId : r.reversedDocumentId) : isDocument ? r.id : r.documentId;
-    const description = isVoid
-      ? r.memo
-      : isDocument
-        ? r.memo
-        : `Payment for ${r.documentNumber ?? 'a document'}${r.memo ? ` · ${r.memo}` : ''}`;
     return {
       id: r.id,
       kind: r.kind,
       date: r.date,
       number: r.number ?? r.reference,
       reference: r.reference,
-      description,
-      documentId,
+      description:
+        r.reversed || isDocument ? r.memo : `Payment for ${r.documentNumber ?? 'a document'}${r.memo ? ` · ${r.memo}` : ''}`,
+      documentId: isDocument ? original.id : original.documentId,
       chargeMinor: signed > 0 ? signed : 0,
       paymentMinor: signed < 0 ? -signed : 0,
       balanceMinor,

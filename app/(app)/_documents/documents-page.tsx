@@ -28,6 +28,8 @@ interface DocumentsPageProps {
   createPartyAction: FormAction<unknown>;
 }
 
+const SEARCH_COUNT_CAP = 1000; // a search reads every row's text: counting the first 1,001 matches says enough
+
 // Dates and amounts read best newest and largest first; names and numbers from A.
 const FIRST_DIRECTION: Record<DocumentSort, 'asc' | 'desc'> = { date: 'desc', due: 'desc', amount: 'desc', number: 'asc', party: 'asc' };
 
@@ -54,7 +56,7 @@ export async function DocumentsPage({ ctx: { db, company, role }, kind, searchPa
   const ruleType = kind === 'invoice' ? 'invoice' : 'expense';
   const [page, total, open, parties, categories, rules] = await Promise.all([
     listDocumentsPage(db, company.id, kind, pageQueryOf(params)),
-    countDocuments(db, company.id, kind, filtersOf(params)),
+    countDocuments(db, company.id, kind, filtersOf(params), { cap: params.q ? SEARCH_COUNT_CAP : undefined }),
     openBalancesByParty(db, company.id, kind),
     listParties(db, company.id, partyKind),
     listCategories(db, company.id, categoryType),
@@ -68,6 +70,7 @@ export async function DocumentsPage({ ctx: { db, company, role }, kind, searchPa
       rows={page.items}
       list={{
         total,
+        totalCapped: params.q !== undefined && total > SEARCH_COUNT_CAP,
         filtered,
         sortLinks: sortLinksOf(path, params),
         nextHref: page.next ? `${path}${listSearch(params, { after: page.next })}` : null,
