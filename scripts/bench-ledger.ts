@@ -185,7 +185,28 @@ async function bench(db: Db) {
   ];
   let ok = true;
   for (const [name, work, check] of views) ok = (await time(name, work, check)) && ok;
+  if (process.env.BENCH_LEDGER_EXPLAIN === 'true') await explainReports(db, companyId);
   return ok;
+}
+
+/**
+ * BENCH_LEDGER_EXPLAIN=true: the plans of the balance sheet's two aggregates, written out as lib/ledger/reports.ts
+ * (netByAccount) sends them, for whoever tunes the reports: a diagnostic copy, not a second definition.
+ */
+async function explainReports(db: Db, companyId: string) {
+  for (const [label, from] of [['all time to 2026-12-31', null], ['2026-01-01 to 2026-12-31', '2026-01-01']] as const) {
+    const plan = rowsOf<{ 'QUERY PLAN': string }>(
+      await db.execute(sql`explain (analyze, buffers)
+        select a.id, a.code, a.name, a.type, coalesce(sum(l.amount_minor), 0)
+        from journal_lines l
+        join journal_entries e on e.company_id = l.company_id and e.id = l.entry_id
+        join accounts a on a.company_id = l.company_id and a.id = l.account_id
+        where l.company_id = ${companyId} and a.type in ('asset', 'liability', 'equity', 'revenue', 'expense')
+          and (${from}::date is null or e.entry_date >= ${from}::date) and e.entry_date <= '2026-12-31'
+        group by a.id, a.code, a.name, a.type order by a.code`),
+    );
+    console.log(`\nEXPLAIN balance sheet aggregate, ${label}:\n${plan.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
+  }
 }
 
 let ok = false;
