@@ -25,7 +25,7 @@ function csvCell(value: CsvCell): string {
 }
 
 /** One record, CRLF-terminated. */
-export function csvLine(cells: readonly CsvCell[]): string {
+function csvLine(cells: readonly CsvCell[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 

@@ -6,7 +6,7 @@ import { STATUS_LABEL } from '@/components/status-badge';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '@/db/schema/enums';
 
 
-export const SORT_LABEL = { date: 'Issue date', number: 'Number', party: 'Party', amount: 'Amount', due: 'Due date' } as const;
+const SORT_LABEL = { date: 'Issue date', number: 'Number', party: 'Party', amount: 'Amount', due: 'Due date' } as const;
 
 /** What the filter form shows: the view's current values, as its URL holds them. */
 export interface FilterValues {
