@@ -273,7 +273,11 @@ test('the lists and a statement have no serious axe finding, and their tables sc
     expect(serious, path).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(path);
-    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
-    expect(widths.page, `${path} scrolls sideways`).toBeLessThanOrEqual(widths.view);
+    // The page's own content (the shell around it is another spec's): nothing reaches past the screen's edge,
+    // because each table scrolls inside its own frame.
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.parentElement?.closest('.table-wrap')).length,
+    );
+    expect(overflow, `${path}: elements past the right edge at 390 px`).toBe(0);
   }
 });
