@@ -62,13 +62,11 @@ async function openCompany(browser: Browser, baseURL: string) {
   const rule = await call('POST', '/api/recurring', {
     name: 'Monthly retainer',
     type: 'invoice',
-    partyId: acme,
-    categoryId: consulting,
-    amount: '100.00',
     cadence: 'monthly',
-    dayOfMonth: 1,
     startDate: '2026-01-01',
     endDate: '2026-01-31',
+    payload: { partyId: acme, amount: '100.00', categoryId: consulting, memo: 'Retainer' },
+    options: { dayOfMonth: 1 },
   });
   ruleId = rule.id;
   await call('POST', '/api/recurring/run', { ruleId });
@@ -157,9 +155,12 @@ test('a column heading sorts by it, and a second click turns the order round', a
   await table().getByRole('link', { name: 'Amount' }).click();
   await expect(table().getByRole('columnheader', { name: /Amount/ })).toHaveAttribute('aria-sort', 'ascending');
   await expectNumbers(['INV-000001', 'INV-000002', 'INV-000004']);
+  // By name, ties by number: A to Z first, then Z to A (the same order as by amount above, so wait for the heading).
   await table().getByRole('link', { name: 'Customer' }).click();
+  await expect(table().getByRole('columnheader', { name: /Customer/ })).toHaveAttribute('aria-sort', 'ascending');
   await expectNumbers(['INV-000001', 'INV-000002', 'INV-000004']);
   await table().getByRole('link', { name: 'Customer' }).click();
+  await expect(table().getByRole('columnheader', { name: /Customer/ })).toHaveAttribute('aria-sort', 'descending');
   await expectNumbers(['INV-000004', 'INV-000002', 'INV-000001']);
 });
 
