@@ -148,7 +148,7 @@ export const journalEntries = pgTable(
       .on(t.ruleId, t.occurrenceDate)
       .where(sql`${t.ruleId} is not null`),
     index('journal_entries_company_kind_date_idx').on(t.companyId, t.kind, t.entryDate),
-    // The API's document lists (lib/ledger/documents.ts listDocumentsPage): keyset pages in (updated_at, id)
+    // The API's document lists (lib/ledger/document-list.ts listDocumentsPage): keyset pages in (updated_at, id)
     // order within a kind, and `updatedSince` as a range of the same index.
     index('journal_entries_company_kind_updated_idx').on(t.companyId, t.kind, t.updatedAt, t.id),
     // A party's statement (lib/ledger/party-statement.ts: its entries in (entry_date, id) order) and the lists'
