@@ -1,7 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 import type { DocumentStatus } from '@/db/schema/enums';
 
-const STATUS_LABEL: Record<DocumentStatus, string> = {
+/** How a status reads on screen, and in a CSV export of a screen. */
+export const STATUS_LABEL: Record<DocumentStatus, string> = {
   open: 'Open',
   partially_paid: 'Partially paid',
   paid: 'Paid',

@@ -71,7 +71,8 @@ test('an owner adds a viewer, who signs in with the temporary password and can o
     'Your role in this company is Viewer: you can see invoices, but not record or change them.',
   );
   await expect(viewerPage.getByRole('main').getByRole('form')).toHaveCount(0);
-  await viewerPage.getByRole('table').getByRole('link').first().click();
+  // The first document's own link (the headings hold the sort links).
+  await viewerPage.getByRole('table').locator('tbody').getByRole('link').first().click();
   await expect(viewerPage.getByTestId('document-status')).toBeVisible();
   await expect(viewerPage.getByRole('button', { name: /Void/ })).toHaveCount(0);
   await expect(viewerPage.getByRole('main').getByRole('form')).toHaveCount(0);

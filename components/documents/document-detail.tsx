@@ -3,6 +3,7 @@ import { ColumnHeads } from '@/components/column-heads';
 import { ActionButton } from '@/components/forms/action-button';
 import type { FormAction } from '@/components/forms/action-form';
 import { canRecord, ReadOnlyNote } from '@/components/forms/read-only-note';
+import { DateText } from '@/components/date-text';
 import { StatusBadge } from '@/components/status-badge';
 import type { Role } from '@/lib/auth/roles';
 import type { DocumentRow } from '@/lib/ledger/documents';
@@ -13,6 +14,8 @@ import { PaymentForm } from './payment-form';
 
 interface DocumentDetailProps {
   doc: DocumentRow;
+  /** The name of the recurring rule that posted it (null: typed by hand, or its rule is gone). */
+  ruleName: string | null;
   payments: DocumentPayment[];
   currency: string;
   /** Today in the company's zone, as YYYY-MM-DD. */
@@ -24,7 +27,7 @@ interface DocumentDetailProps {
 }
 
 /** One invoice or bill: what it is, what has been paid, and the payment and void forms. */
-export function DocumentDetail({ doc, payments, currency, today, recordPaymentAction, voidEntryAction, role }: DocumentDetailProps) {
+export function DocumentDetail({ doc, ruleName, payments, currency, today, recordPaymentAction, voidEntryAction, role }: DocumentDetailProps) {
   const writable = canRecord(role);
   const copy = DOCUMENT_COPY[doc.kind];
   const money = (minor: number) => formatMoney(minor, currency);
@@ -91,8 +94,9 @@ export function DocumentDetail({ doc, payments, currency, today, recordPaymentAc
           {doc.ruleId !== null && (
             <div>
               <dt>Recurring</dt>
-              <dd>
-                Rule #{doc.ruleId}, occurrence {doc.occurrenceDate}
+              <dd data-testid="document-origin">
+                from rule <Link href={`/settings/recurring/${doc.ruleId}#log`}>{ruleName ?? `#${doc.ruleId}`}</Link>, occurrence{' '}
+                {doc.occurrenceDate && <DateText date={doc.occurrenceDate} />}
               </dd>
             </div>
           )}

@@ -1,18 +1,41 @@
+import Link from 'next/link';
 import type { DocumentKind } from '@/db/schema/enums';
 import type { FormAction } from '@/components/forms/action-form';
 import { canRecord, ReadOnlyNote } from '@/components/forms/read-only-note';
 import type { SelectOption } from '@/components/forms/field';
 import { PartyForm } from '@/components/parties/party-form';
-import type { DocumentRow } from '@/lib/ledger/documents';
+import type { DocumentListRow, DocumentSort } from '@/lib/ledger/document-list';
 import type { Role } from '@/lib/auth/roles';
 import { formatMoney } from '@/lib/money';
 import { DOCUMENT_COPY } from './document-copy';
 import { DocumentForm, type CreatedDocument } from './document-form';
-import { DocumentTable } from './document-table';
+import { DocumentFilters, type FilterValues } from './document-filters';
+import { DocumentTable, type SortLink } from './document-table';
 
 interface DocumentsScreenProps {
   kind: DocumentKind;
-  rows: DocumentRow[];
+  rows: DocumentListRow[];
+  /** The view: how many documents match it, its links and its filter form's state. */
+  list: {
+    total: number;
+    /** The count stopped early: more than `total - 1` match. */
+    totalCapped: boolean;
+    filtered: boolean;
+    sortLinks: Record<DocumentSort, SortLink>;
+    /** The next page of the view, or null on its last page. */
+    nextHref: string | null;
+    /** The view's first page, or null when this is it. */
+    firstHref: string | null;
+    /** The whole view (every page) as CSV. */
+    csvHref: string;
+    filters: {
+      values: FilterValues;
+      errors: Partial<Record<keyof FilterValues, string>>;
+      parties: readonly SelectOption[];
+      rules: readonly SelectOption[];
+      pageSizes: readonly number[];
+    };
+  };
   /** A sum over every open document: a bigint, since it may pass Number.MAX_SAFE_INTEGER. */
   outstandingMinor: bigint;
   parties: readonly SelectOption[];
@@ -30,7 +53,7 @@ interface DocumentsScreenProps {
  * may record), the list.
  */
 export function DocumentsScreen(props: DocumentsScreenProps) {
-  const { kind, rows, outstandingMinor, currency, today } = props;
+  const { kind, rows, list, outstandingMinor, currency, today } = props;
   const copy = DOCUMENT_COPY[kind];
   const partyNoun = copy.party.toLowerCase();
   return (
@@ -60,9 +83,30 @@ export function DocumentsScreen(props: DocumentsScreenProps) {
       ) : (
         <ReadOnlyNote role={props.role} what={copy.plural.toLowerCase()} />
       )}
-      <section aria-labelledby="list-heading">
-        <h2 id="list-heading">{copy.plural}</h2>
-        <DocumentTable kind={kind} rows={rows} currency={currency} today={today} />
+      <section aria-labelledby="list-heading" className="grid gap-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="list-heading">{copy.plural}</h2>
+          <a href={list.csvHref} download>
+            Export CSV
+          </a>
+        </div>
+        <DocumentFilters listPath={copy.listPath} partyLabel={copy.party} {...list.filters} />
+        <p className="muted" role="status" data-testid="list-count">
+          {list.totalCapped
+            ? `More than ${(list.total - 1).toLocaleString('en-US')} documents`
+            : list.total === 1
+              ? '1 document'
+              : `${list.total.toLocaleString('en-US')} documents`}
+          {list.filtered ? ' match' : ''}
+          {list.total > rows.length ? `, ${rows.length} on this page` : ''}
+        </p>
+        <DocumentTable kind={kind} rows={rows} currency={currency} today={today} sortLinks={list.sortLinks} filtered={list.filtered} />
+        {(list.firstHref || list.nextHref) && (
+          <nav aria-label={`Pages of ${copy.plural.toLowerCase()}`} className="flex items-center justify-between gap-3">
+            {list.firstHref ? <Link href={list.firstHref}>← First page</Link> : <span />}
+            {list.nextHref ? <Link href={list.nextHref}>Next page →</Link> : <span />}
+          </nav>
+        )}
       </section>
     </>
   );

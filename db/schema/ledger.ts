@@ -150,9 +150,12 @@ export const journalEntries = pgTable(
       .on(t.ruleId, t.occurrenceDate)
       .where(sql`${t.ruleId} is not null`),
     index('journal_entries_company_kind_date_idx').on(t.companyId, t.kind, t.entryDate),
-    // The API's document lists (lib/ledger/documents.ts listDocumentsPage): keyset pages in (updated_at, id)
+    // The API's document lists (lib/ledger/document-list.ts listDocumentsPage): keyset pages in (updated_at, id)
     // order within a kind, and `updatedSince` as a range of the same index.
     index('journal_entries_company_kind_updated_idx').on(t.companyId, t.kind, t.updatedAt, t.id),
+    // A party's statement (lib/ledger/party-statement.ts: its entries in (entry_date, id) order) and the lists'
+    // party filter: one index range instead of a scan of the company's entries.
+    index('journal_entries_company_party_date_idx').on(t.companyId, t.partyId, t.entryDate, t.id),
     index('journal_entries_document_idx')
       .on(t.documentId)
       .where(sql`${t.documentId} is not null`),

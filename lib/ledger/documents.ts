@@ -1,10 +1,9 @@
-import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { CATEGORY_TYPE_OF, PARTY_KIND_OF, type DocumentKind, type DocumentStatus } from '@/db/schema/enums';
 import { accounts, journalEntries, parties } from '@/db/schema/ledger';
 import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib/errors';
-import { keyset, type KeysetPage, type KeysetQuery } from '@/lib/keyset';
 import { amountMinorOrThrow } from '@/lib/money';
 import { categoryOrThrow } from './accounts';
 import { getCompanyOrThrow } from './companies';
@@ -54,9 +53,10 @@ export async function createDocument(db: Db, companyId: string, kind: DocumentKi
   }
 }
 
-const category = alias(accounts, 'category');
+/** The document's category account, joined beside its party. */
+export const category = alias(accounts, 'category');
 
-const documentColumns = {
+export const documentColumns = {
   id: journalEntries.id,
   kind: journalEntries.kind,
   number: journalEntries.number,
@@ -100,7 +100,7 @@ export interface DocumentRow {
   updatedAt: Date;
 }
 
-function toDocumentRow(r: {
+export function toDocumentRow(r: {
   [K in keyof typeof documentColumns]: unknown;
 }): DocumentRow {
   const row = r as Omit<DocumentRow, 'balanceMinor'>;
@@ -132,58 +132,6 @@ export async function listDocuments(
     .orderBy(desc(journalEntries.entryDate), desc(journalEntries.id))
     .limit(options.limit ?? 500);
   return rows.map(toDocumentRow);
-}
-
-export interface DocumentPageQuery extends KeysetQuery {
-  /** Any of these statuses (default: every status). */
-  statuses?: DocumentStatus[];
-  partyId?: number;
-  /** Only the postings of this recurring rule. */
-  ruleId?: number;
-  /** Issue dates from `from` to `to`, inclusive, either bound optional. */
-  from?: string;
-  to?: string;
-  /**
-   * `updated` (default): the order documents last changed, oldest first, what a sync walks (the API's lists).
-   * `issueDate`: newest issue date first, what a screen shows.
-   */
-  order?: 'updated' | 'issueDate';
-}
-
-/**
- * One keyset page of a company's invoices or bills, filtered: the query behind the API's document lists, and
- * meant for the screens too. Either order is an index range scan from the page's start
- * (journal_entries_company_kind_updated_idx, journal_entries_company_kind_date_idx), so a page costs the same
- * on the first page and the thousandth of a company with 100,000 documents; the filters are applied on that
- * scan, and a recurring rule's postings come from its own unique index instead.
- *
- * @example listDocumentsPage(db, companyId, 'invoice', { limit: 50, statuses: ['open', 'partially_paid'], from: '2026-01-01' })
- */
-export async function listDocumentsPage(db: Db, companyId: string, kind: DocumentKind, query: DocumentPageQuery): Promise<KeysetPage<DocumentRow>> {
-  const page =
-    query.order === 'issueDate'
-      ? keyset(query, { sortBy: journalEntries.entryDate, id: journalEntries.id, direction: 'desc', updatedAt: journalEntries.updatedAt })
-      : keyset(query, { sortBy: journalEntries.updatedAt, id: journalEntries.id, updatedAt: journalEntries.updatedAt });
-  const rows = await db
-    .select({ doc: documentColumns, ...page.select })
-    .from(journalEntries)
-    .innerJoin(parties, and(eq(parties.companyId, journalEntries.companyId), eq(parties.id, journalEntries.partyId)))
-    .innerJoin(category, and(eq(category.companyId, journalEntries.companyId), eq(category.id, journalEntries.categoryAccountId)))
-    .where(
-      and(
-        eq(journalEntries.companyId, companyId),
-        eq(journalEntries.kind, kind),
-        query.statuses?.length ? inArray(journalEntries.status, query.statuses) : undefined,
-        query.partyId !== undefined ? eq(journalEntries.partyId, query.partyId) : undefined,
-        query.ruleId !== undefined ? eq(journalEntries.ruleId, query.ruleId) : undefined,
-        query.from !== undefined ? gte(journalEntries.entryDate, query.from) : undefined,
-        query.to !== undefined ? lte(journalEntries.entryDate, query.to) : undefined,
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.limit);
-  return page.result(rows, (r) => toDocumentRow(r.doc));
 }
 
 /** A document of the company; another company's document is "not found", never "forbidden". */

@@ -421,6 +421,16 @@ export const ROUTES: Record<string, RouteCase> = {
   },
   ...ledgerRoutes('invoices', 'invoice'),
   ...ledgerRoutes('expenses', 'bill'),
+  // The CSV exports of the list screens (session or API key; a viewer may read). A list names no record.
+  'app/(app)/invoices/export/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/invoices/export?status=open' }), stranger: null },
+  'app/(app)/expenses/export/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/expenses/export?q=rent' }), stranger: null },
+  'app/(app)/parties/export/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/parties/export' }), stranger: null },
+  'app/(app)/parties/[id]/export/route.ts#GET': {
+    kind: 'company',
+    role: 'viewer',
+    valid: (w) => ({ path: `/parties/${w.a.customer.id}/export`, params: { id: String(w.a.customer.id) } }),
+    stranger: { request: (w) => ({ path: `/parties/${w.b.customer.id}/export`, params: { id: String(w.b.customer.id) } }), answer: { status: 404 } },
+  },
   'app/api/payments/[id]/void/route.ts#POST': {
     kind: 'company',
     role: 'accountant',

@@ -2,9 +2,11 @@ import { notFound } from 'next/navigation';
 import type { FormAction } from '@/components/forms/action-form';
 import { DocumentDetail } from '@/components/documents/document-detail';
 import type { DocumentKind } from '@/db/schema/enums';
+import { AppError } from '@/lib/errors';
 import { todayInZone } from '@/lib/dates/calendar-date';
 import { findDocument } from '@/lib/ledger/documents';
 import { listDocumentPayments } from '@/lib/ledger/payments';
+import { getRuleOrThrow } from '@/lib/recurring/rules';
 import { recordId } from '@/lib/schemas/common';
 import type { SessionCompanyContext } from '@/lib/session/company-context';
 
@@ -34,10 +36,20 @@ export async function DocumentPage({ ctx: { db, company, role }, kind, id, recor
   // Another company's document, one of the other kind or a missing one: all answer "not found".
   const doc = await findDocument(db, company.id, kind, id);
   if (!doc) notFound();
-  const payments = await listDocumentPayments(db, company.id, doc.id);
+  const [payments, rule] = await Promise.all([
+    listDocumentPayments(db, company.id, doc.id),
+    // A deleted rule keeps its documents but leaves the lists: the line then names it by id.
+    doc.ruleId === null
+      ? null
+      : getRuleOrThrow(db, company.id, doc.ruleId).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'not_found') return null;
+          throw error;
+        }),
+  ]);
   return (
     <DocumentDetail
       doc={doc}
+      ruleName={rule?.name ?? null}
       payments={payments}
       currency={company.baseCurrency}
       today={todayInZone(new Date(), company.timeZone ?? undefined)}

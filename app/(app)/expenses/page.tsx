@@ -1,9 +1,17 @@
 import { companyContext } from '@/lib/session/company-context';
-import { DocumentsPage } from '../_documents/documents-page';
+import { DocumentsPage, type DocumentsPageParams } from '../_documents/documents-page';
 import { createBillAction, createVendorAction } from './actions';
 
 export const metadata = { title: 'Expenses' };
 
-export default async function ExpensesPage() {
-  return <DocumentsPage ctx={await companyContext()} kind="bill" createDocumentAction={createBillAction} createPartyAction={createVendorAction} />;
+export default async function ExpensesPage({ searchParams }: DocumentsPageParams) {
+  return (
+    <DocumentsPage
+      ctx={await companyContext()}
+      kind="bill"
+      searchParams={searchParams}
+      createDocumentAction={createBillAction}
+      createPartyAction={createVendorAction}
+    />
+  );
 }

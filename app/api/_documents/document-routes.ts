@@ -11,7 +11,8 @@ import {
 } from '@/lib/api/resources/document';
 import { apiRoute, reply } from '@/lib/http/api-route';
 import type { Db } from '@/db/client';
-import { createDocument, getDocumentOfKindOrThrow, listDocumentsPage } from '@/lib/ledger/documents';
+import { listDocumentsPage } from '@/lib/ledger/document-list';
+import { createDocument, getDocumentOfKindOrThrow } from '@/lib/ledger/documents';
 import { listDocumentPayments, recordPayment, voidDocument } from '@/lib/ledger/payments';
 import { documentInput, paymentInput } from '@/lib/ledger/schemas';
 import { queryDate, recordId } from '@/lib/schemas/common';

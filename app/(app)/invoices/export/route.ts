@@ -1,0 +1,3 @@
+import { documentsCsvRoute } from '../../_documents/documents-csv';
+
+export const GET = documentsCsvRoute('invoice');

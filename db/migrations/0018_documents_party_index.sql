@@ -1,0 +1,1 @@
+CREATE INDEX "journal_entries_company_party_date_idx" ON "journal_entries" USING btree ("company_id","party_id","entry_date","id");
