@@ -4,6 +4,7 @@ import { addDays } from '@/lib/dates/calendar-date';
 import { AppError } from '@/lib/errors';
 import { cashMovementsOfAccount } from '@/lib/ledger/cash-basis';
 import { createDocument } from '@/lib/ledger/documents';
+import { monthlyTotals } from '@/lib/ledger/monthly-totals';
 import { recordPayment, voidEntry } from '@/lib/ledger/payments';
 import { accountBalance, profitAndLoss } from '@/lib/ledger/reports';
 import { toDecimalString } from '@/lib/money';
@@ -43,6 +44,12 @@ describe.each(BACKENDS)('cash-basis P&L on %s', (backend) => {
     expect(await pl(h, company.id, '2026-02-01', '2026-02-28', 'accrual')).toEqual({ ...revenueOnly(1_000_00n), basis: 'accrual' });
     expect(await pl(h, company.id, '2026-03-01', '2026-03-31', 'accrual')).toEqual({ ...revenueOnly(0n), basis: 'accrual' });
     expect(await pl(h, company.id, '2026-04-01', '2026-04-30', 'accrual')).toEqual({ ...revenueOnly(0n), basis: 'accrual' });
+    // Month by month, as the Overview's chart reads it.
+    expect(await monthlyTotals(h.db, company.id, '2026-01-01', '2026-12-31', 'cash')).toEqual([
+      { month: '2026-03', revenueMinor: 400_00n, expensesMinor: 0n },
+      { month: '2026-04', revenueMinor: 600_00n, expensesMinor: 0n },
+    ]);
+    expect(await monthlyTotals(h.db, company.id, '2026-01-01', '2026-12-31', 'accrual')).toEqual([{ month: '2026-02', revenueMinor: 1_000_00n, expensesMinor: 0n }]);
     // The accrual call with no basis is the report it always was.
     expect((await profitAndLoss(h.db, company.id, '2026-02-01', '2026-02-28')).totalRevenueMinor).toBe(1_000_00n);
   });
@@ -61,6 +68,11 @@ describe.each(BACKENDS)('cash-basis P&L on %s', (backend) => {
     expect(await pl(h, company.id, '2026-06-01', '2026-06-30', 'cash')).toEqual({ ...expenseOnly(250_00n), basis: 'cash' });
     expect(await pl(h, company.id, '2026-04-01', '2026-04-30', 'accrual')).toEqual({ ...expenseOnly(750_00n), basis: 'accrual' });
     expect(await pl(h, company.id, '2026-05-01', '2026-06-30', 'accrual')).toEqual({ ...expenseOnly(0n), basis: 'accrual' });
+    expect(await monthlyTotals(h.db, company.id, '2026-01-01', '2026-12-31', 'cash')).toEqual([
+      { month: '2026-05', revenueMinor: 0n, expensesMinor: 500_00n },
+      { month: '2026-06', revenueMinor: 0n, expensesMinor: 250_00n },
+    ]);
+    expect(await monthlyTotals(h.db, company.id, '2026-01-01', '2026-12-31', 'accrual')).toEqual([{ month: '2026-04', revenueMinor: 0n, expensesMinor: 750_00n }]);
   });
 
   it('a voided invoice that had a payment: nothing on either basis, and the cash drill-down shows the payment and its void netting to zero', async () => {
@@ -146,6 +158,12 @@ describe.each(BACKENDS)('cash-basis P&L on %s', (backend) => {
           expect(cash.totalRevenueMinor).toBe(accrual.totalRevenueMinor - openAr);
           expect(cash.totalExpensesMinor).toBe(accrual.totalExpensesMinor - openAp);
           expect(cashOnHand).toBe(cash.netIncomeMinor + credits);
+        }
+        // The months of the Overview's chart add up to the P&L of the whole span, on both bases.
+        for (const basis of ['accrual', 'cash'] as const) {
+          const months = await monthlyTotals(h.db, company.id, '2026-01-01', '2027-12-31', basis);
+          const whole = await profitAndLoss(h.db, company.id, '2026-01-01', '2027-12-31', basis);
+          expect([months.reduce((t, m) => t + m.revenueMinor, 0n), months.reduce((t, m) => t + m.expensesMinor, 0n)]).toEqual([whole.totalRevenueMinor, whole.totalExpensesMinor]);
         }
       }),
       { numRuns: backend === 'pglite' ? 30 : 20 },

@@ -35,7 +35,7 @@ import { rowsOf } from '@/db/sql-batch';
  * and each void of a payment (its applied part, negated), with the category of the document paid. Both halves
  * read journal_entries_company_kind_date_idx by (company, kind, date).
  */
-function cashMovementsSql(companyId: string, from: string, to: string): SQL {
+export function cashMovementsSql(companyId: string, from: string, to: string): SQL {
   return sql`
     select p.id as entry_id, p.entry_date, p.reference, p.kind, p.memo, d.id as document_id, d.kind as document_kind,
       d.number as document_number, d.category_account_id as account_id, p.applied_minor as amount_minor
