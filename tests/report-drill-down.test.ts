@@ -60,6 +60,11 @@ describe.each(BACKENDS)('report drill-down and preferences on %s', (backend) => 
       ['2026-03-21', 'payment_received', b.number, 50_00n],
       ['2026-03-21', 'void', b.number, -50_00n],
     ]);
+    // Past its limit a drill-down lists the latest entries only, and still totals (and counts) them all.
+    const limited = await accountDrillDown(h.db, company.id, byCode('4100'), march, 'cash', 2);
+    expect([limited.entries.map((e) => e.kind), limited.entryCount, limited.totalMinor]).toEqual([['payment_received', 'void'], 3, 400_00n]);
+    const limitedAccrual = await accountDrillDown(h.db, company.id, byCode('1000'), { from: null, to: '2026-03-31' }, 'accrual', 1);
+    expect([limitedAccrual.entries.map((e) => e.date), limitedAccrual.entryCount, limitedAccrual.totalMinor]).toEqual([['2026-03-31'], 5, 200_00n]);
     // The accrual drill-down of 4100 lists the two invoices, each its own document.
     const accrual4100 = await accountDrillDown(h.db, company.id, byCode('4100'), march, 'accrual');
     expect(accrual4100.entries.map((e) => [e.date, e.kind, e.document?.id, e.amountMinor])).toEqual([

@@ -10,7 +10,14 @@ const DOCUMENT_PATH = { invoice: '/invoices', bill: '/expenses' } as const;
 /** The entries of a drill-down, oldest first, each linked to its document, and their total (the report's line). */
 export function DrillDownTable({ drill, currency }: { drill: DrillDown; currency: string }) {
   return (
-    <Table aria-label="Entries">
+    <>
+      {drill.entries.length < drill.entryCount && (
+        <p role="status" className="text-sm text-muted-foreground">
+          Showing the latest {drill.entries.length.toLocaleString('en-US')} of {drill.entryCount.toLocaleString('en-US')} entries; the total is of all of them,
+          and the CSV export lists them all.
+        </p>
+      )}
+      <Table aria-label="Entries">
       <TableHeader>
         <TableRow>
           <TableHead scope="col">Date</TableHead>
@@ -56,6 +63,7 @@ export function DrillDownTable({ drill, currency }: { drill: DrillDown; currency
           </TableCell>
         </TableRow>
       </TableFooter>
-    </Table>
+      </Table>
+    </>
   );
 }

@@ -75,6 +75,17 @@ export async function cashAmountsByAccount(db: Db, companyId: string, from: stri
     .filter((r) => r.amountMinor !== 0n);
 }
 
+/** How many cash movements are behind one category's line, and their total (the line itself). */
+export async function cashMovementsTotal(db: Db, companyId: string, accountId: number, from: string, to: string): Promise<{ count: number; totalMinor: bigint }> {
+  const [row] = rowsOf<{ count: string | number; total_minor: string }>(
+    await db.execute(sql`
+      select count(*) as count, coalesce(sum(m.amount_minor), 0)::text as total_minor
+      from (${cashMovementsSql(companyId, from, to)}) m
+      where m.account_id = ${accountId}`),
+  );
+  return { count: Number(row?.count ?? 0), totalMinor: BigInt(row?.total_minor ?? '0') };
+}
+
 export interface CashMovement {
   entryId: number;
   entryDate: string;
@@ -88,8 +99,11 @@ export interface CashMovement {
   amountMinor: bigint;
 }
 
-/** The cash movements behind one category's line of the cash P&L: the drill-down of that line, oldest first. */
-export async function cashMovementsOfAccount(db: Db, companyId: string, accountId: number, from: string, to: string): Promise<CashMovement[]> {
+/**
+ * The cash movements behind one category's line of the cash P&L: the drill-down of that line, oldest first; the
+ * latest `limit` of them when there are more.
+ */
+export async function cashMovementsOfAccount(db: Db, companyId: string, accountId: number, from: string, to: string, limit = 100_000): Promise<CashMovement[]> {
   const rows = rowsOf<{
     entry_id: string | number;
     entry_date: string;
@@ -106,9 +120,10 @@ export async function cashMovementsOfAccount(db: Db, companyId: string, accountI
         m.document_kind::text as document_kind, m.document_number, m.amount_minor::text as amount_minor
       from (${cashMovementsSql(companyId, from, to)}) m
       where m.account_id = ${accountId}
-      order by m.entry_date, m.entry_id`),
+      order by m.entry_date desc, m.entry_id desc
+      limit ${limit}`),
   );
-  return rows.map((r) => ({
+  return rows.reverse().map((r) => ({
     entryId: Number(r.entry_id),
     entryDate: r.entry_date,
     reference: r.reference,
