@@ -12,7 +12,7 @@ import { cashMovementsOfAccount, cashMovementsTotal } from './cash-basis';
  * period, with the document it belongs to, in the account's natural sign, so the entries sum to the report's line.
  */
 
-export interface DrillDownEntry {
+interface DrillDownEntry {
   entryId: number;
   date: string;
   reference: string;
@@ -37,7 +37,7 @@ export interface DrillDown {
 }
 
 /** The entries a drill-down screen lists at most; its total still covers them all, and the CSV can hold them all. */
-export const DRILL_DOWN_SCREEN_LIMIT = 1_000;
+const DRILL_DOWN_SCREEN_LIMIT = 1_000;
 
 const CREDIT_NATURE: ReadonlySet<AccountType> = new Set(['liability', 'equity', 'revenue']);
 

@@ -9,7 +9,7 @@ import type { AccountAmount, BalanceSheet } from './reports';
  * screen's alone; the CSV names each row's section in a column instead).
  */
 
-export type ReportRowKind = 'account' | 'computed' | 'total' | 'grand';
+type ReportRowKind = 'account' | 'computed' | 'total' | 'grand';
 
 export interface ReportRow {
   kind: ReportRowKind;

@@ -87,7 +87,7 @@ export const periodInput = z.object({ from: queryDate, to: queryDate }).refine(p
 export const asOfInput = z.object({ asOf: queryDate });
 
 /** `accrual` or `cash`: the basis of a P&L (issue 14), in a query or the toggle's form. */
-export const reportBasisInput = z.enum(REPORT_BASES, { error: 'basis must be accrual or cash' });
+const reportBasisInput = z.enum(REPORT_BASES, { error: 'basis must be accrual or cash' });
 
 /** The P&L's query: its period and, optionally, its basis (the API defaults to accrual; the screen to the user's choice). */
 export const profitAndLossQuery = z
