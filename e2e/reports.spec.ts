@@ -19,9 +19,9 @@ let page: Page;
 let ids: { consulting: number; rent: number; invoice: number; bill: number };
 
 /** An answer's JSON after checking its status, so a refused call fails here with its problem, not later. */
-async function created(answer: Awaited<ReturnType<APIRequestContext['post']>>) {
+async function created(answer: Awaited<ReturnType<APIRequestContext['post']>>): Promise<{ id: number }> {
   expect(answer.status(), await answer.text()).toBe(201);
-  return answer.json();
+  return (await answer.json()) as { id: number };
 }
 
 test.beforeAll(async ({ browser }) => {
