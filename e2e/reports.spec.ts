@@ -236,3 +236,28 @@ test('the CSV export holds exactly the rows the screen shows', async () => {
     expect(records.map((r) => [r[1], ...r.slice(2).map((d) => minorFromMoneyText(d))])).toEqual(screen.map((r) => [r[0], ...r.slice(1).map(minorFromMoneyText)]));
   }
 });
+
+test('the print layout leaves out the navigation and every control, and keeps the whole report', async () => {
+  await page.goto(`${P_AND_L}?${MARCH}&basis=accrual`);
+  const table = page.getByRole('table', { name: 'Profit and loss' });
+  await expect(page.getByRole('banner')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner')).toBeHidden();
+  for (const control of [
+    page.getByRole('navigation', { name: 'Presets' }),
+    page.getByRole('navigation', { name: 'Basis' }),
+    page.getByRole('link', { name: 'Export CSV' }),
+    page.getByRole('button', { name: 'Print' }),
+    page.getByRole('button', { name: 'Show' }),
+  ]) {
+    await expect(control).toBeHidden();
+  }
+  await expect(table).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Profit & Loss' })).toBeVisible();
+  // Full width: the table spans the printable page, not the screen's 720 px column.
+  const widths = await table.evaluate((t) => [t.getBoundingClientRect().width, document.querySelector('main')!.getBoundingClientRect().width]);
+  expect(widths[0]).toBe(widths[1]);
+  // Each section after the first starts a new page.
+  expect(await table.locator('tbody.report-section').evaluateAll((bodies) => bodies.map((b) => getComputedStyle(b).breakBefore))).toEqual(['auto', 'page']);
+  await page.emulateMedia({ media: 'screen' });
+});
