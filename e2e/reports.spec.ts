@@ -256,7 +256,7 @@ test('the print layout leaves out the navigation and every control, and keeps th
   await expect(page.getByRole('heading', { level: 1, name: 'Profit & Loss' })).toBeVisible();
   // Full width: the table spans the printable page, not the screen's 720 px column.
   const widths = await table.evaluate((t) => [t.getBoundingClientRect().width, document.querySelector('main')!.getBoundingClientRect().width]);
-  expect(widths[0]).toBe(widths[1]);
+  expect(Math.round(widths[0]!)).toBe(Math.round(widths[1]!));
   // Each section after the first starts a new page.
   expect(await table.locator('tbody.report-section').evaluateAll((bodies) => bodies.map((b) => getComputedStyle(b).breakBefore))).toEqual(['auto', 'page']);
   await page.emulateMedia({ media: 'screen' });
