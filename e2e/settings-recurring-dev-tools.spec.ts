@@ -40,7 +40,7 @@ async function signIn(page: Page) {
 async function totalRevenueMinor(page: Page): Promise<number> {
   await page.goto(`${baseURL}/reports/profit-and-loss`);
   const table = page.getByRole('table', { name: 'Profit and loss' });
-  const cell = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total revenue', exact: true }) }).getByRole('cell');
+  const cell = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total revenue', exact: true }) }).getByRole('cell').first();
   return minorFromMoneyText(await cell.innerText());
 }
 

@@ -446,6 +446,7 @@ describe.skipIf(!HAS_POSTGRES)('the ledger API over HTTP on PostgreSQL', () => {
       expect(year.body).toEqual({
         from: '2026-01-01',
         to: '2026-12-31',
+        basis: 'accrual',
         currency: 'EUR',
         revenue: [{ accountId: c.category['4100'], code: '4100', name: 'Consulting Revenue', type: 'revenue', amount: '1250.50', amountMinor: 125050 }],
         expenses: [{ accountId: c.category['5200'], code: '5200', name: 'Software', type: 'expense', amount: '300.00', amountMinor: 30000 }],
@@ -462,6 +463,18 @@ describe.skipIf(!HAS_POSTGRES)('the ledger API over HTTP on PostgreSQL', () => {
       expect(bad.body.fields).toEqual({ to: ['The end of the period cannot be before its start'] });
       const missing = await documented('GET', '/api/reports/profit-and-loss', '/api/reports/profit-and-loss?from=2026-01-01', { key: c.viewer });
       expect(Object.keys(missing.body.fields)).toEqual(['to']);
+    });
+
+    it('takes basis=cash|accrual (issue 14): over the whole history cash net income = accrual − open A/R + open A/P', async () => {
+      const report = (query: string) => documented('GET', '/api/reports/profit-and-loss', `/api/reports/profit-and-loss?from=2000-01-01&to=2026-12-31${query}`, { key: c.viewer });
+      // Accrual: 950.50 in 2026 and 200.00 in 2025; A/R 450.50 and A/P 180.00 at the end (the Balance Sheet below).
+      expect((await report('&basis=accrual')).body).toMatchObject({ basis: 'accrual', netIncome: '1150.50', netIncomeMinor: 115050 });
+      expect((await report('')).body).toMatchObject({ basis: 'accrual', netIncome: '1150.50' });
+      // Cash: 1150.50 − 450.50 + 180.00, which is the Balance Sheet's cash (no customer credit is left).
+      expect((await report('&basis=cash')).body).toMatchObject({ basis: 'cash', netIncome: '880.00', netIncomeMinor: 88000 });
+      const bad = await report('&basis=cashflow');
+      expect(bad.status).toBe(400);
+      expect(bad.body.fields).toEqual({ basis: ['basis must be accrual or cash'] });
     });
 
     it('shows the Balance Sheet with earnings in equity, balanced', async () => {

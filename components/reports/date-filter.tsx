@@ -10,10 +10,35 @@ export interface DateFilterField {
   value: string;
 }
 
-/** The GET form above a report: date inputs that navigate to `?name=YYYY-MM-DD`, and one-click presets. */
-export function DateFilter({ path, fields, presets }: { path: string; fields: DateFilterField[]; presets: { label: string; href: string }[] }) {
+/** One preset of a report's dates: a link to the report with them, marked when they are the dates shown. */
+export interface DatePreset {
+  label: string;
+  href: string;
+  current?: boolean;
+}
+
+/**
+ * The GET form above a report: date inputs that navigate to `?name=YYYY-MM-DD`, one-click presets, and `hidden`
+ * query values the form carries along (the basis, the comparison) so that choosing dates keeps the rest of the URL.
+ */
+export function DateFilter({
+  path,
+  fields,
+  presets,
+  hidden = {},
+  children,
+}: {
+  path: string;
+  fields: DateFilterField[];
+  presets: DatePreset[];
+  hidden?: Record<string, string>;
+  children?: React.ReactNode;
+}) {
   return (
-    <Form action={path} className="panel filter" aria-label="Report dates">
+    <Form action={path} className="panel filter no-print" aria-label="Report dates">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {fields.map((f) => (
         <div className="field" key={f.name}>
           <label htmlFor={`report-${f.name}`}>{f.label}</label>
@@ -21,16 +46,25 @@ export function DateFilter({ path, fields, presets }: { path: string; fields: Da
           <input id={`report-${f.name}`} name={f.name} type="date" defaultValue={isValidCalendarDate(f.value) ? f.value : ''} max="9999-12-31" />
         </div>
       ))}
+      {children}
       <button type="submit">Show</button>
       <nav className="presets" aria-label="Presets">
         {presets.map((p) => (
-          <Link key={p.label} href={p.href}>
+          <Link key={p.label} href={p.href} aria-current={p.current ? 'page' : undefined}>
             {p.label}
           </Link>
         ))}
       </nav>
     </Form>
   );
+}
+
+/** `path?name=value&…` with the empty values left out, in the order given. */
+export function reportHref(path: string, query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
 }
 
 /**

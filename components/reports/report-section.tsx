@@ -1,58 +1,61 @@
+import Link from 'next/link';
+import type { ReportRow, ReportSectionRows } from '@/lib/ledger/report-rows';
 import { formatMoney } from '@/lib/money';
 
-export interface ReportLine {
-  key: string;
-  label: string;
-  amountMinor: bigint;
-  /** A line the ledger computes rather than an account balance (retained earnings). */
-  computed?: boolean;
-}
+const ROW_CLASS: Record<ReportRow['kind'], string | undefined> = { account: undefined, computed: 'computed', total: 'total', grand: 'grand' };
 
-/** One titled block of a report table: its lines and a total row. */
-export function ReportSection({
-  title,
-  lines,
-  totalLabel,
-  totalMinor,
-  currency,
-  emptyText,
-}: {
-  title: string;
-  lines: ReportLine[];
-  totalLabel: string;
-  totalMinor: bigint;
-  currency: string;
-  emptyText: string;
-}) {
+/** One row of a report table: its label (a link to the entries behind it, for an account line) and its amounts. */
+export function ReportRowView({ row, currency, drillHref }: { row: ReportRow; currency: string; drillHref?: (accountId: number) => string }) {
   return (
-    <tbody>
-      <tr className="section">
-        <th scope="colgroup" colSpan={2}>
-          {title}
-        </th>
-      </tr>
-      {lines.length === 0 && (
-        <tr>
-          <td colSpan={2} className="muted">
-            {emptyText}
-          </td>
-        </tr>
-      )}
-      {lines.map((line) => (
-        <tr key={line.key} className={line.computed ? 'computed' : undefined}>
-          <th scope="row">{line.label}</th>
-          <td className="num">{formatMoney(line.amountMinor, currency)}</td>
-        </tr>
+    <tr className={ROW_CLASS[row.kind]} data-row-kind={row.kind}>
+      <th scope="row">
+        {row.accountId !== undefined && drillHref ? (
+          <Link href={drillHref(row.accountId)} className="drill">
+            {row.label}
+          </Link>
+        ) : (
+          row.label
+        )}
+      </th>
+      {row.amounts.map((amount, i) => (
+        <td key={i} className="num">
+          {formatMoney(amount, currency)}
+        </td>
       ))}
-      <tr className="total">
-        <th scope="row">{totalLabel}</th>
-        <td className="num">{formatMoney(totalMinor, currency)}</td>
-      </tr>
-    </tbody>
+    </tr>
   );
 }
 
-/** Account amounts from a report as lines labelled "4100 · Consulting Revenue". */
-export function accountLines(accounts: { accountId: number; code: string; name: string; amountMinor: bigint }[]): ReportLine[] {
-  return accounts.map((a) => ({ key: String(a.accountId), label: `${a.code} · ${a.name}`, amountMinor: a.amountMinor }));
+/** One titled block of a report table: its heading row, its lines (or what it says when it has none) and its total. */
+export function ReportSection({
+  section,
+  columns,
+  currency,
+  drillHref,
+}: {
+  section: ReportSectionRows;
+  columns: number;
+  currency: string;
+  drillHref?: (accountId: number) => string;
+}) {
+  const hasLines = section.rows.some((r) => r.kind !== 'total');
+  return (
+    <tbody className="report-section">
+      <tr className="section">
+        <th scope="colgroup" colSpan={columns + 1}>
+          {section.title}
+        </th>
+      </tr>
+      {!hasLines && (
+        <tr>
+          <td colSpan={columns + 1} className="muted">
+            {section.emptyText}
+          </td>
+        </tr>
+      )}
+      {section.rows.map((row) => (
+        <ReportRowView key={`${row.kind}-${row.accountId ?? row.label}`} row={row} currency={currency} drillHref={drillHref} />
+      ))}
+    </tbody>
+  );
 }

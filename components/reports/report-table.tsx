@@ -1,72 +1,53 @@
-import { formatMoney } from '@/lib/money';
-import { accountLines, ReportSection, type ReportLine } from './report-section';
-
-export interface ReportSectionSpec {
-  title: string;
-  lines: ReportLine[];
-  totalLabel: string;
-  totalMinor: bigint;
-  /** What the section says when it has no lines. */
-  emptyText: string;
-}
+import type { ReportView } from '@/lib/ledger/report-rows';
+import { ReportRowView, ReportSection } from './report-section';
 
 /**
- * A section of account amounts, totalled as "Total <title>", with `extraLines` (computed ones) after the accounts.
- * @example accountSection('Revenue', report.revenue, report.totalRevenueMinor, 'No revenue in this period.')
+ * A report's table, from its rows (lib/ledger/report-rows.ts, which its CSV export is made from too): an account
+ * column, one column per amount, its titled sections and the grand total row. With `drillHref`, each account line
+ * links to the entries behind it.
  */
-export function accountSection(
-  title: string,
-  accounts: Parameters<typeof accountLines>[0],
-  totalMinor: bigint,
-  emptyText: string,
-  extraLines: ReportLine[] = [],
-): ReportSectionSpec {
-  return { title, lines: [...accountLines(accounts), ...extraLines], totalLabel: `Total ${title.toLowerCase()}`, totalMinor, emptyText };
-}
-
-/** A report's table: an account column and one amount column, its titled sections, and the grand total row. */
 export function ReportTable({
   label,
-  amountHeading,
-  sections,
-  grandTotal,
+  view,
   currency,
+  drillHref,
 }: {
   label: string;
-  amountHeading: string;
-  sections: ReportSectionSpec[];
-  grandTotal: { label: string; amountMinor: bigint };
+  view: ReportView;
   currency: string;
+  drillHref?: (accountId: number) => string;
 }) {
   return (
     <table aria-label={label} className="report">
       <thead>
         <tr>
           <th scope="col">Account</th>
-          <th scope="col" className="num">
-            {amountHeading}
-          </th>
+          {view.columns.map((c) => (
+            <th key={c} scope="col" className="num">
+              {c}
+            </th>
+          ))}
         </tr>
       </thead>
-      {sections.map((section) => (
-        <ReportSection key={section.title} {...section} currency={currency} />
+      {view.sections.map((section) => (
+        <ReportSection key={section.title} section={section} columns={view.columns.length} currency={currency} drillHref={drillHref} />
       ))}
       <tfoot>
-        <tr className="grand">
-          <th scope="row">{grandTotal.label}</th>
-          <td className="num">{formatMoney(grandTotal.amountMinor, currency)}</td>
-        </tr>
+        <ReportRowView row={view.grand} currency={currency} />
       </tfoot>
     </table>
   );
 }
 
 /** A report's heading: its name and, once the query parsed, what it covers. */
-export function ReportHead({ title, covers }: { title: string; covers: string | null }) {
+export function ReportHead({ title, covers, actions }: { title: string; covers: React.ReactNode; actions?: React.ReactNode }) {
   return (
-    <header className="page-head">
-      <h1>{title}</h1>
-      {covers !== null && <p className="muted">{covers}</p>}
+    <header className="page-head report-head flex flex-wrap items-start justify-between gap-3">
+      <div>
+        <h1>{title}</h1>
+        {covers !== null && <p className="muted">{covers}</p>}
+      </div>
+      {actions && <div className="no-print flex flex-wrap items-center gap-2">{actions}</div>}
     </header>
   );
 }

@@ -72,3 +72,10 @@ export const skipReason = pgEnum('skip_reason', SKIP_REASONS);
 export const EVENT_OUTCOMES = ['skipped', 'failed', 'needs_review', 'paused_after_failures'] as const;
 export type EventOutcome = (typeof EVENT_OUTCOMES)[number];
 export const eventOutcome = pgEnum('event_outcome', EVENT_OUTCOMES);
+
+// The reports'.
+
+/** The basis a P&L is shown on: accrual (documents when dated) or cash (payments when made, issue 14). */
+export const REPORT_BASES = ['accrual', 'cash'] as const;
+export type ReportBasis = (typeof REPORT_BASES)[number];
+export const reportBasis = pgEnum('report_basis', REPORT_BASES);

@@ -1,9 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { minorFromMoneyText } from './money';
 
-/** The amount cell of a report row found by its label, e.g. "Total revenue". */
+/** The first amount cell (this period's) of a report row found by its label, e.g. "Total revenue". */
 function amountOf(table: Locator, label: string): Locator {
-  return table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
+  return table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell').first();
 }
 
 /** The message a report shows instead of itself when its query dates cannot be used. */

@@ -1,10 +1,11 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { AccountType } from '@/db/schema/enums';
+import type { AccountType, ReportBasis } from '@/db/schema/enums';
 import { accounts, journalEntries, journalLines, parties } from '@/db/schema/ledger';
+import { cashAmountsByAccount } from './cash-basis';
 
 /**
- * Accrual reports. Screens and the API both call these; amounts are minor units, shown with their natural sign
+ * Accrual reports (and the P&L on a cash basis too, lib/ledger/cash-basis.ts). Screens and the API both call these; amounts are minor units, shown with their natural sign
  * (revenue, liabilities and equity positive when they are credits). Every amount here is a `bigint`: one document
  * is at most MAX_AMOUNT_MINOR, but a sum of 91 of them passes Number.MAX_SAFE_INTEGER, where a double starts
  * rounding. PostgreSQL sums exactly (`sum(bigint)` is numeric, sent as a decimal string), and so does bigint.
@@ -50,6 +51,8 @@ const natural = (type: AccountType, netMinor: bigint) => (CREDIT_NATURE.has(type
 export interface ProfitAndLoss {
   from: string;
   to: string;
+  /** Accrual: documents on their dates; cash: payments on theirs (lib/ledger/cash-basis.ts). */
+  basis: ReportBasis;
   revenue: AccountAmount[];
   expenses: AccountAmount[];
   totalRevenueMinor: bigint;
@@ -57,17 +60,19 @@ export interface ProfitAndLoss {
   netIncomeMinor: bigint;
 }
 
-/** Profit & Loss by category for entries dated from `from` to `to`, inclusive. */
-export async function profitAndLoss(db: Db, companyId: string, from: string, to: string): Promise<ProfitAndLoss> {
-  const rows = await netByAccount(db, companyId, { from, to }, ['revenue', 'expense']);
-  const amounts = rows
-    .map((r) => ({ accountId: r.accountId, code: r.code, name: r.name, type: r.type, amountMinor: natural(r.type, r.netMinor) }))
-    .filter((r) => r.amountMinor !== 0n);
+/** Profit & Loss by category from `from` to `to`, inclusive, on an accrual (the default) or a cash basis. */
+export async function profitAndLoss(db: Db, companyId: string, from: string, to: string, basis: ReportBasis = 'accrual'): Promise<ProfitAndLoss> {
+  const amounts =
+    basis === 'cash'
+      ? await cashAmountsByAccount(db, companyId, from, to)
+      : (await netByAccount(db, companyId, { from, to }, ['revenue', 'expense']))
+          .map((r) => ({ accountId: r.accountId, code: r.code, name: r.name, type: r.type, amountMinor: natural(r.type, r.netMinor) }))
+          .filter((r) => r.amountMinor !== 0n);
   const revenue = amounts.filter((a) => a.type === 'revenue');
   const expenses = amounts.filter((a) => a.type === 'expense');
   const totalRevenueMinor = sum(revenue);
   const totalExpensesMinor = sum(expenses);
-  return { from, to, revenue, expenses, totalRevenueMinor, totalExpensesMinor, netIncomeMinor: totalRevenueMinor - totalExpensesMinor };
+  return { from, to, basis, revenue, expenses, totalRevenueMinor, totalExpensesMinor, netIncomeMinor: totalRevenueMinor - totalExpensesMinor };
 }
 
 export interface BalanceSheet {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPANY_LOCALES, PARTY_KINDS } from '@/db/schema/enums';
+import { COMPANY_LOCALES, PARTY_KINDS, REPORT_BASES } from '@/db/schema/enums';
 import {
   amountText,
   calendarDate,
@@ -10,6 +10,7 @@ import {
   shortText,
   timeZone,
 } from '@/lib/schemas/common';
+import { COMPARISONS } from './report-periods';
 import { formatNumber, MAX_TYPED_NUMBER, parseNumber, RECURRING_REFERENCE_PREFIX, VOID_REFERENCE_PREFIX } from './numbering';
 
 /** One schema per input, shared by the form, the server action and the route handler. */
@@ -81,8 +82,38 @@ export type PaymentInput = z.input<typeof paymentInput>;
 export const voidInput = z.object({ entryId: recordId });
 
 // Reports only read, so they may ask about any date PostgreSQL holds, past the bounds of what can be entered.
-export const periodInput = z
-  .object({ from: queryDate, to: queryDate })
-  .refine((p) => p.from <= p.to, { path: ['to'], message: 'The end of the period cannot be before its start' });
+const periodOrdered = (p: { from: string; to: string }) => p.from <= p.to;
+const PERIOD_ORDER_ERROR = { path: ['to'], message: 'The end of the period cannot be before its start' };
+export const periodInput = z.object({ from: queryDate, to: queryDate }).refine(periodOrdered, PERIOD_ORDER_ERROR);
 
 export const asOfInput = z.object({ asOf: queryDate });
+
+/** `accrual` or `cash`: the basis of a P&L (issue 14), in a query or the toggle's form. */
+const reportBasisInput = z.enum(REPORT_BASES, { error: 'basis must be accrual or cash' });
+
+/** The P&L's query: its period and, optionally, its basis (the API defaults to accrual; the screen to the user's choice). */
+export const profitAndLossQuery = z
+  .object({
+    from: queryDate,
+    to: queryDate,
+    basis: reportBasisInput.optional().meta({ description: '`accrual` (the default): documents on their dates; `cash`: payments on theirs' }),
+  })
+  .refine(periodOrdered, PERIOD_ORDER_ERROR);
+
+/** The P&L screen's query: the API's, and the period it is compared with (lib/ledger/report-periods.ts). */
+export const profitAndLossPageQuery = z
+  .object({
+    from: queryDate,
+    to: queryDate,
+    basis: reportBasisInput.optional(),
+    compare: z.enum(COMPARISONS, { error: 'Choose a comparison from the list' }).optional(),
+  })
+  .refine(periodOrdered, PERIOD_ORDER_ERROR);
+
+/** What the basis toggle sends: the basis to remember. */
+export const reportBasisForm = z.object({ basis: reportBasisInput });
+
+/** A drill-down's query: the period (no `from`: a balance as of `to`) and the basis. */
+export const drillDownQuery = z
+  .object({ from: queryDate.optional(), to: queryDate, basis: reportBasisInput.optional() })
+  .refine((p) => p.from === undefined || p.from <= p.to, PERIOD_ORDER_ERROR);

@@ -124,6 +124,9 @@ const freshCaller = async (w: World, role: Role) => {
 };
 
 export const ACTIONS: Record<string, ActionCase> = {
+  // Each member chooses how they read the reports; it names no record, only the caller's own choice.
+  'app/(app)/reports/actions.ts#setReportBasisAction': { role: 'viewer', valid: () => ({ basis: 'cash' }), stranger: null },
+
   'app/(app)/account/actions.ts#changePasswordAction': {
     role: 'viewer',
     valid: () => ({ currentPassword: PASSWORD, newPassword: `${PASSWORD} v${++unique}` }),
@@ -447,6 +450,28 @@ export const ROUTES: Record<string, RouteCase> = {
     role: 'viewer',
     valid: () => ({ path: '/api/reports/profit-and-loss?from=2026-01-01&to=2026-12-31' }),
     stranger: null,
+  },
+  'app/(app)/reports/profit-and-loss/csv/route.ts#GET': {
+    kind: 'company',
+    role: 'viewer',
+    valid: () => ({ path: '/reports/profit-and-loss/csv?from=2026-01-01&to=2026-12-31&basis=cash' }),
+    stranger: null,
+  },
+  'app/(app)/reports/balance-sheet/csv/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/reports/balance-sheet/csv?asOf=2026-12-31' }), stranger: null },
+  'app/(app)/reports/accounts/[accountId]/csv/route.ts#GET': {
+    kind: 'company',
+    role: 'viewer',
+    valid: (w) => {
+      const accountId = String(w.a.byCode('4100'));
+      return { path: `/reports/accounts/${accountId}/csv?from=2026-01-01&to=2026-12-31`, params: { accountId } };
+    },
+    stranger: {
+      request: (w) => {
+        const accountId = String(w.b.byCode('4100'));
+        return { path: `/reports/accounts/${accountId}/csv?from=2026-01-01&to=2026-12-31`, params: { accountId } };
+      },
+      answer: { status: 404 },
+    },
   },
   'app/api/reports/balance-sheet/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/reports/balance-sheet?asOf=2026-12-31' }), stranger: null },
   'app/api/reports/open-balances/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/reports/open-balances?type=invoice' }), stranger: null },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_TYPES } from '@/db/schema/enums';
+import { ACCOUNT_TYPES, REPORT_BASES } from '@/db/schema/enums';
 import type { AccountAmount, BalanceSheet, OpenBalance, ProfitAndLoss } from '@/lib/ledger/reports';
 import { calendarDay, currency, decimalAmount, decimalOf, exactMinorAmount, exactMinorOf, recordIdValue } from '../values';
 
@@ -37,6 +37,7 @@ export const profitAndLossResponse = z
   .object({
     from: calendarDay,
     to: calendarDay,
+    basis: z.enum(REPORT_BASES).meta({ description: 'Which basis the figures are on: `accrual` (documents on their dates) or `cash` (payments on theirs)' }),
     currency,
     revenue: z.array(accountAmount).meta({ description: 'Revenue by category, by account code; categories with nothing in the period left out' }),
     expenses: z.array(accountAmount),
@@ -51,6 +52,7 @@ export function toProfitAndLossResponse(report: ProfitAndLoss, currencyCode: str
   return {
     from: report.from,
     to: report.to,
+    basis: report.basis,
     currency: currencyCode,
     revenue: report.revenue.map((a) => toAccountAmount(a, currencyCode)),
     expenses: report.expenses.map((a) => toAccountAmount(a, currencyCode)),

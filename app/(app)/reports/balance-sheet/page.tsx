@@ -1,6 +1,10 @@
-import { DateFilter, QueryError, queryProblems } from '@/components/reports/date-filter';
-import { accountSection, queryValue, ReportHead, ReportTable, type ReportPageProps } from '@/components/reports/report-table';
+import { DateText } from '@/components/date-text';
+import { CsvLink } from '@/components/reports/csv-link';
+import { DateFilter, QueryError, queryProblems, reportHref } from '@/components/reports/date-filter';
+import { PrintButton } from '@/components/reports/print-button';
+import { ReportHead, ReportTable, queryValue, type ReportPageProps } from '@/components/reports/report-table';
 import { addDays, todayInZone } from '@/lib/dates/calendar-date';
+import { balanceSheetView } from '@/lib/ledger/report-rows';
 import { balanceSheet } from '@/lib/ledger/reports';
 import { asOfInput } from '@/lib/ledger/schemas';
 import { formatMoney } from '@/lib/money';
@@ -18,19 +22,33 @@ export default async function BalanceSheetPage({ searchParams }: ReportPageProps
   const sheet = parsed.success ? await balanceSheet(db, company.id, parsed.data.asOf) : null;
   const currency = company.baseCurrency;
   const money = (minor: bigint) => formatMoney(minor, currency);
-  const endOfLastMonth = addDays(`${today.slice(0, 7)}-01`, -1);
-  const endOfLastYear = addDays(`${today.slice(0, 4)}-01-01`, -1);
+  const presets = [
+    { label: 'Today', asOf: today },
+    { label: 'End of last month', asOf: addDays(`${today.slice(0, 7)}-01`, -1) },
+    { label: 'End of last year', asOf: addDays(`${today.slice(0, 4)}-01-01`, -1) },
+  ];
   return (
-    <>
-      <ReportHead title="Balance Sheet" covers={sheet && `As of ${sheet.asOf} · accrual basis · ${currency}`} />
+    <div className="report-page">
+      <ReportHead
+        title="Balance Sheet"
+        covers={
+          sheet && (
+            <>
+              As of <DateText date={sheet.asOf} /> · accrual basis · {currency}
+            </>
+          )
+        }
+        actions={
+          <>
+            {sheet && <CsvLink href={reportHref(`${PATH}/csv`, { asOf })} />}
+            <PrintButton />
+          </>
+        }
+      />
       <DateFilter
         path={PATH}
         fields={[{ name: 'asOf', label: 'As of', value: asOf }]}
-        presets={[
-          { label: 'Today', href: `${PATH}?asOf=${today}` },
-          { label: 'End of last month', href: `${PATH}?asOf=${endOfLastMonth}` },
-          { label: 'End of last year', href: `${PATH}?asOf=${endOfLastYear}` },
-        ]}
+        presets={presets.map((p) => ({ label: p.label, href: reportHref(PATH, { asOf: p.asOf }), current: p.asOf === asOf }))}
       />
       <QueryError problems={queryProblems(parsed, { asOf: 'As of' })} />
       {sheet && (
@@ -43,26 +61,13 @@ export default async function BalanceSheetPage({ searchParams }: ReportPageProps
           />
           <ReportTable
             label="Balance sheet"
-            amountHeading="Balance"
+            view={balanceSheetView(sheet)}
             currency={currency}
-            sections={[
-              accountSection('Assets', sheet.assets, sheet.totalAssetsMinor, 'No assets.'),
-              accountSection('Liabilities', sheet.liabilities, sheet.totalLiabilitiesMinor, 'No liabilities.'),
-              accountSection('Equity', sheet.equity, sheet.totalEquityMinor, '', [
-                { key: 'retained', label: 'Retained earnings (earlier years)', amountMinor: sheet.retainedEarningsMinor, computed: true },
-                {
-                  key: 'current',
-                  label: `Current-period earnings (${sheet.asOf.slice(0, 4)} to date)`,
-                  amountMinor: sheet.currentPeriodEarningsMinor,
-                  computed: true,
-                },
-              ]),
-            ]}
-            grandTotal={{ label: 'Total liabilities and equity', amountMinor: sheet.totalLiabilitiesMinor + sheet.totalEquityMinor }}
+            drillHref={(accountId) => reportHref(`/reports/accounts/${accountId}`, { to: sheet.asOf })}
           />
         </>
       )}
-    </>
+    </div>
   );
 }
 
