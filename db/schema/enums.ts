@@ -64,3 +64,13 @@ export const skipReason = pgEnum('skip_reason', SKIP_REASONS);
 export const EVENT_OUTCOMES = ['skipped', 'failed', 'needs_review', 'paused_after_failures'] as const;
 export type EventOutcome = (typeof EVENT_OUTCOMES)[number];
 export const eventOutcome = pgEnum('event_outcome', EVENT_OUTCOMES);
+
+/** What a rule does when an occurrence comes due: post its document, or only remind (a "To enter" row). */
+export const RULE_MODES = ['post', 'remind'] as const;
+export type RuleMode = (typeof RULE_MODES)[number];
+export const ruleMode = pgEnum('rule_mode', RULE_MODES);
+
+/** A reminder waits (`pending`) until someone posts it or skips it. */
+export const REMINDER_STATUSES = ['pending', 'posted', 'skipped'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+export const reminderStatus = pgEnum('reminder_status', REMINDER_STATUSES);
