@@ -1,3 +1,4 @@
+import { recurringReminders } from '@/db/schema/recurring';
 import type { Role } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
@@ -352,6 +353,29 @@ function ruleRoute(role: Role, suffix: string, request: { paused?: boolean; body
   return { kind: 'company', role, valid: (w) => on(w, 'a'), stranger: { request: (w) => on(w, 'b'), answer: { status: 404 } } };
 }
 
+/**
+ * A pending reminder of `tenant`: a remind rule starting in 2030, and the reminder its first occurrence would
+ * leave (written directly: the matrix's clock is the real one, and the sweep's own path is tested elsewhere).
+ */
+async function freshReminder(w: World, tenant: 'a' | 'b'): Promise<number> {
+  const t = w[tenant];
+  const rule = await createRule(w.db, t.company.id, { ...ruleFor(t, { startDate: '2030-01-15', cadence: 'monthly' }), name: next('Matrix reminder'), mode: 'remind' });
+  const [row] = await w.db
+    .insert(recurringReminders)
+    .values({ companyId: t.company.id, ruleId: rule.id, occurrenceDate: '2030-01-15', dueDate: '2030-01-15', amountMinor: 10000 })
+    .returning({ id: recurringReminders.id });
+  return row!.id;
+}
+
+/** A route on one reminder: valid on a fresh one of company A; the same request on company B's is 404. */
+function reminderRoute(suffix: string, body: unknown): RouteCase {
+  const on = async (w: World, tenant: 'a' | 'b'): Promise<RouteRequest> => {
+    const id = String(await freshReminder(w, tenant));
+    return { path: `/api/recurring/reminders/${id}${suffix}`, params: { id }, body };
+  };
+  return { kind: 'company', role: 'accountant', valid: (w) => on(w, 'a'), stranger: { request: (w) => on(w, 'b'), answer: { status: 404 } } };
+}
+
 export const ROUTES: Record<string, RouteCase> = {
   'app/api/health/route.ts#GET': { kind: 'public', why: 'liveness for load balancers and Playwright; counts nothing private', request: { path: '/api/health' } },
   'app/api/recurring/health/route.ts#GET': {
@@ -471,6 +495,9 @@ export const ROUTES: Record<string, RouteCase> = {
   'app/api/recurring/[id]/resume/route.ts#POST': ruleRoute('accountant', '/resume', { paused: true }),
   'app/api/recurring/[id]/skip-next/route.ts#POST': ruleRoute('accountant', '/skip-next'),
   'app/api/recurring/[id]/force/route.ts#POST': ruleRoute('accountant', '/force'),
+  'app/api/recurring/reminders/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/recurring/reminders?limit=5' }), stranger: null },
+  'app/api/recurring/reminders/[id]/post/route.ts#POST': reminderRoute('/post', { amount: '12.00' }),
+  'app/api/recurring/reminders/[id]/skip/route.ts#POST': reminderRoute('/skip', { reason: 'Matrix' }),
 };
 
 /**

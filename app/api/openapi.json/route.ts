@@ -33,6 +33,9 @@ import * as recurringPause from '../recurring/[id]/pause/route';
 import * as recurringResume from '../recurring/[id]/resume/route';
 import * as recurringSkipNext from '../recurring/[id]/skip-next/route';
 import * as recurringPreview from '../recurring/preview/route';
+import * as recurringReminders from '../recurring/reminders/route';
+import * as recurringReminderPost from '../recurring/reminders/[id]/post/route';
+import * as recurringReminderSkip from '../recurring/reminders/[id]/skip/route';
 import { PROBE_OPERATIONS } from './probe-operations';
 
 /**
@@ -66,6 +69,8 @@ const ROUTE_MODULES: Record<string, unknown>[] = [
 // Recurring rules (issue 11).
 ROUTE_MODULES.push(recurringRules, recurringRule, recurringPause, recurringResume, recurringSkipNext, recurringForce);
 ROUTE_MODULES.push(recurringOccurrences, recurringHistory, recurringPreview);
+// Reminders of remind rules (issue 14).
+ROUTE_MODULES.push(recurringReminders, recurringReminderPost, recurringReminderSkip);
 
 function declaredOperations(): Operation[] {
   const handlers = ROUTE_MODULES.flatMap((mod) => Object.values(mod)).filter(
