@@ -147,7 +147,7 @@ describe.each(BACKENDS)('reminder-only rules on %s', (backend) => {
     expect(await remindersOf(h, post.id)).toEqual([]);
   });
 
-  it('bulk post and bulk skip answer per item: done, already done, unknown', async () => {
+  it('bulk post and bulk skip answer per item (done, already done); an id not the company’s refuses the whole request', async () => {
     const rule = await createRule(h.db, seeded.company.id, ruleFor(seeded, { mode: 'remind', cadence: 'daily', startDate: '2026-03-16', amount: '40.00' }));
     await setDatabaseClock(h.db, '2026-03-20T12:00:00Z');
     await sweep(h, seeded.company.id);
@@ -155,10 +155,12 @@ describe.each(BACKENDS)('reminder-only rules on %s', (backend) => {
     expect(ids).toHaveLength(5);
     const [a, b, c, d, e] = ids as [number, number, number, number, number];
     await postReminder(h.db, seeded.company.id, b);
-    expect(await postReminders(h.db, seeded.company.id, { ids: [a, b, 999_999_999] })).toEqual([
+    const unknown = (await rejection(postReminders(h.db, seeded.company.id, { ids: [a, 999_999_999] }))) as AppError;
+    expect(unknown.code).toBe('not_found');
+    expect(await remindersOf(h, rule.id)).toEqual(['2026-03-16:pending', '2026-03-17:posted', '2026-03-18:pending', '2026-03-19:pending', '2026-03-20:pending']);
+    expect(await postReminders(h.db, seeded.company.id, { ids: [a, b] })).toEqual([
       { id: a, ok: true, documentId: expect.any(Number), reference: `REC-${rule.id}-2026-03-16` },
       { id: b, ok: false, error: 'This reminder was already posted.' },
-      { id: 999_999_999, ok: false, error: 'Reminder not found' },
     ]);
     expect(await skipReminders(h.db, seeded.company.id, { ids: [c, d, a], reason: 'Duplicate of a manual invoice' })).toEqual([
       { id: c, ok: true },

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { PARTY_KIND_OF } from '@/db/schema/enums';
@@ -153,23 +153,38 @@ export async function skipReminder(db: Db, companyId: string, reminderId: number
 /** One item of a bulk answer: what happened to that reminder, on its own. */
 export type BulkItemResult = { id: number; ok: true; documentId?: number; reference?: string } | { id: number; ok: false; error: string };
 
-/** Posts each reminder as scheduled, each in its own transaction: one that cannot post does not stop the others. */
+/**
+ * Posts each reminder as scheduled, each in its own transaction: one that cannot post (already posted or skipped,
+ * its party deleted) does not stop the others. An id that is not one of the company's reminders refuses the whole
+ * request (not found), before anything is done.
+ */
 export async function postReminders(db: Db, companyId: string, input: { ids: unknown[] }): Promise<BulkItemResult[]> {
   const { ids } = parseOrThrow(reminderIdsInput, input);
+  await remindersOfCompanyOrThrow(db, companyId, ids);
   return eachOnItsOwn(ids, async (id) => {
     const posted = await postReminder(db, companyId, id);
     return { id, ok: true, documentId: posted.documentId, reference: posted.reference };
   });
 }
 
-/** Skips each reminder with the same reason, each in its own transaction. */
+/** Skips each reminder with the same reason, each in its own transaction, as `postReminders` posts them. */
 export async function skipReminders(db: Db, companyId: string, input: { ids: unknown[] } & ReminderSkipInput): Promise<BulkItemResult[]> {
   const { ids } = parseOrThrow(reminderIdsInput, input);
   const { reason } = parseOrThrow(reminderSkipInput, input);
+  await remindersOfCompanyOrThrow(db, companyId, ids);
   return eachOnItsOwn(ids, async (id) => {
     await skipReminder(db, companyId, id, { reason });
     return { id, ok: true };
   });
+}
+
+async function remindersOfCompanyOrThrow(db: Db, companyId: string, ids: number[]): Promise<void> {
+  const wanted = [...new Set(ids)];
+  const found = await db
+    .select({ id: recurringReminders.id })
+    .from(recurringReminders)
+    .where(and(eq(recurringReminders.companyId, companyId), inArray(recurringReminders.id, wanted)));
+  if (found.length !== wanted.length) throw notFound('Reminder');
 }
 
 async function eachOnItsOwn(ids: number[], work: (id: number) => Promise<BulkItemResult>): Promise<BulkItemResult[]> {

@@ -29,7 +29,7 @@ export interface ActionCase {
    * The same request naming company B's record, and its answer; null when the action names no record (it acts on
    * the caller's current company only, so there is no other company's record to reach for).
    */
-  stranger: null | { form: (w: World) => Form; answer: StrangerAnswer };
+  stranger: null | { form: (w: World) => Form | Promise<Form>; answer: StrangerAnswer };
   /**
    * The session cookie of a member of company A with `role` for the success case, when the action changes its
    * caller (e.g. ends their other sessions) and so needs a caller of its own. Default: the world's member.
@@ -251,6 +251,27 @@ export const ACTIONS: Record<string, ActionCase> = {
     role: 'owner',
     valid: async (w) => ({ memberId: (await freshMember(w)).id }),
     stranger: { form: (w) => ({ memberId: w.b.memberId.viewer }), answer: { status: 404 } },
+  },
+
+  'app/(app)/_reminders/actions.ts#postReminderAction': {
+    role: 'accountant',
+    valid: async (w) => ({ reminderId: String(await freshReminder(w, 'a')), amount: '12.00' }),
+    stranger: { form: async (w) => ({ reminderId: String(await freshReminder(w, 'b')) }), answer: { status: 404 } },
+  },
+  'app/(app)/_reminders/actions.ts#skipReminderAction': {
+    role: 'accountant',
+    valid: async (w) => ({ reminderId: String(await freshReminder(w, 'a')), reason: 'Matrix' }),
+    stranger: { form: async (w) => ({ reminderId: String(await freshReminder(w, 'b')), reason: 'Matrix' }), answer: { status: 404 } },
+  },
+  'app/(app)/_reminders/actions.ts#postRemindersAction': {
+    role: 'accountant',
+    valid: async (w) => ({ ids: `${await freshReminder(w, 'a')},${await freshReminder(w, 'a')}` }),
+    stranger: { form: async (w) => ({ ids: String(await freshReminder(w, 'b')) }), answer: { status: 404 } },
+  },
+  'app/(app)/_reminders/actions.ts#skipRemindersAction': {
+    role: 'accountant',
+    valid: async (w) => ({ ids: String(await freshReminder(w, 'a')), reason: 'Matrix' }),
+    stranger: { form: async (w) => ({ ids: String(await freshReminder(w, 'b')), reason: 'Matrix' }), answer: { status: 404 } },
   },
 
   'app/(app)/settings/recurring/actions.ts#listRulesAction': {
