@@ -38,7 +38,7 @@ export const reminderSkipInput = z.object({ reason: shortText('a reason', 500) }
 export type ReminderSkipInput = z.input<typeof reminderSkipInput>;
 
 /** Several reminders at once ("Post selected", "Skip selected"). */
-export const reminderIdsInput = z.object({ ids: z.array(recordId).min(1, 'Choose at least one reminder').max(100, 'At most 100 reminders at once') });
+const reminderIdsInput = z.object({ ids: z.array(recordId).min(1, 'Choose at least one reminder').max(100, 'At most 100 reminders at once') });
 
 export interface PendingReminder {
   id: number;

@@ -30,7 +30,7 @@ export function signInTriggerIsOn(mode: SignInTriggerMode, runnerOn: boolean): b
   return mode === 'on' || (mode === 'auto' && !runnerOn);
 }
 
-export interface SessionVisit {
+interface SessionVisit {
   sessionId: string;
   companyId: string;
 }
