@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'db',
           include: ['tests/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
+          // The tests sign in constantly, each time with rules they time themselves: the sign-in trigger stays off
+          // (servers they start inherit it) except where a test turns it on (tests/recurring-sign-in-trigger.test.ts).
+          env: { AILEGR_RECURRING_SIGN_IN_TRIGGER: 'off' },
           testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',

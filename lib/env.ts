@@ -37,6 +37,11 @@ const envSchema = z.object({
   AILEGR_RECURRING_RUN_AT_STARTUP: flag(true),
   AILEGR_RECURRING_BATCH_SIZE: positiveInt(1000), // DEFAULT_BATCH_SIZE in lib/recurring/sweep.ts
   AILEGR_RECURRING_TIME_BUDGET_SECONDS: positiveInt(600),
+  /**
+   * Sweep a company's due rules when someone signs in or comes back after an interval away (after the response,
+   * a few seconds at most; lib/recurring/sign-in-trigger.ts). auto: on where the interval runner is off.
+   */
+  AILEGR_RECURRING_SIGN_IN_TRIGGER: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).default('auto'),
   /** Requests each API key may send a minute (lib/api/rate-limit.ts). */
   AILEGR_API_RATE_LIMIT_PER_MINUTE: positiveInt(600).refine((v) => !(v > 1_000_000), 'must be at most 1000000'),
   /**

@@ -11,6 +11,7 @@ function createMetrics() {
   const registry = new Registry();
   const labelNames = ['trigger'] as const;
   const postings = new Counter({ name: 'ailegr_recurring_postings_total', help: 'Occurrences posted', labelNames, registers: [registry] });
+  const reminders = new Counter({ name: 'ailegr_recurring_reminders_total', help: 'Occurrences of remind rules that became reminders', labelNames, registers: [registry] });
   const skips = new Counter({ name: 'ailegr_recurring_skips_total', help: 'Occurrences skipped (with a recorded reason)', labelNames, registers: [registry] });
   const duplicates = new Counter({ name: 'ailegr_recurring_duplicates_total', help: 'Occurrences found already posted', labelNames, registers: [registry] });
   const failures = new Counter({ name: 'ailegr_recurring_failures_total', help: 'Rules that failed to post in a run', labelNames, registers: [registry] });
@@ -53,6 +54,7 @@ function createMetrics() {
     recordRun(summary: SweepSummary) {
       const trigger = summary.trigger;
       postings.inc({ trigger }, summary.posted);
+      reminders.inc({ trigger }, summary.reminded);
       skips.inc({ trigger }, summary.skipped);
       duplicates.inc({ trigger }, summary.duplicates);
       failures.inc({ trigger }, summary.failures);

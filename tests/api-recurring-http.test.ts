@@ -63,6 +63,7 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
         id,
         name: 'Retainer',
         type: 'invoice',
+        mode: 'post',
         status: 'active',
         statusReason: null,
         cadence: 'monthly',

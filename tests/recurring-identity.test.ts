@@ -29,7 +29,7 @@ describe.skipIf(!HAS_POSTGRES)('posting identity on PostgreSQL, two connections 
     // No row lock here on purpose: only the database's posting identity stands between the two writers.
     const state = ruleStateOf(loaded);
     const plan = decide(state, { kind: 'force' }, { today: '2026-05-15', timeZone: 'America/New_York' });
-    const rules = new Map([[loaded.id, { ...state, timeZone: loaded.timeZone, dbNow: new Date('2026-05-15T16:00:00Z') }]]);
+    const rules = new Map([[loaded.id, { ...state, mode: loaded.mode, timeZone: loaded.timeZone, dbNow: new Date('2026-05-15T16:00:00Z') }]]);
     const attempt = (db: DatabaseHandle['db']) =>
       db.transaction(async (tx) => {
         const [outcome] = await applyPlans(tx, 'force', [plan], rules);

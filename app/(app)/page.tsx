@@ -3,6 +3,7 @@ import { todayInZone } from '@/lib/dates/calendar-date';
 import { balanceSheet, openBalancesByParty, profitAndLoss } from '@/lib/ledger/reports';
 import { formatMoney } from '@/lib/money';
 import { companyContext } from '@/lib/session/company-context';
+import { ToEnter } from './_reminders/to-enter';
 
 export const metadata = { title: 'Overview' };
 
@@ -40,6 +41,7 @@ export default async function OverviewPage() {
           <strong>{money(bs.totalAssetsMinor)}</strong>
         </Link>
       </section>
+      <ToEnter />
     </>
   );
 }

@@ -79,3 +79,12 @@ export const eventOutcome = pgEnum('event_outcome', EVENT_OUTCOMES);
 export const REPORT_BASES = ['accrual', 'cash'] as const;
 export type ReportBasis = (typeof REPORT_BASES)[number];
 export const reportBasis = pgEnum('report_basis', REPORT_BASES);
+/** What a rule does when an occurrence comes due: post its document, or only remind (a "To enter" row). */
+export const RULE_MODES = ['post', 'remind'] as const;
+export type RuleMode = (typeof RULE_MODES)[number];
+export const ruleMode = pgEnum('rule_mode', RULE_MODES);
+
+/** A reminder waits (`pending`) until someone posts it or skips it. */
+export const REMINDER_STATUSES = ['pending', 'posted', 'skipped'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+export const reminderStatus = pgEnum('reminder_status', REMINDER_STATUSES);

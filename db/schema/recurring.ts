@@ -15,8 +15,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { cadence, catchUpPolicy, eventOutcome, ruleStatus, ruleType, skipReason } from './enums';
-import { accounts, companies, parties } from './ledger';
+import { cadence, catchUpPolicy, eventOutcome, reminderStatus, ruleMode, ruleStatus, ruleType, skipReason } from './enums';
+import { accounts, companies, journalEntries, parties } from './ledger';
 
 /**
  * A recurring rule. Its schedule is the anchor (`start_date` and the cadence options); `next_occurrence` is the
@@ -34,6 +34,8 @@ export const recurringRules = pgTable(
       .references(() => companies.id),
     name: text('name').notNull(),
     type: ruleType('type').notNull(),
+    /** `remind`: a due occurrence writes a reminder (recurring_reminders), not a document. */
+    mode: ruleMode('mode').notNull().default('post'),
     partyId: bigint('party_id', { mode: 'number' }).notNull(),
     categoryAccountId: bigint('category_account_id', { mode: 'number' }).notNull(),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
@@ -159,7 +161,55 @@ export const recurringRuns = pgTable(
     skipped: integer('skipped').notNull().default(0),
     duplicates: integer('duplicates').notNull().default(0),
     failures: integer('failures').notNull().default(0),
+    /** Occurrences of remind rules that became reminders (they are not in `posted`). */
+    reminded: integer('reminded').notNull().default(0),
     errors: text('errors'),
   },
   (t) => [index('recurring_runs_started_idx').on(t.startedAt)],
+);
+
+/**
+ * A due occurrence of a remind rule: one narrow row instead of a document, until someone posts it (then
+ * `document_id` is the document, whose reference is the occurrence's `REC-{ruleId}-{date}` whatever date it was
+ * posted on) or skips it with a reason (also recorded in recurring_events as `skipped_by_user`). One per rule and
+ * date. The pending ones of a company, oldest first, are the "To enter" list.
+ */
+export const recurringReminders = pgTable(
+  'recurring_reminders',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    companyId: uuid('company_id').notNull(),
+    ruleId: bigint('rule_id', { mode: 'number' }).notNull(),
+    occurrenceDate: date('occurrence_date').notNull(),
+    dueDate: date('due_date').notNull(),
+    /** The rule's amount when the occurrence came due; a posting may change it. */
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    status: reminderStatus('status').notNull().default('pending'),
+    documentId: bigint('document_id', { mode: 'number' }),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('recurring_reminders_rule_occurrence_key').on(t.ruleId, t.occurrenceDate),
+    foreignKey({
+      name: 'recurring_reminders_rule_fk',
+      columns: [t.companyId, t.ruleId],
+      foreignColumns: [recurringRules.companyId, recurringRules.id],
+    }),
+    foreignKey({
+      name: 'recurring_reminders_document_fk',
+      columns: [t.companyId, t.documentId],
+      foreignColumns: [journalEntries.companyId, journalEntries.id],
+    }),
+    // The "To enter" list: a company's pending reminders by date, keyset-paged.
+    index('recurring_reminders_pending_idx')
+      .on(t.companyId, t.occurrenceDate, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    check('recurring_reminders_amount_positive', sql`${t.amountMinor} > 0`),
+    check('recurring_reminders_due_after_date', sql`${t.dueDate} >= ${t.occurrenceDate}`),
+    check('recurring_reminders_resolution', sql`(${t.status} = 'pending') = (${t.resolvedAt} is null)
+      and (${t.status} = 'posted') = (${t.documentId} is not null)
+      and (${t.status} = 'skipped') = (${t.reason} is not null)`),
+  ],
 );

@@ -9,7 +9,9 @@ import { apiKeys, authAccounts, authRateLimits, authVerifications, companyInvita
 import { companies } from '@/db/schema/ledger';
 import { DEV_AUTH_SECRET, env } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { signInTrigger } from '@/lib/recurring/sign-in-trigger';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
+import { currentMembership, listMemberships } from './memberships';
 import { AUTH_BASE_PATH } from './paths';
 import { accessControl, organizationRoles } from './access-control';
 import { clientAddressHeader, clientAddressOf } from './client-address';
@@ -112,6 +114,8 @@ export function createAuth(db: Db) {
         if (ctx.path !== '/sign-in/email') return;
         const email = throttleKeyOf(ctx.body);
         if (email && !isAPIError(ctx.context.returned)) await clearSignInFailures(db, email);
+        const signedIn = ctx.context.newSession;
+        if (signedIn && !isAPIError(ctx.context.returned)) await sweepAfterSignIn(db, signedIn.user.id, signedIn.session.id, signedIn.session.activeOrganizationId);
       }),
     },
     plugins: [
@@ -151,6 +155,14 @@ export function createAuth(db: Db) {
       nextCookies(),
     ],
   });
+}
+
+/** The sign-in trigger: the new session's company has its due rules swept after the response (when it is on). */
+async function sweepAfterSignIn(db: Db, userId: string, sessionId: string, activeCompanyId: unknown): Promise<void> {
+  const trigger = signInTrigger();
+  if (!trigger) return;
+  const company = currentMembership(await listMemberships(db, userId), typeof activeCompanyId === 'string' ? activeCompanyId : null)?.company;
+  if (company) trigger.signedIn({ sessionId, companyId: company.id });
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -2,6 +2,7 @@ import { and, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { recurringRules } from '@/db/schema/recurring';
 import { parseTimestamptz, rowsOf, sqlArray } from '@/db/sql-batch';
+import type { RuleMode } from './constants';
 import type { RuleState } from './lifecycle';
 import { scheduleOf, type RuleRow, type ScheduleColumns } from './rule-state';
 
@@ -13,6 +14,7 @@ export const MAX_PASSES_PER_RULE = 1000;
 
 /** A claimed rule: what the lifecycle reads (the rule's state, schedule included) and what the sweep checks. */
 export type ClaimedRule = RuleState & {
+  mode: RuleMode;
   timeZone: string | null;
   /** The name of the rule's party when it was deleted, else null. */
   deletedPartyName: string | null;
@@ -42,7 +44,7 @@ export interface CompanyCursor {
  * The columns a claim reads: what planning, advancing and the failure checks need, and no more (the sweep decodes
  * them for every claimed rule). The documents themselves are built by the database from the locked rows.
  */
-const PLANNING_COLUMNS = ['id', 'company_id', 'type', 'cadence', 'start_date', 'end_date', 'interval_days', 'weekday', 'interval_weeks', 'interval_months', 'day_of_month', 'end_of_month', 'nth_week', 'nth_weekday', 'max_occurrences', 'due_days', 'due_date', 'create_days_ahead', 'catch_up', 'status', 'status_reason', 'pause_until', 'resume_on', 'next_occurrence', 'occurrences_posted', 'consecutive_failures', 'last_error'];
+const PLANNING_COLUMNS = ['id', 'company_id', 'type', 'mode', 'cadence', 'start_date', 'end_date', 'interval_days', 'weekday', 'interval_weeks', 'interval_months', 'day_of_month', 'end_of_month', 'nth_week', 'nth_weekday', 'max_occurrences', 'due_days', 'due_date', 'create_days_ahead', 'catch_up', 'status', 'status_reason', 'pause_until', 'resume_on', 'next_occurrence', 'occurrences_posted', 'consecutive_failures', 'last_error'];
 /** What the lock reads: the planning columns and what the failure checks and the cursor need. */
 const CLAIMED_COLUMNS = sql.raw(
   [...PLANNING_COLUMNS, 'party_id', 'category_account_id', 'next_run_at'].map((c) => `r.${c}`).join(', '),
@@ -63,6 +65,7 @@ function claimedRuleOf(r: Record<string, unknown>, dbNow: Date): ClaimedRule {
     id: Number(r.id),
     companyId: r.company_id as string,
     type: r.type as RuleRow['type'],
+    mode: r.mode as RuleMode,
     schedule: scheduleOf({
       cadence: r.cadence as RuleRow['cadence'],
       startDate: r.start_date as string,

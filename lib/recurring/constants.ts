@@ -10,19 +10,21 @@ export {
   CADENCES,
   CATCH_UP_POLICIES,
   EVENT_OUTCOMES,
+  RULE_MODES,
   RULE_STATUSES,
   RULE_TYPES,
   SKIP_REASONS,
   type Cadence,
   type CatchUpPolicy,
   type EventOutcome,
+  type RuleMode,
   type RuleStatus,
   type RuleType,
   type SkipReason,
 } from '@/db/schema/enums';
 
 /** What started a run of the sweep (recorded in `recurring_runs.trigger`). */
-export const RUN_TRIGGERS = ['interval', 'startup', 'cli', 'http', 'manual'] as const;
+export const RUN_TRIGGERS = ['interval', 'startup', 'cli', 'http', 'manual', 'sign_in'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
 /** The document a rule posts: an invoice, or for an expense a bill. */

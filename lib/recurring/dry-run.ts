@@ -58,6 +58,7 @@ async function selectDueRules(db: Db, options: Pick<SweepOptions, 'companyId' | 
     .limit(limit);
   return rows.map((r) => ({
     ...ruleStateOf(r.rule),
+    mode: r.rule.mode,
     timeZone: r.timeZone,
     deletedPartyName: r.partyDeletedAt ? r.partyName : null,
     categoryArchived: r.categoryArchivedAt !== null,
@@ -69,10 +70,11 @@ async function selectDueRules(db: Db, options: Pick<SweepOptions, 'companyId' | 
 /** Decides a due rule pass after pass in memory until the sweep would leave it, as a run would. */
 function simulateRule(rule: ClaimedRule, ctx: LifecycleContext): RuleOutcome {
   let state: RuleState = rule;
-  const outcome: RuleOutcome = { ruleId: rule.id, companyId: rule.companyId, posted: [], duplicates: [], skipped: [], status: rule.status, nextOccurrence: rule.nextOccurrence, nextRunAt: null };
+  const outcome: RuleOutcome = { ruleId: rule.id, companyId: rule.companyId, posted: [], reminded: [], duplicates: [], skipped: [], status: rule.status, nextOccurrence: rule.nextOccurrence, nextRunAt: null };
   for (let pass = 0; pass < MAX_PASSES_PER_RULE; pass++) {
     const plan = decide(state, SWEEP, ctx);
-    outcome.posted.push(...plan.postings.map((p) => ({ ...p, documentId: 0, reference: occurrenceReference(rule.id, p.occurrenceDate) })));
+    if (rule.mode === 'remind') outcome.reminded.push(...plan.postings.map((p) => ({ ...p, reminderId: 0 })));
+    else outcome.posted.push(...plan.postings.map((p) => ({ ...p, documentId: 0, reference: occurrenceReference(rule.id, p.occurrenceDate) })));
     outcome.skipped.push(...plan.skips);
     if (plan.review !== null) outcome.review = plan.review;
     outcome.status = plan.status;

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { sqlArray } from '@/db/sql-batch';
+import { rowsOf, sqlArray } from '@/db/sql-batch';
 import { instantText } from '@/lib/dates/instant-text';
 import { occurrenceReference } from '@/lib/ledger/numbering';
 import { lockDocumentCounters } from '@/lib/ledger/document-counters';
 import { MAX_DOCUMENTS_PER_STATEMENT, writeDocuments } from '@/lib/ledger/posting';
-import type { EventOutcome, SkipReason } from './constants';
+import type { EventOutcome, RuleMode, SkipReason } from './constants';
 import { contextAt, decide, type Decision, type RuleState } from './lifecycle';
 import { ruleDocuments } from './rule-documents';
 import type { RuleRow } from './rule-state';
@@ -17,10 +17,19 @@ interface PostedOccurrence {
   reference: string;
 }
 
+/** An occurrence of a remind rule that came due: a reminder row (recurring_reminders), no document. */
+interface RemindedOccurrence {
+  occurrenceDate: string;
+  dueDate: string;
+  reminderId: number;
+}
+
 export interface RuleOutcome {
   ruleId: number;
   companyId: string;
   posted: PostedOccurrence[];
+  /** A remind rule's occurrences: written as reminders where a post rule's are documents. */
+  reminded: RemindedOccurrence[];
   /** Occurrences already posted before (by any process): nothing was written for them. */
   duplicates: string[];
   skipped: { occurrenceDate: string; reason: SkipReason }[];
@@ -30,8 +39,11 @@ export interface RuleOutcome {
   review?: string;
 }
 
-/** A rule as `applyPlans` receives it: its state when decided (locked by the caller), its zone, the database's now. */
-export type AppliedRule = RuleState & { timeZone: string | null; dbNow: Date };
+/**
+ * A rule as `applyPlans` receives it: its state when decided (locked by the caller), its mode, its zone, the
+ * database's now.
+ */
+export type AppliedRule = RuleState & { mode: RuleMode; timeZone: string | null; dbNow: Date };
 
 /** The events whose decisions `applyPlans` writes: those that post or skip occurrences. */
 export type AppliedEvent = 'sweep' | 'force' | 'skipNext' | 'resume' | 'edit';
@@ -47,7 +59,7 @@ export async function applyPlans(tx: Db, of: AppliedEvent, plans: Decision[], ru
   if (plans.length === 0) return [];
   // Skips (and reviews) first, so that the document counters are locked for less time.
   await recordSkipsAndReviews(tx, plans);
-  const documentIds = await writePostings(tx, plans);
+  const documentIds = await writePostings(tx, plans, rules);
   const { outcomes, decided } = outcomesOf(of, plans, rules, documentIds);
   await advanceRules(tx, outcomes, decided);
   return outcomes;
@@ -67,11 +79,26 @@ async function recordSkipsAndReviews(tx: Db, plans: Decision[]): Promise<void> {
 
 /**
  * The documents of the decisions' postings and their lines, in plan order, built by the database from the locked
- * rules. Returns each posting's document id, or undefined where it had been posted before.
+ * rules; a remind rule's postings are reminders instead. Returns each posting's document id (a remind rule's: its
+ * reminder id), or undefined where it had been posted (reminded) before.
  */
-async function writePostings(tx: Db, plans: Decision[]): Promise<(number | undefined)[]> {
+async function writePostings(tx: Db, plans: Decision[], rules: ReadonlyMap<number, AppliedRule>): Promise<(number | undefined)[]> {
   const postings: { ruleId: number; occurrenceDate: string; dueDate: string }[] = [];
-  for (const plan of plans) for (const p of plan.postings) postings.push({ ruleId: plan.ruleId, occurrenceDate: p.occurrenceDate, dueDate: p.dueDate });
+  // Positions of remind rules' postings; a batch of post rules (the herd) never fills it and runs as before.
+  const reminderAt: number[] = [];
+  for (const plan of plans) {
+    const remind = plan.postings.length > 0 && rules.get(plan.ruleId)?.mode === 'remind';
+    for (const p of plan.postings) {
+      if (remind) reminderAt.push(postings.length);
+      postings.push({ ruleId: plan.ruleId, occurrenceDate: p.occurrenceDate, dueDate: p.dueDate });
+    }
+  }
+  if (reminderAt.length > 0) return writePostingsWithReminders(tx, postings, reminderAt);
+  return writeDocumentPostings(tx, postings);
+}
+
+/** Documents for postings of post rules, in order: each one's id, or undefined where it was posted before. */
+async function writeDocumentPostings(tx: Db, postings: { ruleId: number; occurrenceDate: string; dueDate: string }[]): Promise<(number | undefined)[]> {
   const documentIds: (number | undefined)[] = new Array(postings.length);
   // Several statements: lock every counter of the batch first, in key order, or two sweepers deadlock across them
   // (one posting per rule names its counter).
@@ -84,6 +111,48 @@ async function writePostings(tx: Db, plans: Decision[]): Promise<(number | undef
     for (const row of inserted) documentIds[start + row.index] = row.id;
   }
   return documentIds;
+}
+
+/** A batch with remind rules: their postings become reminders, the others documents, ids in the batch's order. */
+async function writePostingsWithReminders(
+  tx: Db,
+  postings: { ruleId: number; occurrenceDate: string; dueDate: string }[],
+  reminderAt: number[],
+): Promise<(number | undefined)[]> {
+  const isReminder = new Set(reminderAt);
+  const documentAt = postings.map((_, i) => i).filter((i) => !isReminder.has(i));
+  const ids: (number | undefined)[] = new Array(postings.length);
+  const documentIds = await writeDocumentPostings(tx, documentAt.map((i) => postings[i]!));
+  documentAt.forEach((at, i) => (ids[at] = documentIds[i]));
+  const reminders = reminderAt.map((i) => postings[i]!);
+  const reminderIds = await insertReminders(tx, reminders);
+  reminderAt.forEach((at, i) => (ids[at] = reminderIds[i]));
+  return ids;
+}
+
+/**
+ * One reminder per remind occurrence, its amount the locked rule's: a reminder already written for its rule and
+ * date (by any process) is left as it was and answered undefined, a duplicate like a posted document.
+ */
+async function insertReminders(tx: Db, reminders: { ruleId: number; occurrenceDate: string; dueDate: string }[]): Promise<(number | undefined)[]> {
+  const ids: (number | undefined)[] = new Array(reminders.length);
+  for (let start = 0; start < reminders.length; start += MAX_DOCUMENTS_PER_STATEMENT) {
+    const chunk = reminders.slice(start, start + MAX_DOCUMENTS_PER_STATEMENT);
+    const inserted = rowsOf<{ id: number | string; rule_id: number | string; occurrence_date: string }>(
+      await tx.execute(sql`
+        insert into recurring_reminders (company_id, rule_id, occurrence_date, due_date, amount_minor)
+        select r.company_id, r.id, p.occurrence_date, p.due_date, r.amount_minor
+        from unnest(${sqlArray(chunk.map((p) => p.ruleId), 'bigint')}, ${sqlArray(chunk.map((p) => p.occurrenceDate), 'date')},
+          ${sqlArray(chunk.map((p) => p.dueDate), 'date')}) with ordinality as p(rule_id, occurrence_date, due_date, ord)
+        join recurring_rules r on r.id = p.rule_id
+        order by p.ord
+        on conflict (rule_id, occurrence_date) do nothing
+        returning id, rule_id, occurrence_date::text as occurrence_date`),
+    );
+    const byKey = new Map(inserted.map((row) => [`${row.rule_id}|${row.occurrence_date}`, Number(row.id)]));
+    chunk.forEach((p, i) => (ids[start + i] = byKey.get(`${p.ruleId}|${p.occurrenceDate}`)));
+  }
+  return ids;
 }
 
 /**
@@ -103,20 +172,23 @@ function outcomesOf(
     if (!rule) throw new Error(`plan for unknown rule ${planned.ruleId}`);
     let plan = planned;
     const posted: PostedOccurrence[] = [];
+    const reminded: RemindedOccurrence[] = [];
     const duplicates: string[] = [];
     for (const p of plan.postings) {
-      const documentId = documentIds[docIndex++];
-      if (documentId === undefined) duplicates.push(p.occurrenceDate);
-      else posted.push({ occurrenceDate: p.occurrenceDate, dueDate: p.dueDate, documentId, reference: occurrenceReference(rule.id, p.occurrenceDate) });
+      const id = documentIds[docIndex++];
+      if (id === undefined) duplicates.push(p.occurrenceDate);
+      else if (rule.mode === 'remind') reminded.push({ occurrenceDate: p.occurrenceDate, dueDate: p.dueDate, reminderId: id });
+      else posted.push({ occurrenceDate: p.occurrenceDate, dueDate: p.dueDate, documentId: id, reference: occurrenceReference(rule.id, p.occurrenceDate) });
     }
     if (duplicates.length > 0 && of !== 'skipNext') {
-      plan = decide(rule, { kind: 'duplicates', of, planned, written: posted.length }, contextAt(rule.dbNow, rule.timeZone));
+      plan = decide(rule, { kind: 'duplicates', of, planned, written: posted.length + reminded.length }, contextAt(rule.dbNow, rule.timeZone));
       decided[i] = plan;
     }
     return {
       ruleId: rule.id,
       companyId: rule.companyId,
       posted,
+      reminded,
       duplicates,
       skipped: plan.skips,
       status: plan.status,
@@ -151,7 +223,7 @@ async function advanceRules(tx: Db, outcomes: RuleOutcome[], decided: Decision[]
       ${sqlArray(column((o) => o.nextRunAt), 'timestamptz')}, ${sqlArray(column((o) => o.status), 'rule_status')},
       ${sqlArray(column((_, plan) => plan.statusReason), 'text')},
       ${sqlArray(column((_, plan) => plan.pauseUntil), 'date')}, ${sqlArray(column((_, plan) => plan.resumeOn), 'date')},
-      ${sqlArray(column((_, plan) => plan.lastDecided), 'date')}, ${sqlArray(column((o) => o.posted.length), 'int')},
+      ${sqlArray(column((_, plan) => plan.lastDecided), 'date')}, ${sqlArray(column((o) => o.posted.length + o.reminded.length), 'int')},
       ${sqlArray(column((_, plan) => plan.lastDecided !== null), 'boolean')}
     ) as v(id, next_occurrence, next_run_at, status, status_reason, pause_until, resume_on, last_occurrence, posted, decided)
     where r.id = v.id`);

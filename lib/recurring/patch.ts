@@ -73,6 +73,7 @@ function ruleInputOf(rule: RuleRow, currency: string): RuleFields {
   const input: RuleFields = {
     name: rule.name,
     type: rule.type,
+    mode: rule.mode,
     partyId: rule.partyId,
     categoryId: rule.categoryAccountId,
     amount: toDecimalString(rule.amountMinor, currencyMinorDigits(currency)),

@@ -43,3 +43,19 @@ export function ruleDocuments(postings: { ruleId: number; occurrenceDate: string
       ${sqlArray(postings.map((p) => p.dueDate), 'date')}) with ordinality as p(rule_id, occurrence_date, due_date, ord)
     join recurring_rules r on r.id = p.rule_id`;
 }
+
+/**
+ * The document a pending reminder posts, as a `writeDocuments` source: the occurrence's identity (its rule, its
+ * occurrence date and so its reference `REC-{ruleId}-{occurrenceDate}`) whatever `entryDate` it is posted on,
+ * with the amount and due date given; kind, memo, party and category are the rule's, as for a sweep's posting.
+ */
+export function reminderDocument(reminderId: number, posting: { entryDate: string; dueDate: string; amountMinor: number }): DocumentSource {
+  return sql`
+    select r.company_id, ${documentKindSql(sql`r.type`)} as kind, ${posting.entryDate}::date as entry_date,
+      ${occurrenceReferenceSql(sql`r.id`, sql`m.occurrence_date`)} as reference, ${documentMemoSql(sql`r.memo`, sql`r.name`)} as memo,
+      r.party_id, ${posting.dueDate}::date as due_date, ${posting.amountMinor}::bigint as amount_minor, r.category_account_id,
+      r.id as rule_id, m.occurrence_date, 1::bigint as ord
+    from recurring_reminders m
+    join recurring_rules r on r.company_id = m.company_id and r.id = m.rule_id
+    where m.id = ${reminderId}`;
+}

@@ -65,7 +65,7 @@ export async function updateRule(db: Db, companyId: string, ruleId: number, inpu
     }
     // The new values first: documents posted by the edit are built from the rule row as edited.
     await tx.update(recurringRules).set({ ...values, updatedAt: sql`now()` }).where(eq(recurringRules.id, current.id));
-    await applyPlans(tx, 'edit', [decision], new Map([[current.id, { ...ruleStateOf(current), ...edited, timeZone: current.timeZone, dbNow: current.dbNow }]]));
+    await applyPlans(tx, 'edit', [decision], new Map([[current.id, { ...ruleStateOf(current), ...edited, mode: values.mode, timeZone: current.timeZone, dbNow: current.dbNow }]]));
     return ruleRowOrThrow(tx, current.id);
   });
 }
@@ -123,7 +123,7 @@ async function applyEvent(db: Db, companyId: string, ruleId: number, kind: Exclu
     const rule = await lockRuleOrThrow(tx, companyId, ruleId);
     const state = ruleStateOf(rule);
     const decision = decide(state, { kind }, contextAt(rule.dbNow, rule.timeZone));
-    const [outcome] = await applyPlans(tx, kind, [decision], new Map([[rule.id, { ...state, timeZone: rule.timeZone, dbNow: rule.dbNow }]]));
+    const [outcome] = await applyPlans(tx, kind, [decision], new Map([[rule.id, { ...state, mode: rule.mode, timeZone: rule.timeZone, dbNow: rule.dbNow }]]));
     return outcome!;
   });
 }

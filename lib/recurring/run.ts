@@ -6,7 +6,7 @@ import { simulateDueRules } from './dry-run';
 import { runDueRules, type SweepOptions, type SweepSummary } from './sweep';
 
 /** What a run's log line says of it, in this order: its figures, without the per-rule errors and outcomes. */
-const LOGGED_FIGURES = ['trigger', 'dryRun', 'runId', 'companies', 'rules', 'posted', 'skipped', 'duplicates', 'failures', 'needsReview', 'incomplete', 'durationMs'] as const satisfies readonly (keyof SweepSummary)[];
+const LOGGED_FIGURES = ['trigger', 'dryRun', 'runId', 'companies', 'rules', 'posted', 'reminded', 'skipped', 'duplicates', 'failures', 'needsReview', 'incomplete', 'durationMs'] as const satisfies readonly (keyof SweepSummary)[];
 
 /**
  * Every trigger (interval runner, startup burst, CLI, HTTP) runs the sweep through here: one JSON log line per

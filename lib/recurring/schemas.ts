@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { amountText, calendarDate, optionalText, recordId, shortText } from '@/lib/schemas/common';
-import { CATCH_UP_POLICIES, RULE_TYPES } from './constants';
+import { CATCH_UP_POLICIES, RULE_MODES, RULE_TYPES } from './constants';
 
 /** Empty form values ('' or null) mean "not given". */
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -55,6 +55,8 @@ const scheduleFields = z.discriminatedUnion(
 export const ruleCommon = z.object({
   name: shortText('a name', 120),
   type: z.enum(RULE_TYPES, { error: 'Choose invoice or expense' }),
+  /** `post` the documents as they come due, or `remind`: list each one as "To enter" for someone to post or skip. */
+  mode: z.enum(RULE_MODES, { error: 'Choose post automatically or remind me' }).default('post'),
   partyId: recordId,
   categoryId: recordId,
   amount: amountText,

@@ -33,6 +33,8 @@ export interface SweepSummary {
   companies: number;
   rules: number;
   posted: number;
+  /** Occurrences of remind rules that became reminders (not in `posted`). */
+  reminded: number;
   skipped: number;
   duplicates: number;
   failures: number;
@@ -59,6 +61,7 @@ export function emptySummary(options: SweepOptions, dryRun: boolean): SweepSumma
     companies: 0,
     rules: 0,
     posted: 0,
+    reminded: 0,
     skipped: 0,
     duplicates: 0,
     failures: 0,
@@ -87,6 +90,7 @@ export function addFailures(summary: SweepSummary, failures: RuleFailure[]) {
 export function addOutcomes(summary: SweepSummary, outcomes: RuleOutcome[], keep?: boolean) {
   for (const o of outcomes) {
     summary.posted += o.posted.length;
+    summary.reminded += o.reminded.length;
     summary.skipped += o.skipped.length;
     summary.duplicates += o.duplicates.length;
     if (o.review) summary.needsReview++;

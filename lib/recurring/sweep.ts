@@ -82,7 +82,7 @@ async function sweepBatch(
     });
     summary.rules += result.applied;
     addBatch(summary, result, keepOutcomes);
-    const decided = result.failures.length + result.outcomes.reduce((n, o) => n + o.posted.length + o.skipped.length + o.duplicates.length, 0);
+    const decided = result.failures.length + result.outcomes.reduce((n, o) => n + o.posted.length + o.reminded.length + o.skipped.length + o.duplicates.length, 0);
     return { claimed, applied: result.applied, decided };
   } catch (error) {
     // Something unforeseen (a constraint, a driver error) sank the whole batch: nothing of it was written.
@@ -109,6 +109,7 @@ async function recordRunEnd(db: Db, summary: SweepSummary): Promise<void> {
       finishedAt: sql`now()`, // the database's clock, like started_at
       rulesProcessed: summary.rules,
       posted: summary.posted,
+      reminded: summary.reminded,
       skipped: summary.skipped,
       duplicates: summary.duplicates,
       failures: summary.failures,

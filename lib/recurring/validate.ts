@@ -47,6 +47,7 @@ export async function validateRuleInput(db: Db, company: Company, input: RuleInp
     values: {
       name: rule.name,
       type: rule.type,
+      mode: rule.mode,
       partyId: rule.partyId,
       categoryAccountId: rule.categoryId,
       amountMinor,

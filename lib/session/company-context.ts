@@ -8,6 +8,7 @@ import { currentMembership, listMemberships } from '@/lib/auth/memberships';
 import { ROLE_LABELS, roleAllows, type Role } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import type { Company } from '@/lib/ledger/companies';
+import { signInTrigger } from '@/lib/recurring/sign-in-trigger';
 import { whenReady } from '@/lib/server/ready';
 
 interface SessionCaller {
@@ -53,6 +54,8 @@ export const companyContext = cache(async (): Promise<SessionCompanyContext> => 
     if (error instanceof AppError && error.code === 'forbidden') redirect(NO_COMPANY_PATH);
     throw error;
   });
+  // Coming back after an interval away sweeps the company's due rules, after this page is sent.
+  signInTrigger()?.visited({ sessionId: ctx.caller.sessionId, companyId: ctx.company.id });
   return ctx;
 });
 

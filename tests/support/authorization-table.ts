@@ -1,3 +1,4 @@
+import { recurringReminders } from '@/db/schema/recurring';
 import type { Role } from '@/lib/auth/roles';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { addMember, createUserWithPassword } from '@/lib/auth/members';
@@ -28,7 +29,7 @@ export interface ActionCase {
    * The same request naming company B's record, and its answer; null when the action names no record (it acts on
    * the caller's current company only, so there is no other company's record to reach for).
    */
-  stranger: null | { form: (w: World) => Form; answer: StrangerAnswer };
+  stranger: null | { form: (w: World) => Form | Promise<Form>; answer: StrangerAnswer };
   /**
    * The session cookie of a member of company A with `role` for the success case, when the action changes its
    * caller (e.g. ends their other sessions) and so needs a caller of its own. Default: the world's member.
@@ -255,6 +256,27 @@ export const ACTIONS: Record<string, ActionCase> = {
     stranger: { form: (w) => ({ memberId: w.b.memberId.viewer }), answer: { status: 404 } },
   },
 
+  'app/(app)/_reminders/actions.ts#postReminderAction': {
+    role: 'accountant',
+    valid: async (w) => ({ reminderId: String(await freshReminder(w, 'a')), amount: '12.00' }),
+    stranger: { form: async (w) => ({ reminderId: String(await freshReminder(w, 'b')) }), answer: { status: 404 } },
+  },
+  'app/(app)/_reminders/actions.ts#skipReminderAction': {
+    role: 'accountant',
+    valid: async (w) => ({ reminderId: String(await freshReminder(w, 'a')), reason: 'Matrix' }),
+    stranger: { form: async (w) => ({ reminderId: String(await freshReminder(w, 'b')), reason: 'Matrix' }), answer: { status: 404 } },
+  },
+  'app/(app)/_reminders/actions.ts#postRemindersAction': {
+    role: 'accountant',
+    valid: async (w) => ({ ids: `${await freshReminder(w, 'a')},${await freshReminder(w, 'a')}` }),
+    stranger: { form: async (w) => ({ ids: String(await freshReminder(w, 'b')) }), answer: { status: 404 } },
+  },
+  'app/(app)/_reminders/actions.ts#skipRemindersAction': {
+    role: 'accountant',
+    valid: async (w) => ({ ids: String(await freshReminder(w, 'a')), reason: 'Matrix' }),
+    stranger: { form: async (w) => ({ ids: String(await freshReminder(w, 'b')), reason: 'Matrix' }), answer: { status: 404 } },
+  },
+
   'app/(app)/settings/recurring/actions.ts#listRulesAction': {
     role: 'viewer',
     valid: () => ({ type: 'expense', status: 'active', q: 'Matrix' }),
@@ -353,6 +375,29 @@ function ruleRoute(role: Role, suffix: string, request: { paused?: boolean; body
     return { path: `/api/recurring/${id}${suffix}`, params: { id }, ...(request.body ? { body: request.body(w) } : {}) };
   };
   return { kind: 'company', role, valid: (w) => on(w, 'a'), stranger: { request: (w) => on(w, 'b'), answer: { status: 404 } } };
+}
+
+/**
+ * A pending reminder of `tenant`: a remind rule starting in 2030, and the reminder its first occurrence would
+ * leave (written directly: the matrix's clock is the real one, and the sweep's own path is tested elsewhere).
+ */
+async function freshReminder(w: World, tenant: 'a' | 'b'): Promise<number> {
+  const t = w[tenant];
+  const rule = await createRule(w.db, t.company.id, { ...ruleFor(t, { startDate: '2030-01-15', cadence: 'monthly' }), name: next('Matrix reminder'), mode: 'remind' });
+  const [row] = await w.db
+    .insert(recurringReminders)
+    .values({ companyId: t.company.id, ruleId: rule.id, occurrenceDate: '2030-01-15', dueDate: '2030-01-15', amountMinor: 10000 })
+    .returning({ id: recurringReminders.id });
+  return row!.id;
+}
+
+/** A route on one reminder: valid on a fresh one of company A; the same request on company B's is 404. */
+function reminderRoute(suffix: string, body: unknown): RouteCase {
+  const on = async (w: World, tenant: 'a' | 'b'): Promise<RouteRequest> => {
+    const id = String(await freshReminder(w, tenant));
+    return { path: `/api/recurring/reminders/${id}${suffix}`, params: { id }, body };
+  };
+  return { kind: 'company', role: 'accountant', valid: (w) => on(w, 'a'), stranger: { request: (w) => on(w, 'b'), answer: { status: 404 } } };
 }
 
 export const ROUTES: Record<string, RouteCase> = {
@@ -510,6 +555,9 @@ export const ROUTES: Record<string, RouteCase> = {
   'app/api/recurring/[id]/resume/route.ts#POST': ruleRoute('accountant', '/resume', { paused: true }),
   'app/api/recurring/[id]/skip-next/route.ts#POST': ruleRoute('accountant', '/skip-next'),
   'app/api/recurring/[id]/force/route.ts#POST': ruleRoute('accountant', '/force'),
+  'app/api/recurring/reminders/route.ts#GET': { kind: 'company', role: 'viewer', valid: () => ({ path: '/api/recurring/reminders?limit=5' }), stranger: null },
+  'app/api/recurring/reminders/[id]/post/route.ts#POST': reminderRoute('/post', { amount: '12.00' }),
+  'app/api/recurring/reminders/[id]/skip/route.ts#POST': reminderRoute('/skip', { reason: 'Matrix' }),
 };
 
 /**

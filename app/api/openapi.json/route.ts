@@ -34,6 +34,9 @@ import * as recurringResume from '../recurring/[id]/resume/route';
 import * as recurringSkipNext from '../recurring/[id]/skip-next/route';
 import * as recurringPreview from '../recurring/preview/route';
 import * as sessionCompany from '../session/company/route';
+import * as recurringReminders from '../recurring/reminders/route';
+import * as recurringReminderPost from '../recurring/reminders/[id]/post/route';
+import * as recurringReminderSkip from '../recurring/reminders/[id]/skip/route';
 import { PROBE_OPERATIONS } from './probe-operations';
 
 /**
@@ -69,6 +72,8 @@ ROUTE_MODULES.push(recurringRules, recurringRule, recurringPause, recurringResum
 ROUTE_MODULES.push(recurringOccurrences, recurringHistory, recurringPreview);
 // The session's company, for scripts signed in by session (smoke:recurring).
 ROUTE_MODULES.push(sessionCompany);
+// Reminders of remind rules (issue 14).
+ROUTE_MODULES.push(recurringReminders, recurringReminderPost, recurringReminderSkip);
 
 function declaredOperations(): Operation[] {
   const handlers = ROUTE_MODULES.flatMap((mod) => Object.values(mod)).filter(

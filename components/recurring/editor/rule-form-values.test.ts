@@ -33,6 +33,7 @@ describe('payloadOf', () => {
       dueDate: '',
       createDaysAhead: '0',
       catchUp: 'all',
+      mode: 'post',
       pauseUntil: '',
       resumeOn: '',
     });
@@ -102,6 +103,7 @@ describe('ruleFormOf', () => {
     dueDate: null,
     createDaysAhead: 2,
     catchUp: 'latest',
+    mode: 'remind',
     pauseUntil: null,
     resumeOn: '2026-11-02',
     status: 'active',
@@ -120,6 +122,7 @@ describe('ruleFormOf', () => {
       dueDays: 21,
       createDaysAhead: 2,
       catchUp: 'latest',
+      mode: 'remind',
     });
   });
 

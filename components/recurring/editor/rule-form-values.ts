@@ -33,6 +33,8 @@ export interface RuleFormValues {
   dueDate: string;
   createDaysAhead: string;
   catchUp: 'all' | 'latest' | 'none';
+  /** Post each occurrence as it comes due, or remind: list it under "To enter" for someone to post or skip. */
+  mode: 'post' | 'remind';
   pauseUntil: string;
   resumeOn: string;
 }
@@ -74,6 +76,7 @@ export function blankRuleForm(today: string): RuleFormValues {
     dueDate: '',
     createDaysAhead: '0',
     catchUp: 'all',
+    mode: 'post',
     pauseUntil: '',
     resumeOn: '',
   };
@@ -101,6 +104,7 @@ export function payloadOf(v: RuleFormValues): Record<string, string> {
     dueDate: v.dueDate,
     createDaysAhead: v.createDaysAhead,
     catchUp: v.catchUp,
+    mode: v.mode,
     pauseUntil: v.pauseUntil,
     resumeOn: v.resumeOn,
   };
@@ -174,6 +178,7 @@ export interface SavedRuleFields {
   dueDate: string | null;
   createDaysAhead: number;
   catchUp: RuleFormValues['catchUp'];
+  mode: RuleFormValues['mode'];
   pauseUntil: string | null;
   resumeOn: string | null;
   status: string;
@@ -208,6 +213,7 @@ export function ruleFormOf(rule: SavedRuleFields): RuleFormValues {
     dueDate: rule.dueDate ?? '',
     createDaysAhead: String(rule.createDaysAhead),
     catchUp: rule.catchUp,
+    mode: rule.mode,
     pauseUntil: rule.pauseUntil ?? '',
     // An active rule's resumeOn records a past resume, not a pause to come: the form shows only a paused rule's.
     resumeOn: rule.status === 'paused' ? (rule.resumeOn ?? '') : '',

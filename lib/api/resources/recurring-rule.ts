@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { describeSchedule } from '@/lib/recurring/calendar-words';
-import { CADENCES, CATCH_UP_POLICIES, RULE_STATUSES, RULE_TYPES } from '@/lib/recurring/constants';
+import { CADENCES, CATCH_UP_POLICIES, RULE_MODES, RULE_STATUSES, RULE_TYPES } from '@/lib/recurring/constants';
 import type { RuleFields, RuleLifecycleFields, RulePatch } from '@/lib/recurring/patch';
 import { scheduleOf, type RuleRow } from '@/lib/recurring/rule-state';
 import {
@@ -110,6 +110,7 @@ export const ruleCreateBody = z
   .object({
     name: ruleCommon.shape.name.optional().meta({ description: 'Default: the party’s name and the cadence in words' }),
     type: ruleCommon.shape.type,
+    mode: given(ruleCommon.shape.mode).optional().meta({ description: 'post (default): post each occurrence as it comes due; remind: list it as a reminder to post or skip' }),
     cadence: cadenceField,
     startDate: ruleCommon.shape.startDate,
     endDate: clearable(ruleCommon.shape.endDate).meta({ description: 'The last day an occurrence may fall on' }),
@@ -123,6 +124,7 @@ export const ruleUpdateBody = z
   .object({
     name: ruleCommon.shape.name.optional(),
     type: ruleCommon.shape.type.optional(),
+    mode: given(ruleCommon.shape.mode).optional(),
     cadence: cadenceField.optional().meta({ description: 'A new cadence starts from none of the old one’s options' }),
     startDate: ruleCommon.shape.startDate.optional(),
     endDate: clearable(ruleCommon.shape.endDate),
@@ -144,7 +146,7 @@ export function ruleFieldsOf(body: unknown): { fields: RuleFields; lifecycle: Ru
   const raw = objectOr(body);
   const fields: RuleFields = {};
   const lifecycle: RuleLifecycleFields = {};
-  for (const key of ['name', 'type', 'cadence', 'startDate', 'endDate'] as const) if (key in raw) fields[key] = raw[key];
+  for (const key of ['name', 'type', 'mode', 'cadence', 'startDate', 'endDate'] as const) if (key in raw) fields[key] = raw[key];
   const payload = objectOr(raw.payload);
   for (const key of PAYLOAD_FIELDS) if (key in payload) fields[key] = payload[key];
   const options = objectOr(raw.options);
@@ -191,6 +193,7 @@ export const ruleResponse = z
     id: recordIdValue,
     name: z.string(),
     type: z.enum(RULE_TYPES),
+    mode: z.enum(RULE_MODES).meta({ description: 'post: occurrences post as they come due; remind: they wait as reminders' }),
     status: z.enum(RULE_STATUSES),
     statusReason: z.string().nullable().meta({ description: 'Why the rule is paused, ended, completed or waiting for review' }),
     cadence: z.enum(CADENCES),
@@ -251,6 +254,7 @@ export function toRuleResponse(rule: RuleRow, currencyCode: string): RuleRespons
     id: rule.id,
     name: rule.name,
     type: rule.type,
+    mode: rule.mode,
     status: rule.status,
     statusReason: rule.statusReason,
     cadence: rule.cadence,

@@ -17,6 +17,9 @@ const ruleOutcome = z.object({
       currency,
     }),
   ),
+  reminded: z
+    .array(z.object({ occurrenceDate: calendarDay, dueDate: calendarDay, reminderId: z.number().int().nonnegative().meta({ description: 'The reminder written; 0 in a dry run' }) }))
+    .meta({ description: 'A remind rule’s occurrences: each became a reminder to post or skip (GET /api/recurring/reminders)' }),
   duplicates: z.array(calendarDay).meta({ description: 'Occurrences another process had already posted' }),
   skipped: z.array(z.object({ occurrenceDate: calendarDay, reason: z.enum(SKIP_REASONS) })),
   status: z.enum(RULE_STATUSES),
@@ -36,6 +39,7 @@ export const runResponse = z
     companies: z.number().int().nonnegative(),
     rules: z.number().int().nonnegative(),
     posted: z.number().int().nonnegative(),
+    reminded: z.number().int().nonnegative().meta({ description: 'Occurrences of remind rules that became reminders (not in posted)' }),
     skipped: z.number().int().nonnegative(),
     duplicates: z.number().int().nonnegative(),
     failures: z.number().int().nonnegative(),

@@ -6,6 +6,7 @@ import { canRecord } from '@/components/forms/read-only-note';
 import { todayInZone } from '@/lib/dates/calendar-date';
 import { devToolsEnabled } from '@/lib/dev-tools';
 import { companyContext } from '@/lib/session/company-context';
+import { ToEnter } from '../../_reminders/to-enter';
 import { recurringActionsFor } from './recurring-actions';
 
 export const metadata = { title: 'Recurring' };
@@ -30,6 +31,7 @@ export default async function RecurringPage({ searchParams }: { searchParams: Pr
           reason.
         </p>
       </header>
+      <ToEnter />
       <RuleActionsProvider actions={recurringActionsFor(role, devTools)}>
         <RuleList
           initial={{ query, data, at: now.getTime() }}

@@ -312,6 +312,17 @@ export function RuleEditor({ mode, initial, customers, vendors, revenueCategorie
                 ))}
               </div>
             </fieldset>
+            <fieldset className="grid gap-1.5">
+              <legend className="mb-1.5 text-sm font-medium">Mode</legend>
+              <div className="flex flex-wrap gap-4">
+                {(['post', 'remind'] as const).map((m) => (
+                  <label key={m} className="flex items-center gap-2 text-sm">
+                    <input type="radio" name="mode" className="size-4" checked={values.mode === m} onChange={() => set('mode', m)} />
+                    {m === 'post' ? 'Post automatically' : 'Remind me (I post or skip each one under “To enter”)'}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
             <div className="grid gap-4 sm:grid-cols-2">
               <div className="grid gap-2">
                 <Field label={partyKind === 'customer' ? 'Customer' : 'Vendor'} errors={errorsOf('partyId')}>
