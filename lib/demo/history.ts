@@ -39,12 +39,12 @@ export function monthStartBefore(today: string, monthsBack: number): string {
 }
 
 /** The last day of the month that starts on `first`. */
-export function endOfMonth(first: string): string {
+function endOfMonth(first: string): string {
   return `${first.slice(0, 8)}${String(daysInMonth(Number(first.slice(0, 4)), Number(first.slice(5, 7)))).padStart(2, '0')}`;
 }
 
 /** The last Friday of the month that starts on `first` (the payroll rule's day). */
-export function lastFriday(first: string): string {
+function lastFriday(first: string): string {
   const last = endOfMonth(first);
   return addDays(last, -((getWeekday(last) - 5 + 7) % 7));
 }
