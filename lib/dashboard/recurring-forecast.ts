@@ -37,13 +37,25 @@ type UpcomingState = Parameters<typeof upcomingOccurrences>[0];
 export function postingsBetween(rules: { rule: ForecastRule; state: UpcomingState }[], from: string, to: string, timeZone?: string): ForecastPosting[] {
   const postings: ForecastPosting[] = [];
   for (const { rule, state } of rules) {
-    for (const occurrence of upcomingOccurrences(state, MAX_UPCOMING, timeZone)) {
+    for (const occurrence of occurrencesThrough(state, to, timeZone)) {
       if (occurrence.date > to) break;
       if (occurrence.date < from || occurrence.skipReason !== null) continue;
       postings.push({ ruleId: rule.id, ruleName: rule.name, type: rule.type, date: occurrence.date, dueDate: occurrence.dueDate, amountMinor: rule.amountMinor });
     }
   }
   return postings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ruleName.localeCompare(b.ruleName)));
+}
+
+/**
+ * The rule's upcoming occurrences far enough to pass `to`: a few first (a monthly rule needs 4 for 90 days), and
+ * only a daily rule goes on to the most one call lists. Each occurrence costs zone arithmetic, so the Overview does
+ * not expand every rule to MAX_UPCOMING.
+ */
+function occurrencesThrough(state: UpcomingState, to: string, timeZone?: string) {
+  for (let count = 16; ; count = Math.min(count * 4, MAX_UPCOMING)) {
+    const list = upcomingOccurrences(state, count, timeZone);
+    if (list.length < count || list.at(-1)!.date > to || count === MAX_UPCOMING) return list;
+  }
 }
 
 interface ForecastDay {
