@@ -107,8 +107,9 @@ test('the next 30 days of recurring postings total exactly the sum of the rulesâ
 test('the 12-month chart draws, and its table equals the P&L of each month; cash equals the balance sheetâ€™s and is not negative', async ({ page, request }) => {
   const today = newYorkDate();
   await page.goto('/');
-  await expect(page.getByTestId('revenue-expense-chart').locator('svg.recharts-surface')).toBeVisible();
-  await expect(page.getByTestId('cash-flow-chart').locator('svg.recharts-surface')).toBeVisible();
+  // Drawn in the browser (recharts): the chart's own surface, beside its legend icons, with a bar per month and series.
+  await expect(page.getByTestId('revenue-expense-chart').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('cash-flow-chart').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
 
   const table = page.getByTestId('monthly-table');
   await page.getByText('The figures as a table').first().click();

@@ -1,4 +1,5 @@
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { ScrollTable } from './scroll-table';
 import { AGING_BUCKETS, AGING_BUCKET_LABELS, type Aging } from '@/lib/dashboard/aging';
 
 /** Open A/R and A/P by days past due, one row each, with their totals. */
@@ -8,7 +9,7 @@ export function AgingTable({ receivables, payables, money }: { receivables: Agin
     { side: 'payable', label: 'Payables (A/P)', aging: payables },
   ] as const;
   return (
-    <Table aria-label="Aging of open receivables and payables by days past due">
+    <ScrollTable aria-label="Aging of open receivables and payables by days past due">
       <TableHeader>
         <TableRow>
           <TableHead scope="col">Open</TableHead>
@@ -39,6 +40,6 @@ export function AgingTable({ receivables, payables, money }: { receivables: Agin
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollTable>
   );
 }

@@ -1,5 +1,6 @@
 import { DateText } from '@/components/date-text';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { ScrollTable } from './scroll-table';
 import type { MonthTotals } from '@/lib/dashboard/monthly-totals';
 import type { CashFlowWeek } from '@/lib/dashboard/recurring-forecast';
 import { currencyMinorDigits, toDecimalString } from '@/lib/money';
@@ -27,7 +28,7 @@ export function cashFlowPoints(weeks: CashFlowWeek[], currency: string): WeekPoi
 
 export function MonthlyTable({ months, money }: { months: MonthTotals[]; money: (minor: bigint) => string }) {
   return (
-    <Table aria-label="Revenue and expenses by month" data-testid="monthly-table">
+    <ScrollTable aria-label="Revenue and expenses by month" data-testid="monthly-table">
       <TableHeader>
         <TableRow>
           <TableHead scope="col">Month</TableHead>
@@ -46,13 +47,13 @@ export function MonthlyTable({ months, money }: { months: MonthTotals[]; money: 
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollTable>
   );
 }
 
 export function CashFlowTable({ weeks, money }: { weeks: CashFlowWeek[]; money: (minor: bigint) => string }) {
   return (
-    <Table aria-label="Recurring cash flow by week" data-testid="cash-flow-table">
+    <ScrollTable aria-label="Recurring cash flow by week" data-testid="cash-flow-table">
       <TableHeader>
         <TableRow>
           <TableHead scope="col">Week</TableHead>
@@ -73,6 +74,6 @@ export function CashFlowTable({ weeks, money }: { weeks: CashFlowWeek[]; money: 
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollTable>
   );
 }

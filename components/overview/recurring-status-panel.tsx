@@ -47,7 +47,7 @@ export function RecurringStatusPanel({ status, zone }: { status: CompanyRecurrin
         <ul className="m-0 grid gap-2 p-0 list-none" aria-label="Rules that need attention" data-testid="rules-attention">
           {rules.map((rule) => (
             <li key={rule.id} className="flex flex-wrap items-center gap-2">
-              <Link href={`/settings/recurring/${rule.id}#log`}>{rule.name}</Link>
+              <Link className="underline underline-offset-2" href={`/settings/recurring/${rule.id}#log`}>{rule.name}</Link>
               <Badge tone={rule.reason === 'needs_review' ? 'warning' : 'danger'}>{REASON[rule.reason]}</Badge>
               {rule.message && <span className="muted">{rule.message}</span>}
             </li>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { DateText } from '@/components/date-text';
-import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { ScrollTable } from './scroll-table';
 import type { UpcomingPostings } from '@/lib/dashboard/recurring-forecast';
 
 /** What the rules will post in the next 30 days, by day, with the A/R and A/P totals. */
@@ -13,7 +14,7 @@ export function UpcomingPostingsTable({ upcoming, money }: { upcoming: UpcomingP
     );
   }
   return (
-    <Table aria-label="Recurring postings in the next 30 days, by day" data-testid="upcoming-postings">
+    <ScrollTable aria-label="Recurring postings in the next 30 days, by day" data-testid="upcoming-postings">
       <TableHeader>
         <TableRow>
           <TableHead scope="col">Date</TableHead>
@@ -36,7 +37,7 @@ export function UpcomingPostingsTable({ upcoming, money }: { upcoming: UpcomingP
               <ul className="m-0 flex list-none flex-wrap gap-x-3 gap-y-1 p-0">
                 {day.postings.map((p) => (
                   <li key={p.ruleId}>
-                    <Link href={`/settings/recurring/${p.ruleId}`}>{p.ruleName}</Link> <span className="muted whitespace-nowrap">{money(p.amountMinor)}</span>
+                    <Link className="underline underline-offset-2" href={`/settings/recurring/${p.ruleId}`}>{p.ruleName}</Link> <span className="muted whitespace-nowrap">{money(p.amountMinor)}</span>
                   </li>
                 ))}
               </ul>
@@ -59,6 +60,6 @@ export function UpcomingPostingsTable({ upcoming, money }: { upcoming: UpcomingP
           </TableCell>
         </TableRow>
       </TableFooter>
-    </Table>
+    </ScrollTable>
   );
 }
