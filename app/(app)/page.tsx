@@ -1,47 +1,95 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
+import { DateText } from '@/components/date-text';
+import { AgingTable } from '@/components/overview/aging-table';
+import { CashFlowTable, MonthlyTable, cashFlowPoints, monthPoints } from '@/components/overview/chart-tables';
+import { CashFlowChart, RevenueExpenseChart } from '@/components/overview/charts';
+import { loadOverview } from '@/components/overview/overview-data';
+import { RecurringStatusPanel } from '@/components/overview/recurring-status-panel';
+import { UpcomingPostingsTable } from '@/components/overview/upcoming-postings';
 import { todayInZone } from '@/lib/dates/calendar-date';
-import { balanceSheet, openBalancesByParty, profitAndLoss } from '@/lib/ledger/reports';
+import { env } from '@/lib/env';
 import { formatMoney } from '@/lib/money';
 import { companyContext } from '@/lib/session/company-context';
 import { ToEnter } from './_reminders/to-enter';
 
 export const metadata = { title: 'Overview' };
 
+/**
+ * The Overview: where the books stand today (cash, open A/R and A/P and how late they are) and what comes next
+ * (the rules' postings for 30 days, their cash for 90), from the same ledger services and recurring engine as
+ * every other screen, as of the company's local today.
+ */
 export default async function OverviewPage() {
+  await connection();
   const { db, company } = await companyContext();
+  const zone = company.timeZone ?? 'UTC';
   const today = todayInZone(new Date(), company.timeZone ?? undefined);
-  const yearStart = `${today.slice(0, 4)}-01-01`;
-  const [pl, bs, receivables, payables] = await Promise.all([
-    profitAndLoss(db, company.id, yearStart, today),
-    balanceSheet(db, company.id, today),
-    openBalancesByParty(db, company.id, 'invoice'),
-    openBalancesByParty(db, company.id, 'bill'),
-  ]);
-  const money = (minor: bigint) => formatMoney(minor, company.baseCurrency);
-  const total = (list: { openMinor: bigint }[]) => list.reduce((t, r) => t + r.openMinor, 0n);
+  const data = await loadOverview(db, company, today, env().AILEGR_RECURRING_INTERVAL_MINUTES);
+  const money = (minor: bigint | number) => formatMoney(minor, company.baseCurrency);
+  const currency = company.baseCurrency;
   return (
     <>
-      <h1>{company.name}</h1>
-      <p className="muted">Books as of {today} ({company.timeZone ?? 'UTC'}).</p>
-      <section className="cards">
+      <header className="page-head">
+        <h1>{company.name}</h1>
+        <p className="muted">
+          Books as of <DateText date={today} /> ({zone}).
+        </p>
+      </header>
+      <section className="cards" aria-label="Key figures">
+        <Link className="card" href="/reports/balance-sheet">
+          <span>Cash</span>
+          <strong data-testid="cash">{money(data.cashMinor)}</strong>
+        </Link>
         <Link className="card" href="/invoices">
           <span>Open receivables</span>
-          <strong data-testid="open-ar">{money(total(receivables))}</strong>
+          <strong data-testid="open-ar">{money(data.receivables.totalMinor)}</strong>
         </Link>
         <Link className="card" href="/expenses">
           <span>Open payables</span>
-          <strong data-testid="open-ap">{money(total(payables))}</strong>
+          <strong data-testid="open-ap">{money(data.payables.totalMinor)}</strong>
         </Link>
         <Link className="card" href="/reports/profit-and-loss">
           <span>Net income this year</span>
-          <strong>{money(pl.netIncomeMinor)}</strong>
-        </Link>
-        <Link className="card" href="/reports/balance-sheet">
-          <span>Total assets</span>
-          <strong>{money(bs.totalAssetsMinor)}</strong>
+          <strong data-testid="net-income-year">{money(data.netIncomeYearMinor)}</strong>
         </Link>
       </section>
       <ToEnter />
+
+      <section className="panel" aria-labelledby="aging-heading">
+        <h2 id="aging-heading">Aging</h2>
+        <p className="muted">What is still owed, by days past its due date as of today.</p>
+        <AgingTable receivables={data.receivables} payables={data.payables} money={money} />
+      </section>
+
+      <section className="panel" aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading">Recurring postings, next 30 days</h2>
+        <UpcomingPostingsTable upcoming={data.forecast.next30} money={money} />
+      </section>
+
+      <section className="panel" aria-labelledby="recurring-heading">
+        <h2 id="recurring-heading">Recurring</h2>
+        <RecurringStatusPanel status={data.recurring} zone={zone} />
+      </section>
+
+      <section className="panel" aria-labelledby="revenue-heading">
+        <h2 id="revenue-heading">Revenue and expenses, last 12 months</h2>
+        <RevenueExpenseChart points={monthPoints(data.months, currency)} currency={currency} />
+        <details>
+          <summary>The figures as a table</summary>
+          <MonthlyTable months={data.months} money={money} />
+        </details>
+      </section>
+
+      <section className="panel" aria-labelledby="cash-flow-heading">
+        <h2 id="cash-flow-heading">Cash-flow forecast of recurring postings, next 90 days</h2>
+        <p className="muted">Each posting counted on its due date: invoices in, bills out.</p>
+        <CashFlowChart points={cashFlowPoints(data.forecast.cashFlow, currency)} currency={currency} />
+        <details>
+          <summary>The figures as a table</summary>
+          <CashFlowTable weeks={data.forecast.cashFlow} money={money} />
+        </details>
+      </section>
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { companies } from '@/db/schema/ledger';
-import { addDays, addMonths, daysInMonth, todayInZone } from '@/lib/dates/calendar-date';
+import { addDays, todayInZone } from '@/lib/dates/calendar-date';
 import { listAccounts } from '@/lib/ledger/accounts';
 import { createCompany, type Company } from '@/lib/ledger/companies';
 import { createDocument } from '@/lib/ledger/documents';
 import { createParty } from '@/lib/ledger/parties';
+import { seedDemoHistory, monthStartBefore, type DemoParties } from './history';
 import { recordPayment } from '@/lib/ledger/payments';
 import { createRule, setPauseUntil } from '@/lib/recurring/rules';
 import { generateRandomString } from 'better-auth/crypto';
@@ -28,75 +29,46 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 }
 
 /**
- * Creates the demo company (New York time) with customers, vendors, invoices, bills and payments dated around
- * `today`, so a newcomer sees a live ledger at once: an overpaid invoice (a customer credit), a part-paid one, an
- * open one, a paid bill and a part-paid bill.
+ * Creates the demo company (New York time): a small design studio with twelve months of invoices, bills and
+ * payments dated around `today` (lib/demo/history.ts), so the charts and aging show something real, and one
+ * recurring rule of every kind that carries the books on from there.
  */
 export async function seedDemoCompany(db: Db, now: Date): Promise<Company> {
   const company = await createCompany(db, { name: DEMO_COMPANY_NAME, baseCurrency: 'USD', timeZone: DEMO_TIME_ZONE });
   const today = todayInZone(now, DEMO_TIME_ZONE);
-  const day = (offset: number) => addDays(today, offset);
   const chart = await listAccounts(db, company.id);
   const code = (c: string) => chart.find((a) => a.code === c)!.id;
 
   const customer = async (name: string, email: string) => (await createParty(db, company.id, { kind: 'customer', name, email })).id;
   const vendor = async (name: string) => (await createParty(db, company.id, { kind: 'vendor', name })).id;
-  const acme = await customer('Acme Corp', 'ap@acme.example');
-  const globex = await customer('Globex Ltd', 'billing@globex.example');
-  const initech = await customer('Initech', 'finance@initech.example');
-  const landlord = await vendor('Harbor Properties');
-  const cloud = await vendor('CloudHost Inc');
-  const power = await vendor('City Power & Light');
-
-  const invoice = (partyId: number, offset: number, terms: number, amount: string, category: string, memo: string) =>
-    createDocument(db, company.id, 'invoice', {
-      partyId, issueDate: day(offset), dueDate: day(offset + terms), amount, categoryId: code(category), memo,
-    });
-  const bill = (partyId: number, offset: number, terms: number, amount: string, category: string, memo: string) =>
-    createDocument(db, company.id, 'bill', {
-      partyId, issueDate: day(offset), dueDate: day(offset + terms), amount, categoryId: code(category), memo,
-    });
-
-  const i1 = await invoice(acme, -60, 30, '4,800.00', '4100', 'Website redesign, phase 1');
-  const i2 = await invoice(globex, -40, 30, '1,250.00', '4200', 'Annual support plan');
-  const i3 = await invoice(initech, -20, 14, '3,600.00', '4100', 'Data migration workshop');
-  await invoice(acme, -5, 30, '2,400.00', '4300', 'Design system license');
-  await recordPayment(db, company.id, { documentId: i1.id, amount: '5,000.00', date: day(-35), memo: 'Paid with a deposit for phase 2' });
-  await recordPayment(db, company.id, { documentId: i2.id, amount: '500.00', date: day(-10) });
-  await recordPayment(db, company.id, { documentId: i3.id, amount: '3,600.00', date: day(-2) });
-
-  const b1 = await bill(landlord, -31, 0, '2,750.00', '5000', 'Studio rent');
-  const b2 = await bill(cloud, -25, 15, '389.99', '5200', 'Hosting and backups');
-  await bill(power, -12, 21, '214.37', '5300', 'Electricity');
-  await recordPayment(db, company.id, { documentId: b1.id, amount: '2,750.00', date: day(-30) });
-  await recordPayment(db, company.id, { documentId: b2.id, amount: '200.00', date: day(-8) });
-
-  await seedDemoRules(db, company.id, today, { acme, globex, initech, landlord, cloud, payroll: await vendor('Gusto Payroll') }, code);
+  const parties: DemoParties = {
+    acme: await customer('Acme Corp', 'ap@acme.example'),
+    globex: await customer('Globex Ltd', 'billing@globex.example'),
+    initech: await customer('Initech', 'finance@initech.example'),
+    landlord: await vendor('Harbor Properties'),
+    cloud: await vendor('CloudHost Inc'),
+    power: await vendor('City Power & Light'),
+    payroll: await vendor('Gusto Payroll'),
+  };
+  await seedDemoHistory(db, company.id, today, parties, code);
+  await seedDemoRules(db, company.id, today, parties, code);
   return company;
 }
 
 /**
- * One recurring rule of every kind, started in the past so the first sweep posts (and skips) something real:
+ * One recurring rule of every kind, most started in the past so the first sweep posts (and skips) something real:
  * month-end rent, last-Friday payroll, a weekly and a quarterly invoice, a Feb 29 annual invoice, and a daily
- * expense with a pauseUntil.
+ * expense with a pauseUntil. Rent and payroll start this month: the history holds them, by hand, up to last month.
  */
-async function seedDemoRules(
-  db: Db,
-  companyId: string,
-  today: string,
-  p: Record<'acme' | 'globex' | 'initech' | 'landlord' | 'cloud' | 'payroll', number>,
-  code: (c: string) => number,
-) {
-  const monthStart = `${today.slice(0, 7)}-01`;
-  const monthsAgo = (n: number) => addMonths(monthStart, -n);
-  const endOfMonth = (first: string) => `${first.slice(0, 8)}${String(daysInMonth(Number(first.slice(0, 4)), Number(first.slice(5, 7)))).padStart(2, '0')}`;
+async function seedDemoRules(db: Db, companyId: string, today: string, p: DemoParties, code: (c: string) => number) {
+  const thisMonth = monthStartBefore(today, 0);
   await createRule(db, companyId, {
     name: 'Studio rent', type: 'expense', partyId: p.landlord, categoryId: code('5000'), amount: '2,750.00',
-    cadence: 'monthly', dayOfMonth: 31, startDate: endOfMonth(monthsAgo(3)), memo: 'Monthly studio rent, due on the last day',
+    cadence: 'monthly', dayOfMonth: 31, startDate: thisMonth, memo: 'Monthly studio rent, due on the last day',
   });
   await createRule(db, companyId, {
     name: 'Payroll', type: 'expense', partyId: p.payroll, categoryId: code('5100'), amount: '8,400.00',
-    cadence: 'monthly', nthWeek: 5, nthWeekday: 5, startDate: monthsAgo(3), memo: 'Payroll on the last Friday',
+    cadence: 'monthly', nthWeek: 5, nthWeekday: 5, startDate: thisMonth, memo: 'Payroll on the last Friday',
   });
   await createRule(db, companyId, {
     name: 'Weekly retainer', type: 'invoice', partyId: p.acme, categoryId: code('4100'), amount: '1,500.00',
@@ -104,7 +76,7 @@ async function seedDemoRules(
   });
   await createRule(db, companyId, {
     name: 'Quarterly support', type: 'invoice', partyId: p.globex, categoryId: code('4200'), amount: '3,000.00',
-    cadence: 'monthly', intervalMonths: 3, dayOfMonth: 1, startDate: monthsAgo(4), dueDays: 30, memo: 'Quarterly support plan',
+    cadence: 'monthly', intervalMonths: 3, dayOfMonth: 1, startDate: monthStartBefore(today, 4), dueDays: 30, memo: 'Quarterly support plan',
   });
   await createRule(db, companyId, {
     name: 'Leap-day license', type: 'invoice', partyId: p.initech, categoryId: code('4300'), amount: '999.00',
@@ -119,7 +91,8 @@ async function seedDemoRules(
 
 /**
  * A second, smaller demo company (euros, Paris time) so the company switcher has somewhere to go and shows that
- * each company's books are its own: one customer with one open invoice, one vendor with one paid bill.
+ * each company's books are its own: a café's weekly bread invoices (four paid, this week's open) and a paid flour
+ * bill, paid from what the café paid first (cash never below zero).
  */
 async function seedSecondDemoCompany(db: Db, now: Date): Promise<Company> {
   const company = await createCompany(db, { name: SECOND_DEMO_COMPANY_NAME, baseCurrency: 'EUR', timeZone: SECOND_DEMO_TIME_ZONE });
@@ -128,12 +101,18 @@ async function seedSecondDemoCompany(db: Db, now: Date): Promise<Company> {
   const code = (c: string) => chart.find((a) => a.code === c)!.id;
   const cafe = (await createParty(db, company.id, { kind: 'customer', name: 'Café du Lac', email: 'compta@cafedulac.example' })).id;
   const mill = (await createParty(db, company.id, { kind: 'vendor', name: 'Moulin Farine SARL' })).id;
-  await createDocument(db, company.id, 'invoice', {
-    partyId: cafe, issueDate: addDays(today, -6), dueDate: addDays(today, 24), amount: '640.00', categoryId: code('4300'), memo: 'Weekly bread and pastries',
-  });
+  const bread = (issueOffset: number) =>
+    createDocument(db, company.id, 'invoice', {
+      partyId: cafe, issueDate: addDays(today, issueOffset), dueDate: addDays(today, issueOffset + 30), amount: '640.00', categoryId: code('4300'), memo: 'Weekly bread and pastries',
+    });
+  // Four weeks delivered and paid a week later, so the bakery has the cash for its flour; this week's is open.
+  const delivered = [];
+  for (const offset of [-34, -27, -20, -13]) delivered.push({ doc: await bread(offset), paidOn: addDays(today, offset + 7) });
+  await bread(-6);
   const flour = await createDocument(db, company.id, 'bill', {
     partyId: mill, issueDate: addDays(today, -15), dueDate: addDays(today, -1), amount: '318.50', categoryId: code('5400'), memo: 'Flour, 25 kg sacks',
   });
+  for (const { doc, paidOn } of delivered) await recordPayment(db, company.id, { documentId: doc.id, amount: '640.00', date: paidOn });
   await recordPayment(db, company.id, { documentId: flour.id, amount: '318.50', date: addDays(today, -3) });
   return company;
 }
