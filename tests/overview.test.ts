@@ -67,6 +67,13 @@ describe('the Overview’s figures', () => {
       ['2026-10', 20_000n, 5_050n],
       ['2026-11', 10_000n, 0n],
     ]);
+    // On a cash basis (issue 14) the same months show what was received: 999.00 in August, 120.00 in November.
+    const cash = await monthlyRevenueAndExpenses(h.db, seeded.company.id, TODAY, 12, 'cash');
+    expect(cash.map((m) => m.month)).toEqual(months.map((m) => m.month));
+    expect(cash.filter((m) => m.revenueMinor !== 0n || m.expensesMinor !== 0n).map((m) => [m.month, m.revenueMinor, m.expensesMinor])).toEqual([
+      ['2026-08', 99_900n, 0n],
+      ['2026-11', 12_000n, 0n],
+    ]);
   });
 
   it('forecasts the rules’ postings from the engine: the 30-day totals equal the sum of each rule’s preview in the window', async () => {

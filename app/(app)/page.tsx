@@ -7,25 +7,34 @@ import { CashFlowChart, RevenueExpenseChart } from '@/components/overview/charts
 import { loadOverview } from '@/components/overview/overview-data';
 import { RecurringStatusPanel } from '@/components/overview/recurring-status-panel';
 import { UpcomingPostingsTable } from '@/components/overview/upcoming-postings';
+import { BasisToggle } from '@/components/reports/basis-toggle';
+import { queryValue, type ReportPageProps } from '@/components/reports/report-table';
 import { todayInZone } from '@/lib/dates/calendar-date';
 import { env } from '@/lib/env';
+import { BASIS_LABELS } from '@/lib/ledger/report-periods';
+import { getReportBasis } from '@/lib/ledger/report-preferences';
+import { reportBasisForm } from '@/lib/ledger/schemas';
 import { formatMoney } from '@/lib/money';
 import { companyContext } from '@/lib/session/company-context';
 import { ToEnter } from './_reminders/to-enter';
+import { setReportBasisAction } from './reports/actions';
 
 export const metadata = { title: 'Overview' };
 
 /**
  * The Overview: where the books stand today (cash, open A/R and A/P and how late they are) and what comes next
  * (the rules' postings for 30 days, their cash for 90), from the same ledger services and recurring engine as
- * every other screen, as of the company's local today.
+ * every other screen, as of the company's local today. The year's net income and the 12-month chart follow the
+ * basis (the URL's `basis`, else the user's remembered choice, as on the P&L).
  */
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: ReportPageProps) {
   await connection();
-  const { db, company } = await companyContext();
+  const [query, { db, company, caller }] = await Promise.all([searchParams, companyContext()]);
+  const chosen = reportBasisForm.shape.basis.safeParse(queryValue(query.basis));
+  const basis = chosen.success ? chosen.data : await getReportBasis(db, company.id, caller.userId);
   const zone = company.timeZone ?? 'UTC';
   const today = todayInZone(new Date(), company.timeZone ?? undefined);
-  const data = await loadOverview(db, company, today, env().AILEGR_RECURRING_INTERVAL_MINUTES);
+  const data = await loadOverview(db, company, today, env().AILEGR_RECURRING_INTERVAL_MINUTES, basis);
   const money = (minor: bigint | number) => formatMoney(minor, company.baseCurrency);
   const currency = company.baseCurrency;
   return (
@@ -33,8 +42,9 @@ export default async function OverviewPage() {
       <header className="page-head">
         <h1>{company.name}</h1>
         <p className="muted">
-          Books as of <DateText date={today} /> ({zone}).
+          Books as of <DateText date={today} /> ({zone}) · <strong data-testid="overview-basis">{BASIS_LABELS[basis]} basis</strong>
         </p>
+        <BasisToggle current={basis} hrefs={{ accrual: '/?basis=accrual', cash: '/?basis=cash' }} remember={setReportBasisAction} />
       </header>
       <section className="cards" aria-label="Key figures">
         <Link className="card" href="/reports/balance-sheet">

@@ -1,7 +1,7 @@
 import { DateText } from '@/components/date-text';
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ScrollTable } from './scroll-table';
-import type { MonthTotals } from '@/lib/dashboard/monthly-totals';
+import type { MonthTotals } from '@/lib/ledger/monthly-totals';
 import type { CashFlowWeek } from '@/lib/dashboard/recurring-forecast';
 import { currencyMinorDigits, toDecimalString } from '@/lib/money';
 import type { WeekPoint } from './cash-flow-chart';
