@@ -43,3 +43,31 @@ export function TableCell({ className, ...props }: ComponentProps<'td'>) {
 export function TableCaption({ className, ...props }: ComponentProps<'caption'>) {
   return <caption data-slot="table-caption" className={cn('mt-3 text-sm text-muted-foreground', className)} {...props} />;
 }
+
+/**
+ * A table's heading row: one column head a name and, with `actions`, a last column for each row's buttons, named for
+ * screen readers only.
+ */
+export function TableColumnHeads({ columns, actions = false }: { columns: readonly string[]; actions?: boolean }) {
+  return (
+    <TableHeader>
+      <TableRow>
+        {columns.map((column) => (
+          <TableHead key={column} scope="col">
+            {column}
+          </TableHead>
+        ))}
+        {actions && (
+          <TableHead scope="col">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        )}
+      </TableRow>
+    </TableHeader>
+  );
+}
+
+/** The cell that names its row: a header for screen readers, set in body type rather than the column heads' caps. */
+export function TableRowHead({ className, ...props }: ComponentProps<'th'>) {
+  return <TableHead scope="row" className={cn('h-auto py-2 text-sm font-medium tracking-normal text-foreground normal-case', className)} {...props} />;
+}
