@@ -45,18 +45,24 @@ export function TableCaption({ className, ...props }: ComponentProps<'caption'>)
 }
 
 /**
- * A table's heading row: one column head a name and, with `actions`, a last column for each row's buttons, named for
- * screen readers only.
+ * A table's heading row: one column head a name (a numeric one right-aligned over its amounts) and, with `actions`, a
+ * last column for each row's buttons, named for screen readers only.
  */
-export function TableColumnHeads({ columns, actions = false }: { columns: readonly string[]; actions?: boolean }) {
+export function TableColumnHeads({ columns, actions = false }: { columns: readonly (string | { label: string; numeric: true })[]; actions?: boolean }) {
   return (
     <TableHeader>
       <TableRow>
-        {columns.map((column) => (
-          <TableHead key={column} scope="col">
-            {column}
-          </TableHead>
-        ))}
+        {columns.map((column) =>
+          typeof column === 'string' ? (
+            <TableHead key={column} scope="col">
+              {column}
+            </TableHead>
+          ) : (
+            <TableHead key={column.label} scope="col" className="text-right">
+              {column.label}
+            </TableHead>
+          ),
+        )}
         {actions && (
           <TableHead scope="col">
             <span className="sr-only">Actions</span>
