@@ -34,17 +34,23 @@ export const documentResponse = z
   .meta({ id: 'Document' });
 export type DocumentResponse = z.output<typeof documentResponse>;
 
+/**
+ * The row's fields the API shows as they are. Named one by one: a caller's row may carry more (a list's `ruleName`),
+ * and the response must hold no field its schema does not.
+ */
+const DOCUMENT_PLAIN_FIELDS = ['id', 'kind', 'number', 'reference', 'issueDate', 'dueDate', 'status', 'memo', 'partyId', 'partyName', 'categoryId', 'categoryName', 'ruleId', 'occurrenceDate'] as const;
+
 /** The row as the API shows it: its amounts beside decimals of the company's currency, its instants as ISO. */
 export function toDocumentResponse(doc: DocumentRow, currencyCode: string): DocumentResponse {
-  const { amountMinor, paidMinor, balanceMinor, createdAt, updatedAt, ...fields } = doc;
+  const plain = Object.fromEntries(DOCUMENT_PLAIN_FIELDS.map((field) => [field, doc[field]])) as Pick<DocumentRow, (typeof DOCUMENT_PLAIN_FIELDS)[number]>;
   return {
-    ...fields,
+    ...plain,
     currency: currencyCode,
-    ...amountOf('amount', amountMinor, currencyCode),
-    ...amountOf('paid', paidMinor, currencyCode),
-    ...amountOf('balance', balanceMinor, currencyCode),
-    createdAt: instantOf(createdAt),
-    updatedAt: instantOf(updatedAt),
+    ...amountOf('amount', doc.amountMinor, currencyCode),
+    ...amountOf('paid', doc.paidMinor, currencyCode),
+    ...amountOf('balance', doc.balanceMinor, currencyCode),
+    createdAt: instantOf(doc.createdAt),
+    updatedAt: instantOf(doc.updatedAt),
   };
 }
 
