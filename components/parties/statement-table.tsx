@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ColumnHeads } from '@/components/column-heads';
 import { DateText } from '@/components/date-text';
 import type { PartyKind } from '@/db/schema/enums';
 import type { StatementLine } from '@/lib/ledger/party-statement';
@@ -13,22 +14,9 @@ export function StatementTable({ kind, name, lines, currency }: { kind: PartyKin
   return (
     <div className="table-wrap">
       <table aria-label={`Statement of ${name}`}>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Entry</th>
-            <th scope="col">Description</th>
-            <th scope="col" className="num">
-              {kind === 'customer' ? 'Charges' : 'Bills'}
-            </th>
-            <th scope="col" className="num">
-              Payments
-            </th>
-            <th scope="col" className="num">
-              Balance
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={['Date', 'Entry', 'Description', { label: kind === 'customer' ? 'Charges' : 'Bills', numeric: true }, { label: 'Payments', numeric: true }, { label: 'Balance', numeric: true }]}
+        />
         <tbody>
           {lines.map((line) => (
             <tr key={line.id} className={line.kind === 'void' ? 'is-void' : undefined}>

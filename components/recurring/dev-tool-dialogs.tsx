@@ -1,5 +1,6 @@
 'use client';
 
+import { ColumnHeads } from '@/components/column-heads';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import type { RefObject } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -29,14 +30,7 @@ export function RunSummary({ summary }: { summary: RunSummaryView }) {
       {summary.rules.length > 0 && (
         <div className="table-wrap">
           <table aria-label={summary.dryRun ? 'What would be posted' : 'What was posted'} tabIndex={0}>
-            <thead>
-              <tr>
-                <th scope="col">Rule</th>
-                <th scope="col">Date</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Reference</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Rule', 'Date', 'Outcome', 'Reference']} />
             <tbody>
               {linesOf(summary).map((line) => (
                 <tr key={line.key}>

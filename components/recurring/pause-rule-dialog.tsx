@@ -1,9 +1,8 @@
 'use client';
 
 import { useState, type RefObject } from 'react';
-import { Button } from '@/components/ui/button';
 import { DatePicker } from '@/components/ui/date-picker';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogForm, DialogFormFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 
 /**
  * Pausing asks for an optional resume date: with one, the rule resumes by itself that day (the dates before it are
@@ -44,10 +43,8 @@ export function PauseRuleDialog({
             are recorded as skipped; without one it waits until you resume it.
           </DialogDescription>
         </DialogHeader>
-        <form
-          className="grid gap-4"
-          onSubmit={async (event) => {
-            event.preventDefault();
+        <DialogForm
+          onSubmit={async () => {
             setPending(true);
             try {
               await onPause(resumeOn ?? '');
@@ -59,13 +56,8 @@ export function PauseRuleDialog({
           }}
         >
           <DatePicker label="Resume on (optional)" value={resumeOn} onChange={setResumeOn} min={minDate} description="Leave it empty to resume by hand." />
-          <DialogFooter>
-            <DialogClose render={<Button variant="outline" type="button" />}>Cancel</DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Pausing…' : 'Pause'}
-            </Button>
-          </DialogFooter>
-        </form>
+          <DialogFormFooter label="Pause" pendingLabel="Pausing…" pending={pending} />
+        </DialogForm>
       </DialogContent>
     </Dialog>
   );

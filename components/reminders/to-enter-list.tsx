@@ -7,7 +7,7 @@ import { DateText } from '@/components/date-text';
 import type { FormAction } from '@/components/forms/action-form';
 import { Button } from '@/components/ui/button';
 import { DatePicker } from '@/components/ui/date-picker';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogForm, DialogFormFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -208,10 +208,8 @@ function PostWithChangesDialog({
             {row.ruleName}, due <DateText date={row.date} />. The document keeps this occurrence’s reference whatever date you give it.
           </DialogDescription>
         </DialogHeader>
-        <form
-          className="grid gap-4"
-          onSubmit={async (event) => {
-            event.preventDefault();
+        <DialogForm
+          onSubmit={async () => {
             setErrors((await onPost(amount, date ?? '')) ?? {});
           }}
         >
@@ -219,13 +217,8 @@ function PostWithChangesDialog({
             {(control) => <Input {...control} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
           </Field>
           <DatePicker label="Date" value={date} onChange={setDate} errors={errors.date} />
-          <DialogFooter>
-            <DialogClose render={<Button variant="outline" type="button" />}>Cancel</DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Posting…' : 'Post'}
-            </Button>
-          </DialogFooter>
-        </form>
+          <DialogFormFooter label="Post" pendingLabel="Posting…" pending={pending} />
+        </DialogForm>
       </DialogContent>
     </Dialog>
   );
@@ -252,23 +245,16 @@ function SkipDialog({
           <DialogTitle>Skip {what}</DialogTitle>
           <DialogDescription>Nothing is posted. The skip and its reason are kept in the rule’s history.</DialogDescription>
         </DialogHeader>
-        <form
-          className="grid gap-4"
-          onSubmit={async (event) => {
-            event.preventDefault();
+        <DialogForm
+          onSubmit={async () => {
             setErrors((await onSkip(reason)) ?? {});
           }}
         >
           <Field label="Reason" errors={errors.reason}>
             {(control) => <Input {...control} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />}
           </Field>
-          <DialogFooter>
-            <DialogClose render={<Button variant="outline" type="button" />}>Cancel</DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Skipping…' : 'Skip'}
-            </Button>
-          </DialogFooter>
-        </form>
+          <DialogFormFooter label="Skip" pendingLabel="Skipping…" pending={pending} />
+        </DialogForm>
       </DialogContent>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { DateText } from '@/components/date-text';
-import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableCell, TableColumnHeads, TableFooter, TableHead, TableRow } from '@/components/ui/table';
 import type { DrillDown } from '@/lib/ledger/drill-down';
 import { drillDownKindLabel } from '@/lib/ledger/drill-down';
 import { formatMoney } from '@/lib/money';
@@ -18,17 +18,7 @@ export function DrillDownTable({ drill, currency }: { drill: DrillDown; currency
         </p>
       )}
       <Table aria-label="Entries">
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">Date</TableHead>
-          <TableHead scope="col">Entry</TableHead>
-          <TableHead scope="col">Document</TableHead>
-          <TableHead scope="col">Memo</TableHead>
-          <TableHead scope="col" className="text-right">
-            Amount
-          </TableHead>
-        </TableRow>
-      </TableHeader>
+      <TableColumnHeads columns={['Date', 'Entry', 'Document', 'Memo', { label: 'Amount', numeric: true }]} />
       <TableBody>
         {drill.entries.length === 0 && (
           <TableRow>

@@ -2,7 +2,8 @@
 
 import { Dialog as DialogPrimitive } from '@base-ui/react/dialog';
 import { XIcon } from 'lucide-react';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
+import { Button } from './button';
 import { cn } from './cn';
 
 export const Dialog = DialogPrimitive.Root;
@@ -56,6 +57,33 @@ export function DialogHeader({ className, ...props }: ComponentProps<'div'>) {
 
 export function DialogFooter({ className, ...props }: ComponentProps<'div'>) {
   return <div data-slot="dialog-footer" className={cn('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)} {...props} />;
+}
+
+/** A dialog's form: its fields in a column, sent through `onSubmit` (which may await) instead of a page load. */
+export function DialogForm({ onSubmit, children }: { onSubmit: () => Promise<void> | void; children: ReactNode }) {
+  return (
+    <form
+      className="grid gap-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** A form dialog's footer: Cancel closes it unsent; the submit button reads `pendingLabel` and waits while pending. */
+export function DialogFormFooter({ label, pendingLabel, pending }: { label: string; pendingLabel: string; pending: boolean }) {
+  return (
+    <DialogFooter>
+      <DialogClose render={<Button variant="outline" type="button" />}>Cancel</DialogClose>
+      <Button type="submit" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </Button>
+    </DialogFooter>
+  );
 }
 
 export function DialogTitle({ className, ...props }: ComponentProps<typeof DialogPrimitive.Title>) {

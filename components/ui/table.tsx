@@ -43,3 +43,37 @@ export function TableCell({ className, ...props }: ComponentProps<'td'>) {
 export function TableCaption({ className, ...props }: ComponentProps<'caption'>) {
   return <caption data-slot="table-caption" className={cn('mt-3 text-sm text-muted-foreground', className)} {...props} />;
 }
+
+/**
+ * A table's heading row: one column head a name (a numeric one right-aligned over its amounts) and, with `actions`, a
+ * last column for each row's buttons, named for screen readers only.
+ */
+export function TableColumnHeads({ columns, actions = false }: { columns: readonly (string | { label: string; numeric: true })[]; actions?: boolean }) {
+  return (
+    <TableHeader>
+      <TableRow>
+        {columns.map((column) =>
+          typeof column === 'string' ? (
+            <TableHead key={column} scope="col">
+              {column}
+            </TableHead>
+          ) : (
+            <TableHead key={column.label} scope="col" className="text-right">
+              {column.label}
+            </TableHead>
+          ),
+        )}
+        {actions && (
+          <TableHead scope="col">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        )}
+      </TableRow>
+    </TableHeader>
+  );
+}
+
+/** The cell that names its row: a header for screen readers, set in body type rather than the column heads' caps. */
+export function TableRowHead({ className, ...props }: ComponentProps<'th'>) {
+  return <TableHead scope="row" className={cn('h-auto py-2 text-sm font-medium tracking-normal text-foreground normal-case', className)} {...props} />;
+}

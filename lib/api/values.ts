@@ -41,6 +41,11 @@ export function decimalOf(minor: number | bigint, currencyCode: string): string 
   return toDecimalString(minor, currencyMinorDigits(currencyCode));
 }
 
+/** `{ [name]: '1250.00', [name + 'Minor']: 125000 }`: an amount of the company's currency under `name`. */
+export function amountOf<N extends string>(name: N, minor: number, currencyCode: string) {
+  return { [name]: decimalOf(minor, currencyCode), [`${name}Minor`]: minor } as Record<N, string> & Record<`${N}Minor`, number>;
+}
+
 export function instantOf(date: Date): string {
   return date.toISOString();
 }

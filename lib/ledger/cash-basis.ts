@@ -86,6 +86,20 @@ export async function cashMovementsTotal(db: Db, companyId: string, accountId: n
   return { count: Number(row?.count ?? 0), totalMinor: BigInt(row?.total_minor ?? '0') };
 }
 
+/**
+ * An entry's movement as the drill-down queries return it (ids and amounts as the driver hands them over); each
+ * query adds its own document columns, always there on cash and absent for an entry of no document on accrual.
+ */
+export interface EntryMovementSqlRow {
+  entry_id: string | number;
+  entry_date: string;
+  reference: string;
+  kind: string;
+  memo: string;
+  document_number: string | null;
+  amount_minor: string | number;
+}
+
 export interface CashMovement {
   entryId: number;
   entryDate: string;
@@ -104,17 +118,7 @@ export interface CashMovement {
  * latest `limit` of them when there are more.
  */
 export async function cashMovementsOfAccount(db: Db, companyId: string, accountId: number, from: string, to: string, limit = 100_000): Promise<CashMovement[]> {
-  const rows = rowsOf<{
-    entry_id: string | number;
-    entry_date: string;
-    reference: string;
-    kind: string;
-    memo: string;
-    document_id: string | number;
-    document_kind: string;
-    document_number: string | null;
-    amount_minor: string | number;
-  }>(
+  const rows = rowsOf<EntryMovementSqlRow & { document_id: string | number; document_kind: string }>(
     await db.execute(sql`
       select m.entry_id, m.entry_date::text as entry_date, m.reference, m.kind::text as kind, m.memo, m.document_id,
         m.document_kind::text as document_kind, m.document_number, m.amount_minor::text as amount_minor

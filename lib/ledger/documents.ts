@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { CATEGORY_TYPE_OF, PARTY_KIND_OF, type DocumentKind, type DocumentStatus } from '@/db/schema/enums';
+import { CATEGORY_TYPE_OF, PARTY_KIND_OF, type DocumentKind, type DocumentStatus, type EntryKind } from '@/db/schema/enums';
 import { accounts, journalEntries, parties } from '@/db/schema/ledger';
 import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib/errors';
 import { amountMinorOrThrow } from '@/lib/money';
@@ -121,17 +121,20 @@ export async function listDocuments(
   kind: DocumentKind,
   options: { statuses?: DocumentStatus[]; limit?: number } = {},
 ): Promise<DocumentRow[]> {
-  const rows = await documentQuery(db)
-    .where(
-      and(
-        eq(journalEntries.companyId, companyId),
-        eq(journalEntries.kind, kind),
-        options.statuses ? inArray(journalEntries.status, options.statuses) : undefined,
-      ),
-    )
-    .orderBy(desc(journalEntries.entryDate), desc(journalEntries.id))
-    .limit(options.limit ?? 500);
+  const statusIn = options.statuses ? inArray(journalEntries.status, options.statuses) : undefined;
+  const rows = await newestEntriesOf(documentQuery(db).$dynamic(), companyId, [kind], statusIn, options.limit);
   return rows.map(toDocumentRow);
+}
+
+/**
+ * The company's entries of `kinds` that `also` holds for, newest first, at most `limit`: the one order and cap of
+ * the plain (unpaged) lists of documents and of payments.
+ */
+export function newestEntriesOf<Q extends PgSelect>(query: Q, companyId: string, kinds: readonly EntryKind[], also: SQL | undefined, limit = 500) {
+  return query
+    .where(and(eq(journalEntries.companyId, companyId), inArray(journalEntries.kind, kinds), also))
+    .orderBy(desc(journalEntries.entryDate), desc(journalEntries.id))
+    .limit(limit);
 }
 
 /** A document of the company; another company's document is "not found", never "forbidden". */

@@ -5,7 +5,7 @@ import { accounts } from '@/db/schema/ledger';
 import { rowsOf } from '@/db/sql-batch';
 import { notFound } from '@/lib/errors';
 import { toDecimalString } from '@/lib/money';
-import { cashMovementsOfAccount, cashMovementsTotal } from './cash-basis';
+import { cashMovementsOfAccount, cashMovementsTotal, type EntryMovementSqlRow } from './cash-basis';
 
 /**
  * The entries behind one line of a report (issue 13's drill-down): every entry that moved the account in the
@@ -60,17 +60,7 @@ async function accrualEntries(
     join journal_entries e on e.company_id = l.company_id and e.id = l.entry_id
     where l.company_id = ${companyId} and l.account_id = ${accountId} and e.entry_date <= ${to}
       ${from === null ? sql`` : sql`and e.entry_date >= ${from}`}`;
-  const rows = rowsOf<{
-    entry_id: string | number;
-    entry_date: string;
-    reference: string;
-    kind: string;
-    memo: string;
-    document_id: string | number | null;
-    document_kind: 'invoice' | 'bill' | null;
-    document_number: string | null;
-    amount_minor: string;
-  }>(
+  const rows = rowsOf<EntryMovementSqlRow & { document_id: string | number | null; document_kind: 'invoice' | 'bill' | null }>(
     await db.execute(sql`
       select e.id as entry_id, e.entry_date::text as entry_date, e.reference, e.kind::text as kind, e.memo,
         d.id as document_id, d.kind::text as document_kind, d.number as document_number, x.amount_minor::text as amount_minor

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -8,7 +8,7 @@ import { AppError, fieldError, notFound, parseOrThrow, pgErrorInfo } from '@/lib
 import { amountMinorOrThrow } from '@/lib/money';
 import { systemAccountsOrThrow } from './accounts';
 import { getCompanyOrThrow } from './companies';
-import { applyToDocument, getDocumentOfKindOrThrow, lockDocumentOrThrow, lockDocumentRow } from './documents';
+import { applyToDocument, getDocumentOfKindOrThrow, lockDocumentOrThrow, lockDocumentRow, newestEntriesOf } from './documents';
 import { voidReference } from './numbering';
 import { claimTypedNumbers, reserveNumbers } from './document-counters';
 import { entryLines, insertEntry, type JournalLine } from './posting';
@@ -84,7 +84,7 @@ export async function recordPayment(db: Db, companyId: string, input: PaymentInp
 const documentEntry = alias(journalEntries, 'document_entry');
 
 export async function listPayments(db: Db, companyId: string, options: { documentId?: number; limit?: number } = {}) {
-  return db
+  const query = db
     .select({
       id: journalEntries.id,
       kind: journalEntries.kind,
@@ -101,15 +101,9 @@ export async function listPayments(db: Db, companyId: string, options: { documen
     .from(journalEntries)
     .innerJoin(documentEntry, and(eq(documentEntry.companyId, journalEntries.companyId), eq(documentEntry.id, journalEntries.documentId)))
     .innerJoin(parties, and(eq(parties.companyId, journalEntries.companyId), eq(parties.id, journalEntries.partyId)))
-    .where(
-      and(
-        eq(journalEntries.companyId, companyId),
-        inArray(journalEntries.kind, PAYMENT_KINDS),
-        options.documentId ? eq(journalEntries.documentId, options.documentId) : undefined,
-      ),
-    )
-    .orderBy(desc(journalEntries.entryDate), desc(journalEntries.id))
-    .limit(options.limit ?? 500);
+    .$dynamic();
+  const ofDocument = options.documentId ? eq(journalEntries.documentId, options.documentId) : undefined;
+  return newestEntriesOf(query, companyId, PAYMENT_KINDS, ofDocument, options.limit);
 }
 
 const voidingEntry = alias(journalEntries, 'void_entry');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@/db/schema/enums';
 import type { DocumentRow } from '@/lib/ledger/documents';
 import type { DocumentPayment } from '@/lib/ledger/payments';
-import { calendarDay, currency, decimalAmount, decimalOf, instant, instantOf, minorAmount, recordIdValue } from '../values';
+import { amountOf, calendarDay, currency, decimalAmount, instant, instantOf, minorAmount, recordIdValue } from '../values';
 
 /** An invoice or bill with its settlement, amounts as decimal strings beside their minor units. */
 export const documentResponse = z
@@ -34,29 +34,21 @@ export const documentResponse = z
   .meta({ id: 'Document' });
 export type DocumentResponse = z.output<typeof documentResponse>;
 
+/**
+ * The row's fields the API shows as they are. Named one by one: a caller's row may carry more (a list's `ruleName`),
+ * and the response must hold no field its schema does not.
+ */
+const DOCUMENT_PLAIN_FIELDS = ['id', 'kind', 'number', 'reference', 'issueDate', 'dueDate', 'status', 'memo', 'partyId', 'partyName', 'categoryId', 'categoryName', 'ruleId', 'occurrenceDate'] as const;
+
+/** The row as the API shows it: its amounts beside decimals of the company's currency, its instants as ISO. */
 export function toDocumentResponse(doc: DocumentRow, currencyCode: string): DocumentResponse {
+  const plain = Object.fromEntries(DOCUMENT_PLAIN_FIELDS.map((field) => [field, doc[field]])) as Pick<DocumentRow, (typeof DOCUMENT_PLAIN_FIELDS)[number]>;
   return {
-    id: doc.id,
-    kind: doc.kind,
-    number: doc.number,
-    reference: doc.reference,
-    issueDate: doc.issueDate,
-    dueDate: doc.dueDate,
+    ...plain,
     currency: currencyCode,
-    amount: decimalOf(doc.amountMinor, currencyCode),
-    amountMinor: doc.amountMinor,
-    paid: decimalOf(doc.paidMinor, currencyCode),
-    paidMinor: doc.paidMinor,
-    balance: decimalOf(doc.balanceMinor, currencyCode),
-    balanceMinor: doc.balanceMinor,
-    status: doc.status,
-    memo: doc.memo,
-    partyId: doc.partyId,
-    partyName: doc.partyName,
-    categoryId: doc.categoryId,
-    categoryName: doc.categoryName,
-    ruleId: doc.ruleId,
-    occurrenceDate: doc.occurrenceDate,
+    ...amountOf('amount', doc.amountMinor, currencyCode),
+    ...amountOf('paid', doc.paidMinor, currencyCode),
+    ...amountOf('balance', doc.balanceMinor, currencyCode),
     createdAt: instantOf(doc.createdAt),
     updatedAt: instantOf(doc.updatedAt),
   };
@@ -97,12 +89,9 @@ function toPaymentResponse(payment: DocumentPayment, document: { id: number; kin
     documentId: document.id,
     date: payment.date,
     currency: currencyCode,
-    amount: decimalOf(payment.amountMinor, currencyCode),
-    amountMinor: payment.amountMinor,
-    applied: decimalOf(payment.appliedMinor, currencyCode),
-    appliedMinor: payment.appliedMinor,
-    credit: decimalOf(payment.amountMinor - payment.appliedMinor, currencyCode),
-    creditMinor: payment.amountMinor - payment.appliedMinor,
+    ...amountOf('amount', payment.amountMinor, currencyCode),
+    ...amountOf('applied', payment.appliedMinor, currencyCode),
+    ...amountOf('credit', payment.amountMinor - payment.appliedMinor, currencyCode),
     memo: payment.memo,
     voided: payment.voidReference !== null,
     voidReference: payment.voidReference,

@@ -1,5 +1,5 @@
 import { RowActionButton } from '@/components/forms/action-button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableCell, TableColumnHeads, TableRow, TableRowHead } from '@/components/ui/table';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { ROLE_LABELS, roleAllows } from '@/lib/auth/roles';
 import { formatInstant } from '@/lib/dates/format-instant';
@@ -28,24 +28,11 @@ export default async function ApiKeysPage() {
         <p className="empty">No API keys yet.</p>
       ) : (
         <Table aria-label="API keys">
-          <TableHeader>
-            <TableRow>
-              {['Name', 'Key', 'Role', 'Created', 'Last used', 'Status'].map((column) => (
-                <TableHead key={column} scope="col">
-                  {column}
-                </TableHead>
-              ))}
-              <TableHead scope="col">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
+          <TableColumnHeads columns={['Name', 'Key', 'Role', 'Created', 'Last used', 'Status']} actions />
           <TableBody>
             {keys.map((key) => (
               <TableRow key={key.id}>
-                <TableHead scope="row" className="h-auto py-2 text-sm font-medium tracking-normal text-foreground normal-case">
-                  {key.name}
-                </TableHead>
+                <TableRowHead>{key.name}</TableRowHead>
                 <TableCell>
                   <code className="whitespace-nowrap">{key.start ? `${key.start}…` : '—'}</code>
                 </TableCell>

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ComponentProps } from 'react';
 import { ActionForm, useActionForm, type FormAction } from '@/components/forms/action-form';
 import { SelectField, TextField, type SelectOption } from '@/components/forms/field';
 import { FormMessage } from '@/components/forms/form-message';
@@ -20,31 +21,30 @@ interface CompanyFormProps {
   locales: readonly SelectOption[];
 }
 
+/** What each select setting means for the company, said under it. */
+const HINTS = {
+  baseCurrency: 'Every amount is kept in this currency’s minor units, so it is fixed once anything is posted.',
+  locale: 'Every date on every screen of the company reads this way; times show in the company’s zone.',
+};
+
+/** A select on a form row of its own, as wide as the row. */
+function SelectRow(props: ComponentProps<typeof SelectField>) {
+  return (
+    <div className="row">
+      <SelectField {...props} />
+    </div>
+  );
+}
+
 /** The company profile. Values stay as typed after an error and as saved after a success. */
 export function CompanyForm({ action, name, baseCurrency, timeZone, currencies, timeZones, locale, locales }: CompanyFormProps) {
   const form = useActionForm(action);
   return (
     <ActionForm form={form} aria-label="Company profile">
       <TextField name="name" label="Company name" defaultValue={name} autoComplete="organization" />
-      <div className="row">
-        <SelectField
-          name="baseCurrency"
-          label="Base currency"
-          options={currencies}
-          defaultValue={baseCurrency}
-          hint="Every amount is kept in this currency’s minor units, so it is fixed once anything is posted."
-        />
-      </div>
+      <SelectRow name="baseCurrency" label="Base currency" options={currencies} defaultValue={baseCurrency} hint={HINTS.baseCurrency} />
       <TimeZonePicker zones={timeZones} saved={timeZone} />
-      <div className="row">
-        <SelectField
-          name="locale"
-          label="Date format"
-          options={locales}
-          defaultValue={locale}
-          hint="Every date on every screen of the company reads this way; times show in the company’s zone."
-        />
-      </div>
+      <SelectRow name="locale" label="Date format" options={locales} defaultValue={locale} hint={HINTS.locale} />
       <div className="form-actions">
         <SubmitButton>Save settings</SubmitButton>
         <FormMessage />

@@ -1,5 +1,5 @@
 import { RowActionButton } from '@/components/forms/action-button';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableCell, TableColumnHeads, TableRow, TableRowHead } from '@/components/ui/table';
 import { listMembers } from '@/lib/auth/members';
 import { roleAllows } from '@/lib/auth/roles';
 import { companyContext } from '@/lib/session/company-context';
@@ -23,23 +23,14 @@ export default async function MembersPage() {
         and rules; viewers only read. {company.name} always keeps at least one owner.
       </p>
       <Table aria-label="Members">
-        <TableHeader>
-          <TableRow>
-            <TableHead scope="col">Name</TableHead>
-            <TableHead scope="col">Email</TableHead>
-            <TableHead scope="col">Role</TableHead>
-            <TableHead scope="col">
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
+        <TableColumnHeads columns={['Name', 'Email', 'Role']} actions />
         <TableBody>
           {members.map((member) => (
             <TableRow key={member.id}>
-              <TableHead scope="row" className="h-auto py-2 text-sm font-medium tracking-normal text-foreground normal-case">
+              <TableRowHead>
                 {member.name}
                 {member.userId === caller.userId && <span className="font-normal text-muted-foreground"> (you)</span>}
-              </TableHead>
+              </TableRowHead>
               <TableCell>{member.email}</TableCell>
               <TableCell>
                 <MemberRoleForm action={changeMemberRoleAction} memberId={member.id} name={member.name} role={member.role} />
