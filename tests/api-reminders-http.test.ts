@@ -71,6 +71,14 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring/reminders endpoints over HTTP
       .where(and(eq(journalEntries.companyId, bed.w.a.company.id), eq(journalEntries.ruleId, ruleId)));
     expect(docs).toEqual([{ reference: `REC-${ruleId}-2026-02-23`, entryDate: '2026-02-25', dueDate: '2026-03-04', amountMinor: 9525 }]);
 
+    // A field sent empty is refused (a 400 at the field), not read as "as scheduled": nothing is posted.
+    const emptyAmount = await documented('POST', '/api/recurring/reminders/{id}/post', `/api/recurring/reminders/${feb16}/post`, { key: bed.w.a.key.accountant, body: { amount: '' } });
+    expect(emptyAmount.status).toBe(400);
+    expect(emptyAmount.body.fields).toEqual({ amount: ['Enter an amount'] });
+    const emptyDate = await documented('POST', '/api/recurring/reminders/{id}/post', `/api/recurring/reminders/${feb16}/post`, { key: bed.w.a.key.accountant, body: { date: '' } });
+    expect(emptyDate.status).toBe(400);
+    expect(Object.keys(emptyDate.body.fields)).toEqual(['date']);
+
     const asScheduled = await documented('POST', '/api/recurring/reminders/{id}/post', `/api/recurring/reminders/${feb16}/post`, { key: bed.w.a.key.accountant, body: {} });
     expect(asScheduled.body).toMatchObject({ status: 'posted', reference: `REC-${ruleId}-2026-02-16` });
 

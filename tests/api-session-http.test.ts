@@ -20,7 +20,7 @@ describe.skipIf(!HAS_POSTGRES)('PUT /api/session/company over HTTP on PostgreSQL
 
     const moved = await documented('PUT', '/api/session/company', { cookie, body: { companyId: id } });
     expect(moved.status).toBe(200);
-    expect(moved.body).toEqual({ company: { id, name: 'Session Books', baseCurrency: 'EUR', timeZone: 'Europe/Paris' }, role: 'owner', via: 'session' });
+    expect(moved.body).toEqual({ company: { id, name: 'Session Books', baseCurrency: 'EUR', timeZone: 'Europe/Paris', locale: 'en-US' }, role: 'owner', via: 'session' });
     expect(await currentOf(cookie)).toEqual(moved.body);
     // Its books are the new company's: the chart it was made with, nothing of company A.
     const categories = await documented('GET', '/api/categories', { cookie });

@@ -24,12 +24,14 @@ import { reminderDocument } from './rule-documents';
  * reminder posts at most once, whoever asks at the same time.
  */
 
-const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
-
-/** Post a reminder: as scheduled, or with another amount and/or date. Shared by the dialog, its action and the API. */
+/**
+ * Post a reminder: as scheduled, or with another amount and/or date. Shared by the dialog, its action and the API.
+ * A field left out keeps the scheduled value; a field sent empty is a field error (an API body `{"amount": ""}` must
+ * not post the scheduled amount), so the dialog's action leaves out a date nobody picked.
+ */
 export const reminderPostInput = z.object({
-  amount: z.preprocess(blankToUndefined, amountText.optional()),
-  date: z.preprocess(blankToUndefined, calendarDate.optional()),
+  amount: amountText.optional(),
+  date: calendarDate.optional(),
 });
 export type ReminderPostInput = z.input<typeof reminderPostInput>;
 

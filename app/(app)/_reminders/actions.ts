@@ -20,7 +20,7 @@ export async function postReminderAction(_previous: unknown, formData: FormData)
     { name: 'postReminderAction', role: 'accountant' },
     ({ db, company }) => {
       const form = formObject(formData);
-      return postReminder(db, company.id, parseOrThrow(reminderRef, form).reminderId, { amount: form.amount, date: form.date });
+      return postReminder(db, company.id, parseOrThrow(reminderRef, form).reminderId, { amount: form.amount, date: form.date || undefined });
     },
     (posted) => `Posted ${posted.reference}`,
   );
