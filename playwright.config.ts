@@ -69,6 +69,9 @@ export default defineConfig({
       BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
       BETTER_AUTH_URL: baseURL,
       AILEGR_JOB_KEY: process.env.E2E_JOB_KEY,
+      // Specs sign in constantly; a sweep at each sign-in would move the demo figures they assert and fill the run
+      // log they expect empty. The trigger itself is tested against a real server in tests/recurring-sign-in-trigger.
+      AILEGR_RECURRING_SIGN_IN_TRIGGER: 'off',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: '',
     },

@@ -189,7 +189,7 @@ test('a posted invoice says which rule posted it, linked to the rule’s log, an
   await expect(page.getByRole('heading', { level: 1 })).toContainText('INV-000005');
   // The document says so too, linked the same way.
   const detailOrigin = page.getByTestId('document-origin');
-  await expect(detailOrigin).toHaveText('from rule Monthly retainer, occurrence 2026-01-01');
+  await expect(detailOrigin).toHaveText('from rule Monthly retainer, occurrence 01/01/2026');
   await expect(detailOrigin.getByRole('link', { name: 'Monthly retainer' })).toHaveAttribute('href', `/settings/recurring/${ruleId}#log`);
   await expect(detailOrigin.locator('time')).toHaveAttribute('datetime', '2026-01-01');
 });

@@ -31,6 +31,8 @@ export async function startOwnServer(mode: 'start' | 'dev', extraEnv: Record<str
     AILEGR_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
     AILEGR_RECURRING_CRON: 'false',
     AILEGR_RECURRING_RUN_AT_STARTUP: 'false',
+    // As on the suite's server (playwright.config.ts): no sweep at sign-in moving what the specs assert.
+    AILEGR_RECURRING_SIGN_IN_TRIGGER: 'off',
     BETTER_AUTH_SECRET: 'own-server-test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
     BETTER_AUTH_URL: baseURL,
     AILEGR_LOG_LEVEL: 'warn',
