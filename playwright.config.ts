@@ -72,6 +72,8 @@ export default defineConfig({
       // Specs sign in constantly; a sweep at each sign-in would move the demo figures they assert and fill the run
       // log they expect empty. The trigger itself is tested against a real server in tests/recurring-sign-in-trigger.
       AILEGR_RECURRING_SIGN_IN_TRIGGER: 'off',
+      // Every spec signs in from 127.0.0.1: the per-address limit (10 a minute) would refuse the suite itself.
+      AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: '',
     },

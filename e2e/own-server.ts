@@ -33,6 +33,8 @@ export async function startOwnServer(mode: 'start' | 'dev', extraEnv: Record<str
     AILEGR_RECURRING_RUN_AT_STARTUP: 'false',
     // As on the suite's server (playwright.config.ts): no sweep at sign-in moving what the specs assert.
     AILEGR_RECURRING_SIGN_IN_TRIGGER: 'off',
+    // Every spec signs in from 127.0.0.1: the per-address limit (10 a minute) would refuse the suite itself.
+    AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
     BETTER_AUTH_SECRET: 'own-server-test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
     BETTER_AUTH_URL: baseURL,
     AILEGR_LOG_LEVEL: 'warn',

@@ -42,6 +42,11 @@ const envSchema = z.object({
    * a few seconds at most; lib/recurring/sign-in-trigger.ts). auto: on where the interval runner is off.
    */
   AILEGR_RECURRING_SIGN_IN_TRIGGER: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).default('auto'),
+  /**
+   * Sign-in attempts one client address may make a minute (lib/auth/sign-in-throttle.ts). 10 leaves room for a
+   * family or an office behind one address; a test server whose specs all sign in from 127.0.0.1 raises it.
+   */
+  AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE: positiveInt(10).refine((v) => !(v > 100_000), 'must be at most 100000'),
   /** Requests each API key may send a minute (lib/api/rate-limit.ts). */
   AILEGR_API_RATE_LIMIT_PER_MINUTE: positiveInt(600).refine((v) => !(v > 1_000_000), 'must be at most 1000000'),
   /**

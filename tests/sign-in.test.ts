@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { companyMembers, sessions, signInFailures } from '@/db/schema/auth';
 import { changeMemberRole, createUserWithPassword, removeMember } from '@/lib/auth/members';
 import { changeOwnPassword } from '@/lib/auth/password';
+import { resetEnvCache } from '@/lib/env';
 import { pgErrorInfo } from '@/lib/errors';
 import { SIGN_IN_MAX_FAILURES } from '@/lib/auth/sign-in-throttle';
 import { DEMO_USER_EMAIL, seedDemo } from '@/lib/demo/seed';
@@ -82,6 +83,20 @@ describe.each(BACKENDS)('sign-in, sessions and members on %s', (backend) => {
     expect(statuses[10]).toBe(429);
     // Another address is not affected.
     expect((await signInRequest(w.auth, `owner.b.sign-${backend}@example.test`, PASSWORD)).status).toBe(200);
+  });
+
+  it('takes the per-address limit from AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE: at 3, the 4th attempt in a minute is refused', async () => {
+    const address = nextAddress();
+    vi.stubEnv('AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE', '3');
+    resetEnvCache();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await signInRequest(w.auth, `limited-${i}-${backend}@example.test`, 'wrong password here', address)).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      vi.unstubAllEnvs();
+      resetEnvCache();
+    }
   });
 
   it('counts the address the server recorded, not X-Forwarded-For: rotating it from one address is refused at the 11th attempt', async () => {

@@ -12,7 +12,7 @@ export function ScrollTable({ 'aria-label': label, ...props }: ComponentProps<'t
       tabIndex={0}
       className="relative w-full overflow-x-auto rounded-lg border border-border bg-card focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
     >
-      <table aria-label={label} className="w-full caption-bottom border-collapse text-sm" {...props} />
+      <table data-slot="table" aria-label={label} className="w-full caption-bottom border-collapse text-sm" {...props} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { authRateLimits, signInFailures } from '@/db/schema/auth';
+import { env } from '@/lib/env';
 
 /**
  * Sign-in limits, per client address and per account, both counted in the database so they hold across
@@ -16,7 +17,7 @@ import { authRateLimits, signInFailures } from '@/db/schema/auth';
 
 export const SIGN_IN_MAX_FAILURES = 10; // per account and window: room for typos, nowhere near enough for guessing
 const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000; // a locked account opens again this long after its first failure
-const SIGN_IN_PER_ADDRESS = { max: 10, windowMs: 60_000 }; // attempts from one address a minute
+const SIGN_IN_ADDRESS_WINDOW_MS = 60_000; // AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE attempts from one address in this window
 export const TOO_MANY_SIGN_INS = 'Too many sign-in attempts. Wait a few minutes and try again.';
 
 // The per-address counts live in better-auth's rate-limit table, under the key its own limiter would use
@@ -66,7 +67,8 @@ export async function clearSignInFailures(db: Db, email: string): Promise<void> 
  */
 export async function claimAddressAttempt(db: Db, address: string, now: Date): Promise<number> {
   const at = now.getTime();
-  const expired = sql`${authRateLimits.lastRequest} <= ${at - SIGN_IN_PER_ADDRESS.windowMs}`;
+  const max = env().AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE;
+  const expired = sql`${authRateLimits.lastRequest} <= ${at - SIGN_IN_ADDRESS_WINDOW_MS}`;
   const count = sql`case when ${expired} then 1 else ${authRateLimits.count} + 1 end`;
   const [row] = await db
     .insert(authRateLimits)
@@ -75,10 +77,10 @@ export async function claimAddressAttempt(db: Db, address: string, now: Date): P
       target: authRateLimits.key,
       set: {
         count,
-        lastRequest: sql`case when ${count} <= ${SIGN_IN_PER_ADDRESS.max} then ${at}::bigint else ${authRateLimits.lastRequest} end`,
+        lastRequest: sql`case when ${count} <= ${max} then ${at}::bigint else ${authRateLimits.lastRequest} end`,
       },
     })
     .returning({ count: authRateLimits.count, lastRequest: authRateLimits.lastRequest });
-  if (!row || row.count <= SIGN_IN_PER_ADDRESS.max) return 0;
-  return Math.max(1, row.lastRequest + SIGN_IN_PER_ADDRESS.windowMs - at);
+  if (!row || row.count <= max) return 0;
+  return Math.max(1, row.lastRequest + SIGN_IN_ADDRESS_WINDOW_MS - at);
 }
