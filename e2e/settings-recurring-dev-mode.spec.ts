@@ -3,6 +3,7 @@ import { DEMO_EMAIL, E2E_DEMO_PASSWORD } from './demo';
 import { apiCall, createOwnInvoiceRule } from './own-rule';
 import { startOwnServer, type OwnServer } from './own-server';
 import { minorFromMoneyText } from './pages/money';
+import { amountOf } from './pages/reports';
 import { markPage, simulateFromMenu, stillUnreloaded } from './pages/rule-menu';
 
 // The developer tools in dev mode: a `next dev` server of this spec's own (its own port and data folder), which
@@ -59,8 +60,7 @@ test('next dev: Simulate shows the due dates and writes nothing; Force posts the
   const profitAndLoss = page.getByRole('table', { name: 'Profit and loss' });
   const revenue = async () => {
     await page.goto(`${base}/reports/profit-and-loss`);
-    const cell = profitAndLoss.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total revenue', exact: true }) }).getByRole('cell');
-    return minorFromMoneyText(await cell.innerText());
+    return minorFromMoneyText(await amountOf(profitAndLoss, 'Total revenue').innerText());
   };
   const revenueBefore = await revenue();
 

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { minorFromMoneyText } from './money';
 
 /** The first amount cell (this period's) of a report row found by its label, e.g. "Total revenue". */
-function amountOf(table: Locator, label: string): Locator {
+export function amountOf(table: Locator, label: string): Locator {
   return table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell').first();
 }
 
