@@ -51,7 +51,7 @@ const SHOTS: readonly Shot[] = [
   },
   { name: 'invoices', path: '/invoices' },
   { name: 'invoice', path: '/invoices/{invoice}' },
-  { name: 'party-statement', path: '/parties/{customer}/statement', optional: true },
+  { name: 'party-statement', path: '/parties/{customer}' },
   { name: 'profit-and-loss', path: '/reports/profit-and-loss' },
   { name: 'balance-sheet', path: '/reports/balance-sheet' },
   { name: 'phone-overview', path: '/', viewport: PHONE, fullPage: false },
