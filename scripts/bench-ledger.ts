@@ -8,18 +8,16 @@
 // - the Customers & vendors balances and one party's statement;
 // - each report of lib/ledger/reports.ts: a year's P&L, the balance sheet, open balances by party;
 // and prints median, p95 and max. Exits non-zero on a wrong answer or a p95 over 500 ms.
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { openPostgres, type Db } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
+import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/sql-batch';
 import { countDocuments, listDocumentsPage, type DocumentPageQuery } from '@/lib/ledger/document-list';
 import { listPartyBalances } from '@/lib/ledger/party-balances';
 import { partyStatement } from '@/lib/ledger/party-statement';
 import { balanceSheet, openBalancesByParty, profitAndLoss } from '@/lib/ledger/reports';
 import { seedCompany } from '../tests/support/fixtures';
-import { startThrowawayPostgres } from '../tests/support/postgres-server';
+import { onBenchPostgres } from './support/bench-postgres';
 
 const intFromEnv = (name: string, fallback: number) => {
   const value = process.env[name];
@@ -209,22 +207,6 @@ async function explainReports(db: Db, companyId: string) {
   }
 }
 
-let ok = false;
-const pg = process.env.BENCH_DATABASE_URL ? null : await startThrowawayPostgres();
-try {
-  const url = process.env.BENCH_DATABASE_URL ?? pg!.url;
-  const handle = await openPostgres(url, { max: 10 });
-  try {
-    await migrateDatabase(handle, url);
-    const [version] = rowsOf<{ v: string }>(await handle.db.execute(sql`select version() as v`));
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`PostgreSQL: ${version?.v.split(' on ')[0]}${pg ? ' (throwaway server on loopback)' : ''}`);
-    ok = await bench(handle.db);
-  } finally {
-    await handle.close();
-  }
-} finally {
-  pg?.stop();
-}
+const ok = await onBenchPostgres((handle) => bench(handle.db));
 console.log(ok ? `\nevery p95 under ${LIMIT_MS} ms` : `\nFAILED: a wrong answer, or a p95 over ${LIMIT_MS} ms`);
 process.exit(ok ? 0 : 1);

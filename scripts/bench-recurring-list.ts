@@ -18,22 +18,16 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { loadRuleList } from '@/components/recurring/rule-list-data';
 import { ruleListQuery, type RuleListQuery } from '@/components/recurring/rule-list-query';
-import { openPglite, openPostgres, type DatabaseHandle } from '@/db/client';
+import { openPglite, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import * as enums from '@/db/schema/enums';
 import * as ledger from '@/db/schema/ledger';
 import * as recurring from '@/db/schema/recurring';
-import { rowsOf } from '@/db/sql-batch';
 import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { seedCompany } from '../tests/support/fixtures';
-import { startThrowawayPostgres } from '../tests/support/postgres-server';
+import { onBenchPostgres } from './support/bench-postgres';
+import { intFromEnv } from './support/int-from-env';
 
-const intFromEnv = (name: string, fallback: number) => {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${value}"`);
-  return Number(value);
-};
 
 const RULES = intFromEnv('BENCH_LIST_RULES', 10_000);
 const OTHER_RULES = intFromEnv('BENCH_LIST_OTHER_RULES', 20_000);
@@ -152,23 +146,7 @@ async function bench(label: string, handle: DatabaseHandle, explainUrl?: string)
   return failed;
 }
 
-let failed = false;
-const pg = process.env.BENCH_DATABASE_URL ? null : await startThrowawayPostgres();
-try {
-  const url = process.env.BENCH_DATABASE_URL ?? pg!.url;
-  const handle = await openPostgres(url, { max: 10 });
-  try {
-    await migrateDatabase(handle, url);
-    const [version] = rowsOf<{ v: string }>(await handle.db.execute(sql`select version() as v`));
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`PostgreSQL: ${version?.v.split(' on ')[0]}${pg ? ' (throwaway server on loopback)' : ''}`);
-    failed = (await bench('PostgreSQL', handle, process.env.BENCH_LIST_EXPLAIN === 'true' ? url : undefined)) || failed;
-  } finally {
-    await handle.close();
-  }
-} finally {
-  pg?.stop();
-}
+let failed = await onBenchPostgres((handle, url) => bench('PostgreSQL', handle, process.env.BENCH_LIST_EXPLAIN === 'true' ? url : undefined));
 
 if (process.env.BENCH_LIST_PGLITE !== 'false') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ailegr-bench-list-'));

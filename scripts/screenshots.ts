@@ -2,12 +2,12 @@
 // (run `npm run build` first) on a fresh data folder with the demo data, or uses a running server:
 // AILEGR_SCREENSHOT_URL, with AILEGR_SCREENSHOT_EMAIL / AILEGR_SCREENSHOT_PASSWORD to sign in there.
 // Browser: Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium); nothing is downloaded.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { freePort } from '../tests/support/postgres-server';
+import { startAppServer } from './support/app-server';
 
 const OUT_DIR = path.join(process.cwd(), 'docs', 'screenshots');
 const DEMO_EMAIL = 'demo@ailegr.test';
@@ -67,55 +67,23 @@ const SHOTS: readonly Shot[] = [
   },
 ];
 
-function waitForServer(child: ChildProcess, url: string, timeoutMs = 120_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`the server exited with ${child.exitCode}`));
-      try {
-        if ((await fetch(url)).status === 200) return resolve();
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > end) return reject(new Error(`${url} did not answer within ${timeoutMs / 1000} s`));
-      setTimeout(() => void poll(), 500);
-    };
-    void poll();
-  });
-}
-
-/** A production server over a fresh embedded database with the demo company. */
+/** A production server over a fresh embedded database with the demo company (the scripts' `startAppServer`). */
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ailegr-screenshots-'));
-  // The binary itself, not npx: SIGTERM must reach the server, not a wrapper.
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
-      ...process.env,
-      AILEGR_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      AILEGR_DEMO: 'true',
-      AILEGR_DEMO_PASSWORD: DEMO_PASSWORD,
-      BETTER_AUTH_SECRET: 'screenshots-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
-      BETTER_AUTH_URL: url,
-      NEXT_TELEMETRY_DISABLED: '1',
-      AILEGR_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const server = await startAppServer('next', await freePort(), {
+    AILEGR_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    AILEGR_DEMO: 'true',
+    AILEGR_DEMO_PASSWORD: DEMO_PASSWORD,
+    BETTER_AUTH_SECRET: 'screenshots-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+    AILEGR_LOG_LEVEL: 'warn',
   });
-  await waitForServer(server, `${url}/api/health`);
   return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (server.exitCode !== null) return resolve();
-        server.once('exit', () => {
-          fs.rmSync(dataDir, { recursive: true, force: true });
-          resolve();
-        });
-        server.kill('SIGTERM');
-      }),
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
