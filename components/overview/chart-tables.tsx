@@ -1,5 +1,5 @@
 import { DateText } from '@/components/date-text';
-import { TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { TableBody, TableCell, TableColumnHeads, TableHead, TableRow } from '@/components/ui/table';
 import { ScrollTable } from './scroll-table';
 import type { MonthTotals } from '@/lib/ledger/monthly-totals';
 import type { CashFlowWeek } from '@/lib/dashboard/recurring-forecast';
@@ -26,24 +26,26 @@ export function cashFlowPoints(weeks: CashFlowWeek[], currency: string): WeekPoi
   return weeks.map((w) => ({ label: dayLabel(w.weekStart), in: drawn(w.inMinor, currency), out: drawn(w.outMinor, currency), cumulative: drawn(w.cumulativeMinor, currency) }));
 }
 
+/** The amount columns of a chart table's row, right-aligned and never wrapped. */
+function AmountCells({ amounts, money }: { amounts: bigint[]; money: (minor: bigint) => string }) {
+  return amounts.map((minor, i) => (
+    <TableCell key={i} className="text-right tabular-nums whitespace-nowrap">
+      {money(minor)}
+    </TableCell>
+  ));
+}
+
+const amountColumn = (label: string) => ({ label, numeric: true }) as const;
+
 export function MonthlyTable({ months, money }: { months: MonthTotals[]; money: (minor: bigint) => string }) {
   return (
     <ScrollTable aria-label="Revenue and expenses by month" data-testid="monthly-table">
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">Month</TableHead>
-          <TableHead scope="col" className="text-right">Revenue</TableHead>
-          <TableHead scope="col" className="text-right">Expenses</TableHead>
-          <TableHead scope="col" className="text-right">Net</TableHead>
-        </TableRow>
-      </TableHeader>
+      <TableColumnHeads columns={['Month', amountColumn('Revenue'), amountColumn('Expenses'), amountColumn('Net')]} />
       <TableBody>
         {months.map((m) => (
           <TableRow key={m.month} data-month={m.month}>
             <TableHead scope="row" className="text-foreground normal-case tracking-normal">{monthLabel(m.month)}</TableHead>
-            <TableCell className="text-right tabular-nums whitespace-nowrap">{money(m.revenueMinor)}</TableCell>
-            <TableCell className="text-right tabular-nums whitespace-nowrap">{money(m.expensesMinor)}</TableCell>
-            <TableCell className="text-right tabular-nums whitespace-nowrap">{money(m.revenueMinor - m.expensesMinor)}</TableCell>
+            <AmountCells amounts={[m.revenueMinor, m.expensesMinor, m.revenueMinor - m.expensesMinor]} money={money} />
           </TableRow>
         ))}
       </TableBody>
@@ -54,23 +56,14 @@ export function MonthlyTable({ months, money }: { months: MonthTotals[]; money: 
 export function CashFlowTable({ weeks, money }: { weeks: CashFlowWeek[]; money: (minor: bigint) => string }) {
   return (
     <ScrollTable aria-label="Recurring cash flow by week" data-testid="cash-flow-table">
-      <TableHeader>
-        <TableRow>
-          <TableHead scope="col">Week</TableHead>
-          <TableHead scope="col" className="text-right">In</TableHead>
-          <TableHead scope="col" className="text-right">Out</TableHead>
-          <TableHead scope="col" className="text-right">Running net</TableHead>
-        </TableRow>
-      </TableHeader>
+      <TableColumnHeads columns={['Week', amountColumn('In'), amountColumn('Out'), amountColumn('Running net')]} />
       <TableBody>
         {weeks.map((w) => (
           <TableRow key={w.weekStart}>
             <TableHead scope="row" className="text-foreground normal-case tracking-normal whitespace-nowrap">
               <DateText date={w.weekStart} /> – <DateText date={w.weekEnd} />
             </TableHead>
-            <TableCell className="text-right tabular-nums whitespace-nowrap">{money(w.inMinor)}</TableCell>
-            <TableCell className="text-right tabular-nums whitespace-nowrap">{money(w.outMinor)}</TableCell>
-            <TableCell className="text-right tabular-nums whitespace-nowrap">{money(w.cumulativeMinor)}</TableCell>
+            <AmountCells amounts={[w.inMinor, w.outMinor, w.cumulativeMinor]} money={money} />
           </TableRow>
         ))}
       </TableBody>
