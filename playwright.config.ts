@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { DEMO_STORAGE_STATE, E2E_DEMO_PASSWORD } from './e2e/demo';
+import { DEMO_STORAGE_STATE, E2E_DEMO_PASSWORD, E2E_SIGN_IN_ATTEMPTS_PER_MINUTE } from './e2e/demo';
 
 // Playwright evaluates this file in every worker: choose the port and the data folder once and pass them on
 // through the environment so every worker agrees.
@@ -72,8 +72,7 @@ export default defineConfig({
       // Specs sign in constantly; a sweep at each sign-in would move the demo figures they assert and fill the run
       // log they expect empty. The trigger itself is tested against a real server in tests/recurring-sign-in-trigger.
       AILEGR_RECURRING_SIGN_IN_TRIGGER: 'off',
-      // Every spec signs in from 127.0.0.1: the per-address limit (10 a minute) would refuse the suite itself.
-      AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
+      AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE: String(E2E_SIGN_IN_ATTEMPTS_PER_MINUTE),
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: '',
     },

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@/tests/support/postgres-server';
-import { E2E_DEMO_PASSWORD } from './demo';
+import { E2E_DEMO_PASSWORD, E2E_SIGN_IN_ATTEMPTS_PER_MINUTE } from './demo';
 
 /**
  * A server of the spec's own, beside the suite's `next start`: `start` serves the build under test, `dev` runs
@@ -33,8 +33,7 @@ export async function startOwnServer(mode: 'start' | 'dev', extraEnv: Record<str
     AILEGR_RECURRING_RUN_AT_STARTUP: 'false',
     // As on the suite's server (playwright.config.ts): no sweep at sign-in moving what the specs assert.
     AILEGR_RECURRING_SIGN_IN_TRIGGER: 'off',
-    // Every spec signs in from 127.0.0.1: the per-address limit (10 a minute) would refuse the suite itself.
-    AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
+    AILEGR_SIGN_IN_ATTEMPTS_PER_MINUTE: String(E2E_SIGN_IN_ATTEMPTS_PER_MINUTE),
     BETTER_AUTH_SECRET: 'own-server-test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
     BETTER_AUTH_URL: baseURL,
     AILEGR_LOG_LEVEL: 'warn',

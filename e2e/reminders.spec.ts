@@ -31,7 +31,10 @@ test('a reminder posts with a changed amount and two others are skipped together
   const name = `Reminder Books ${RUN}`;
   await form.getByLabel('Company name').fill(name);
   await form.getByLabel('Time zone').selectOption('America/New_York');
+  // The new company loads the app afresh (a full page load): wait for it, or it interrupts the next navigation.
+  const reloaded = owner.waitForEvent('load');
   await form.getByRole('button', { name: 'Create company' }).click();
+  await reloaded;
   await expect(owner.getByTestId('current-company')).toHaveText(`${name} · USD · America/New_York`);
 
   // The rule, through the API with the owner's session.
