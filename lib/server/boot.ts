@@ -15,16 +15,30 @@ const globalForBoot = globalThis as unknown as { ailegrBoot?: Promise<void> };
 /**
  * Everything a server process does once before serving: validate the environment, open and migrate the
  * database, create the demo company on an empty one, and start the recurring runner when it is switched on.
- * Idempotent per process. Only instrumentation.ts (and the scripts) call it: requests wait on whenReady()
+ * Idempotent per process. Only instrumentation.ts calls it, through bootServerOrExit: requests wait on whenReady()
  * (./ready.ts), which this settles, instead of pulling the seed, the ledger and the runner into every wrapper.
  */
-export function bootServer(): Promise<void> {
+function bootServer(): Promise<void> {
   globalForBoot.ailegrBoot ??= boot().then(markReady, (error: unknown) => {
     globalForBoot.ailegrBoot = undefined;
     markBootFailed((error as Error).message);
     throw error;
   });
   return globalForBoot.ailegrBoot;
+}
+
+/**
+ * Boots, or ends the process: a server that cannot boot (bad settings, no database) must not linger answering 500
+ * to everything. Here rather than in instrumentation.ts, which Next also compiles for the Edge runtime, where
+ * `process.exit` does not exist (the build warned about it).
+ */
+export async function bootServerOrExit(): Promise<void> {
+  try {
+    await bootServer();
+  } catch (error) {
+    console.error(`AiLegr cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
 
 async function boot(): Promise<void> {
