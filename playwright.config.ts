@@ -19,13 +19,18 @@ process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ailegr-e2e-'
 // The test server's job key (the run endpoint and metrics); specs read it from here.
 process.env.E2E_JOB_KEY ??= 'e2e-only-job-key-0123456789';
 const port = Number(process.env.E2E_PORT);
+/** The specs that walk every page of the app and only read: they run in a project of their own, beside the others. */
+const EVERY_PAGE_SPECS = /\/(accessibility|theme|shell)\.spec\.ts$/;
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './e2e',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  workers: 1,
+  // Two at a time, one per project below: the specs that only read every page (axe, dark mode, phones: a third of
+  // the suite's time, mostly in the browser) run beside the rest, which run one at a time because they change and
+  // assert the demo company's figures.
+  workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   timeout: 60_000,
   use: {
@@ -49,8 +54,18 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts$/, use: { ...devices['Desktop Chrome'] } },
     {
       name: 'chromium',
-      testIgnore: /auth\.setup\.ts$/,
+      testIgnore: [/auth\.setup\.ts$/, EVERY_PAGE_SPECS],
       dependencies: ['setup'],
+      workers: 1,
+      use: { ...devices['Desktop Chrome'], storageState: DEMO_STORAGE_STATE },
+    },
+    {
+      // They open records by looking them up when they start (e2e/pages/app-pages.ts) and assert no figure, so the
+      // other project's changes to the demo company cannot fail them.
+      name: 'every-page',
+      testMatch: EVERY_PAGE_SPECS,
+      dependencies: ['setup'],
+      workers: 1,
       use: { ...devices['Desktop Chrome'], storageState: DEMO_STORAGE_STATE },
     },
   ],

@@ -27,6 +27,8 @@ export class SignInPage {
   /** Signs in and waits for the signed-in shell. */
   async signIn(email: string, password: string) {
     await this.submit(email, password);
-    await expect(this.page.getByTestId('current-company')).toBeVisible();
+    // A sign-in hashes the password (scrypt, deliberately slow) and then renders the whole shell: on a busy 2-core
+    // machine that passed the 5 s default once (new-company.spec.ts in a loaded run).
+    await expect(this.page.getByTestId('current-company')).toBeVisible({ timeout: 15_000 });
   }
 }
