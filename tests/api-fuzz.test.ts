@@ -27,10 +27,10 @@ vi.mock('next/headers', () => import('./support/next-request').then((m) => m.nex
 const RUNS = Number(process.env.AILEGR_FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.AILEGR_FUZZ_SEED ?? 20261201);
 /**
- * Requests in flight at once while sending refused bodies (AILEGR_FUZZ_CONCURRENCY, default 3). More finishes
+ * Requests in flight at once while sending refused bodies (AILEGR_FUZZ_CONCURRENCY, default 1). More finishes
  * sooner, but each answer's time then includes waiting behind the others in the one server process.
  */
-const CONCURRENCY = Number(process.env.AILEGR_FUZZ_CONCURRENCY ?? 3);
+const CONCURRENCY = Number(process.env.AILEGR_FUZZ_CONCURRENCY ?? 1);
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
 /** Tables a request changes whatever its body: better-auth refreshes a session it reads. */
 const CHANGED_BY_ANY_REQUEST = new Set(['sessions']);

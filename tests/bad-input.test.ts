@@ -143,53 +143,61 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     await schemaIntact(w);
   });
 
-  it('answers hostile text in every field of every server action with a 2xx or 4xx, and stores it as text', async () => {
-    let calls = 0;
+  // One test per action and per route: the whole sweep is thousands of calls, and as one test it neared the time limit
+  // when the db files run three at once on two cores.
+  describe('hostile text in every field of a server action is answered with a 2xx or 4xx', () => {
     for (const [id, c] of Object.entries(ACTIONS)) {
-      const fields = Object.keys(await c.valid(w));
-      for (const field of fields) {
-        for (const text of HOSTILE) {
-          const form = { ...(await c.valid(w)), [field]: text };
-          const caller = c.callerFor ? await c.callerFor(w, 'owner') : w.a.cookie.owner;
-          const status = await callAction(id, caller, form);
-          expect(status, `${id} ${field}=${JSON.stringify(text)}`).toBeLessThan(500);
-          calls += 1;
+      it(id, async () => {
+        const fields = Object.keys(await c.valid(w));
+        const caller = c.callerFor ? await c.callerFor(w, 'owner') : w.a.cookie.owner;
+        for (const field of fields) {
+          for (const text of HOSTILE) {
+            const form = { ...(await c.valid(w)), [field]: text };
+            expect(await callAction(id, caller, form), `${id} ${field}=${JSON.stringify(text)}`).toBeLessThan(500);
+          }
         }
-      }
+      });
     }
-    expect(calls).toBeGreaterThan(300);
+  });
+
+  it('after the hostile text the schema is intact, and accepted text is stored as typed, quotes and all', async () => {
+    expect(Object.keys(ACTIONS).length).toBeGreaterThan(20);
     await schemaIntact(w);
-    // Accepted text is stored as typed, quotes and all.
     const name = "O'Brien'); DROP TABLE parties; --";
     expect(await callAction('app/(app)/parties/actions.ts#createPartyAction', w.a.cookie.owner, { kind: 'vendor', name, email: '' })).toBe(200);
     expect((await listParties(w.db, w.a.company.id)).map((p) => p.name)).toContain(name);
   });
 
-  it('answers hostile text in every JSON field, query parameter and path parameter of every API route with a 2xx or 4xx', async () => {
+  describe('hostile text in every JSON field, query parameter and path parameter of an API route is answered with a 2xx or 4xx', () => {
     for (const [id, c] of companyRoutes) {
-      const base = await c.valid(w);
-      const variants: RouteRequest[] = [];
-      const url = new URL(`${ORIGIN}${base.path}`);
-      for (const text of HOSTILE) {
-        if (base.body && typeof base.body === 'object') {
-          for (const field of Object.keys(base.body)) variants.push({ ...base, body: { ...(base.body as object), [field]: text } });
-          variants.push({ ...base, body: text });
+      it(id, async () => {
+        const base = await c.valid(w);
+        const variants: RouteRequest[] = [];
+        const url = new URL(`${ORIGIN}${base.path}`);
+        for (const text of HOSTILE) {
+          if (base.body && typeof base.body === 'object') {
+            for (const field of Object.keys(base.body)) variants.push({ ...base, body: { ...(base.body as object), [field]: text } });
+            variants.push({ ...base, body: text });
+          }
+          for (const param of url.searchParams.keys()) {
+            const hostile = new URL(url);
+            hostile.searchParams.set(param, text);
+            variants.push({ ...base, path: hostile.pathname + hostile.search });
+          }
+          for (const param of Object.keys(base.params ?? {})) variants.push({ ...base, params: { ...base.params, [param]: text } });
         }
-        for (const param of url.searchParams.keys()) {
-          const hostile = new URL(url);
-          hostile.searchParams.set(param, text);
-          variants.push({ ...base, path: hostile.pathname + hostile.search });
-        }
-        for (const param of Object.keys(base.params ?? {})) variants.push({ ...base, params: { ...base.params, [param]: text } });
-      }
-      for (const request of variants) {
         const callers: Record<string, string>[] = [{ cookie: w.a.cookie.owner }, { authorization: `Bearer ${w.a.key.accountant}` }];
-        for (const auth of callers) {
-          const response = await callRoute(id, request, auth);
-          expect(response.status, `${id} ${JSON.stringify(request).slice(0, 120)}`).toBeLessThan(500);
+        for (const request of variants) {
+          for (const auth of callers) {
+            const response = await callRoute(id, request, auth);
+            expect(response.status, `${id} ${JSON.stringify(request).slice(0, 120)}`).toBeLessThan(500);
+          }
         }
-      }
+      });
     }
+  });
+
+  it('after the hostile text in the routes the schema is intact', async () => {
     await schemaIntact(w);
   });
 
