@@ -8,14 +8,22 @@
 // - the Customers & vendors balances and one party's statement;
 // - each report of lib/ledger/reports.ts: a year's P&L, the balance sheet, open balances by party;
 // and prints median, p95 and max. Exits non-zero on a wrong answer or a p95 over 500 ms.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/sql-batch';
+import { openMemoryPglite } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { openAging } from '@/lib/dashboard/aging';
+import { monthlyRevenueAndExpenses } from '@/lib/dashboard/monthly-totals';
+import { systemAccountsOrThrow } from '@/lib/ledger/accounts';
 import { countDocuments, listDocumentsPage, type DocumentPageQuery } from '@/lib/ledger/document-list';
+import { accountDrillDown } from '@/lib/ledger/drill-down';
 import { listPartyBalances } from '@/lib/ledger/party-balances';
 import { partyStatement } from '@/lib/ledger/party-statement';
-import { balanceSheet, openBalancesByParty, profitAndLoss } from '@/lib/ledger/reports';
+import { comparedProfitAndLoss } from '@/lib/ledger/report-comparison';
+import { accountBalance, balanceSheet, openBalancesByParty, profitAndLoss } from '@/lib/ledger/reports';
 import { seedCompany } from '../tests/support/fixtures';
 import { onBenchPostgres } from './support/bench-postgres';
 
@@ -32,6 +40,8 @@ const WARM_UP = 2;
 const PARTIES = 1000;
 const PAGE = 50;
 const LIMIT_MS = 500;
+/** The Overview's "today": within the seeded five years, so its year to date and 12 months are full. */
+const TODAY = '2026-06-30';
 const MEMOS = ['Consulting', 'Hosting', 'Rent', 'Workshop', 'Supplies', 'Retainer'];
 
 /**
@@ -88,7 +98,7 @@ async function seedDocuments(db: Db, companyId: string, count: number, accounts:
     where e.company_id = ${companyId} and e.kind in ('payment_received', 'payment_made')`);
 }
 
-async function seed(db: Db): Promise<{ companyId: string; partyId: number }> {
+async function seed(db: Db): Promise<{ companyId: string; partyId: number; accounts: { ar: number; revenue: number } }> {
   const companies = [];
   for (const [name, count] of [['Bench Co', DOCUMENTS], ['Neighbour Co', Math.ceil(DOCUMENTS / 10)]] as const) {
     const c = await seedCompany(db, name, 'America/New_York');
@@ -106,17 +116,18 @@ async function seed(db: Db): Promise<{ companyId: string; partyId: number }> {
   const [party] = rowsOf<{ id: number }>(
     await db.execute(sql`select id from parties where company_id = ${main.company.id} and name = 'Party 0002'`),
   );
-  return { companyId: main.company.id, partyId: Number(party!.id) };
+  return { companyId: main.company.id, partyId: Number(party!.id), accounts: { ar: main.byCode('1100'), revenue: main.byCode('4100') } };
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
-async function time(name: string, work: () => Promise<unknown>, check: (answer: unknown) => string | null): Promise<boolean> {
+/** Times one item; its verdict: a wrong answer, a p95 over the limit, or fine. */
+async function time(name: string, work: () => Promise<unknown>, check: (answer: unknown) => string | null): Promise<'wrong' | 'slow' | 'ok'> {
   const answer = await work();
   const wrong = check(answer);
   if (wrong) {
     console.error(`  ${name}: wrong answer: ${wrong}`);
-    return false;
+    return 'wrong';
   }
   for (let i = 0; i < WARM_UP; i++) await work();
   const times: number[] = [];
@@ -130,12 +141,12 @@ async function time(name: string, work: () => Promise<unknown>, check: (answer: 
   console.log(
     `  ${name.padEnd(40)} median ${quantile(times, 0.5).toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   max ${times.at(-1)!.toFixed(1).padStart(6)} ms`,
   );
-  return p95 <= LIMIT_MS;
+  return p95 <= LIMIT_MS ? 'ok' : 'slow';
 }
 
 async function bench(db: Db) {
   const started = performance.now();
-  const { companyId, partyId } = await seed(db);
+  const { companyId, partyId, accounts } = await seed(db);
   console.log(`\n${DOCUMENTS.toLocaleString('en-US')} documents in the company (+${Math.ceil(DOCUMENTS / 10).toLocaleString('en-US')} in another), seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const invoices = DOCUMENTS / 2;
   // The screen's work for one view: the page and its count, side by side as the page asks for them.
@@ -158,6 +169,24 @@ async function bench(db: Db) {
   // Party 0002, the first customer, gets invoice g when (g / 2) % 500 = 0, so g is a multiple of 1,000 and paid
   // in full (g % 5 = 0): every invoice of it has its payment beside it.
   const statementLines = 2 * Math.floor(invoices / (PARTIES / 2));
+  const system = await systemAccountsOrThrow(db, companyId);
+  const comparedHasBoth = (a: unknown) => {
+    const { totalRevenue } = a as { totalRevenue: { amountMinor: bigint; previousMinor: bigint } };
+    return totalRevenue.amountMinor > 0n && totalRevenue.previousMinor > 0n ? null : 'a period without revenue';
+  };
+  const drillFull = (a: unknown) => {
+    const { entries, entryCount } = a as { entries: unknown[]; entryCount: number };
+    return entryCount > 1000 && entries.length === 1000 ? null : `${entries.length} of ${entryCount} entries`;
+  };
+  const twelveMonths = (a: unknown) => ((a as { revenueMinor: bigint }[]).filter((m) => m.revenueMinor > 0n).length === 12 ? null : 'a month without revenue');
+  const overview = (basis: 'accrual' | 'cash') =>
+    Promise.all([
+      openAging(db, companyId, 'invoice', TODAY),
+      openAging(db, companyId, 'bill', TODAY),
+      accountBalance(db, companyId, system.cash, TODAY),
+      profitAndLoss(db, companyId, `${TODAY.slice(0, 4)}-01-01`, TODAY, basis),
+      monthlyRevenueAndExpenses(db, companyId, TODAY, 12, basis),
+    ]);
   const views: [string, () => Promise<unknown>, (a: unknown) => string | null][] = [
     ['invoices: first page (issue date ↓)', listView({ sort: { by: 'date', direction: 'desc' } }), full(invoices)],
     ['invoices: status open', listView({ sort: { by: 'date', direction: 'desc' }, statuses: ['open'] }), full()],
@@ -178,13 +207,29 @@ async function bench(db: Db) {
     ],
     [`report: P&L ${year}`, () => profitAndLoss(db, companyId, `${year}-01-01`, `${year}-12-31`), (a) => ((a as { totalRevenueMinor: bigint }).totalRevenueMinor > 0n ? null : 'no revenue')],
     ['report: balance sheet 2026-12-31', () => balanceSheet(db, companyId, '2026-12-31'), (a) => ((a as { balanced: boolean }).balanced ? null : 'not balanced')],
+    [`report: P&L ${year}, cash basis`, () => profitAndLoss(db, companyId, `${year}-01-01`, `${year}-12-31`, 'cash'), (a) => ((a as { totalRevenueMinor: bigint }).totalRevenueMinor > 0n ? null : 'no revenue')],
+    // The P&L screen: its period and the comparison column beside it, as the page asks (report-comparison.ts).
+    [`report: P&L ${year} vs ${Number(year) - 1}`, () => comparedProfitAndLoss(db, companyId, { from: `${year}-01-01`, to: `${year}-12-31` }, 'accrual', 'previous_period'), comparedHasBoth],
+    [`report: P&L ${year} vs ${Number(year) - 1}, cash`, () => comparedProfitAndLoss(db, companyId, { from: `${year}-01-01`, to: `${year}-12-31` }, 'cash', 'previous_period'), comparedHasBoth],
+    [`report: P&L ${year} to date vs previous`, () => comparedProfitAndLoss(db, companyId, { from: `${year}-01-01`, to: `${year}-06-30` }, 'accrual', 'previous_period'), comparedHasBoth],
+    ['report: balance sheet 2024-06-30', () => balanceSheet(db, companyId, '2024-06-30'), (a) => ((a as { balanced: boolean }).balanced ? null : 'not balanced')],
+    // The drill-down screen (/reports/accounts/[id]): its first 1,000 entries, their count and total.
+    ['drill-down: A/R balance to 2026-12-31', () => accountDrillDown(db, companyId, accounts.ar, { from: null, to: '2026-12-31' }, 'accrual'), drillFull],
+    [`drill-down: revenue ${year}`, () => accountDrillDown(db, companyId, accounts.revenue, { from: `${year}-01-01`, to: `${year}-12-31` }, 'accrual'), drillFull],
+    [`drill-down: revenue ${year}, cash`, () => accountDrillDown(db, companyId, accounts.revenue, { from: `${year}-01-01`, to: `${year}-12-31` }, 'cash'), drillFull],
+    // The Overview's ledger reads (components/overview/overview-data.ts), each and all together as it asks.
+    [`overview: aging of A/R on ${TODAY}`, () => openAging(db, companyId, 'invoice', TODAY), (a) => ((a as { documents: number }).documents > 0 ? null : 'nothing open')],
+    [`overview: cash balance on ${TODAY}`, () => accountBalance(db, companyId, system.cash, TODAY), (a) => (typeof a === 'bigint' ? null : 'not an amount')],
+    ['overview: 12 months, accrual', () => monthlyRevenueAndExpenses(db, companyId, TODAY, 12, 'accrual'), twelveMonths],
+    ['overview: 12 months, cash', () => monthlyRevenueAndExpenses(db, companyId, TODAY, 12, 'cash'), twelveMonths],
+    ['overview: every ledger read together', () => overview('accrual'), () => null],
     ['report: open A/R by customer', () => openBalancesByParty(db, companyId, 'invoice'), (a) => ((a as unknown[]).length > 0 ? null : 'none open')],
     ['report: open A/P by vendor', () => openBalancesByParty(db, companyId, 'bill'), (a) => ((a as unknown[]).length > 0 ? null : 'none open')],
   ];
-  let ok = true;
-  for (const [name, work, check] of views) ok = (await time(name, work, check)) && ok;
+  const verdicts = [];
+  for (const [name, work, check] of views) verdicts.push(await time(name, work, check));
   if (process.env.BENCH_LEDGER_EXPLAIN === 'true') await explainReports(db, companyId);
-  return ok;
+  return { wrong: verdicts.includes('wrong'), slow: verdicts.includes('slow') };
 }
 
 /**
@@ -207,6 +252,26 @@ async function explainReports(db: Db, companyId: string) {
   }
 }
 
-const ok = await onBenchPostgres((handle) => bench(handle.db));
+/**
+ * BENCH_LEDGER_BACKEND=pglite: the same seed and timings on an in-memory PGlite in this process (the embedded
+ * backend of a single-user install). Its figures are printed like PostgreSQL's but do not fail the run: the
+ * 500 ms goal is the server's (issue 13), and PGlite runs each query single-threaded in wasm, slower.
+ */
+async function onPglite(run: (db: Db) => Promise<{ wrong: boolean; slow: boolean }>): Promise<boolean> {
+  const handle = await openMemoryPglite();
+  try {
+    await migrateDatabase(handle);
+    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log('PGlite: in memory, in this process (figures for information: the 500 ms goal is PostgreSQL\'s)');
+    return !(await run(handle.db)).wrong;
+  } finally {
+    await handle.close();
+  }
+}
+
+const ok = process.env.BENCH_LEDGER_BACKEND === 'pglite' ? await onPglite(bench) : await onBenchPostgres(async (handle) => {
+        const { wrong, slow } = await bench(handle.db);
+        return !wrong && !slow;
+      });
 console.log(ok ? `\nevery p95 under ${LIMIT_MS} ms` : `\nFAILED: a wrong answer, or a p95 over ${LIMIT_MS} ms`);
 process.exit(ok ? 0 : 1);
