@@ -1,13 +1,18 @@
 // `npm run bench:ledger`: the server time of the ledger's screens and reports with BENCH_LEDGER_DOCUMENTS
-// (100,000) documents in one company. Seeds, with set-based SQL on a throwaway PostgreSQL 15 (or
-// BENCH_DATABASE_URL), half invoices and half bills over five years and 1,000 parties, each with its two journal
-// lines, and a payment on two documents in five (half of them in full), plus a smaller company beside it. Then
-// times, BENCH_LEDGER_RUNS (20) times each after 2 warm-ups, the work behind:
+// (100,000) documents in one company (issue 13). Seeds, with set-based SQL on a throwaway PostgreSQL 15 (or
+// BENCH_DATABASE_URL; or, with BENCH_LEDGER_BACKEND=pglite, an in-memory PGlite in this process), half invoices
+// and half bills over five years and 1,000 parties, each with its two journal lines, and a payment on two
+// documents in five (half of them in full), plus a smaller company beside it. Then times, BENCH_LEDGER_RUNS (20)
+// times each after 2 warm-ups, the lib functions the screens call, as they call them:
 // - the Invoices list (lib/ledger/document-list.ts: one page and its count, as the screen asks): the first page,
 //   a status filter, a party filter, a search, each sort, and a deep page (after 20,000 rows);
 // - the Customers & vendors balances and one party's statement;
-// - each report of lib/ledger/reports.ts: a year's P&L, the balance sheet, open balances by party;
-// and prints median, p95 and max. Exits non-zero on a wrong answer or a p95 over 500 ms.
+// - the P&L (a year on the accrual and the cash basis, and with its comparison column as its page asks), the
+//   Balance Sheet (at the end of the history and in its middle), open balances by party;
+// - the account drill-down (/reports/accounts/[id]: its first page, count and total) of A/R and of revenue;
+// - the Overview's ledger reads (aging, cash balance, the 12 months on either basis), each and all together;
+// and prints median, p95 and max. On PostgreSQL it exits non-zero on a wrong answer or a p95 over 500 ms; on
+// PGlite only on a wrong answer (its figures are for information).
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -233,22 +238,24 @@ async function bench(db: Db) {
 }
 
 /**
- * BENCH_LEDGER_EXPLAIN=true: the plans of the balance sheet's two aggregates, written out as lib/ledger/reports.ts
- * (netByAccount) sends them, for whoever tunes the reports: a diagnostic copy, not a second definition.
+ * BENCH_LEDGER_EXPLAIN=true: the plan of the balance sheet's one aggregate (its balances and, filtered, the year's
+ * part), written out as lib/ledger/reports.ts (netByAccount) sends it, for whoever tunes the reports: a diagnostic
+ * copy, not a second definition.
  */
 async function explainReports(db: Db, companyId: string) {
-  for (const [label, from] of [['all time to 2026-12-31', null], ['2026-01-01 to 2026-12-31', '2026-01-01']] as const) {
+  for (const asOf of ['2026-12-31', '2024-06-30']) {
     const plan = rowsOf<{ 'QUERY PLAN': string }>(
       await db.execute(sql`explain (analyze, buffers)
-        select a.id, a.code, a.name, a.type, coalesce(sum(l.amount_minor), 0)
+        select a.id, a.code, a.name, a.type, coalesce(sum(l.amount_minor), 0),
+          coalesce(sum(l.amount_minor) filter (where e.entry_date >= ${`${asOf.slice(0, 4)}-01-01`}), 0)
         from journal_lines l
         join journal_entries e on e.company_id = l.company_id and e.id = l.entry_id
         join accounts a on a.company_id = l.company_id and a.id = l.account_id
         where l.company_id = ${companyId} and a.type in ('asset', 'liability', 'equity', 'revenue', 'expense')
-          and (${from}::date is null or e.entry_date >= ${from}::date) and e.entry_date <= '2026-12-31'
+          and e.entry_date <= ${asOf}
         group by a.id, a.code, a.name, a.type order by a.code`),
     );
-    console.log(`\nEXPLAIN balance sheet aggregate, ${label}:\n${plan.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
+    console.log(`\nEXPLAIN balance sheet aggregate as of ${asOf}:\n${plan.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
   }
 }
 
@@ -273,5 +280,7 @@ const ok = process.env.BENCH_LEDGER_BACKEND === 'pglite' ? await onPglite(bench)
         const { wrong, slow } = await bench(handle.db);
         return !wrong && !slow;
       });
-console.log(ok ? `\nevery p95 under ${LIMIT_MS} ms` : `\nFAILED: a wrong answer, or a p95 over ${LIMIT_MS} ms`);
+const onPgliteBackend = process.env.BENCH_LEDGER_BACKEND === 'pglite';
+if (onPgliteBackend) console.log(ok ? '\nevery answer right (PGlite: no 500 ms verdict)' : '\nFAILED: a wrong answer');
+else console.log(ok ? `\nevery p95 under ${LIMIT_MS} ms` : `\nFAILED: a wrong answer, or a p95 over ${LIMIT_MS} ms`);
 process.exit(ok ? 0 : 1);
