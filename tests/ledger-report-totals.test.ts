@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/sql-batch';
 import { createDocument } from '@/lib/ledger/documents';
-import { recordPayment } from '@/lib/ledger/payments';
+import { recordPayment, voidEntry } from '@/lib/ledger/payments';
 import { accountBalance, balanceSheet, openBalancesByParty, profitAndLoss } from '@/lib/ledger/reports';
 import { seedCompany } from './support/fixtures';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/test-db';
@@ -16,6 +16,61 @@ describe.each(BACKENDS)('report totals on %s', (backend) => {
   });
   afterAll(async () => {
     await h?.close();
+  });
+
+  // Issue 13: the Balance Sheet sums its balances and the year's earnings in one pass (a filtered sum) instead of
+  // two; these are the dates and entries where the two could part.
+  describe('balance sheet in one pass', () => {
+    it('entries on the as-of date and on either side of 1 January, a voided invoice and another company give the figures of two separate sums', async () => {
+      const { company, customer, vendor, byCode } = await seedCompany(h.db, `One pass ${backend}`);
+      const other = await seedCompany(h.db, `One pass other ${backend}`);
+      const invoice = (issueDate: string, amount: string) =>
+        createDocument(h.db, company.id, 'invoice', { partyId: customer.id, issueDate, dueDate: issueDate, categoryId: byCode('4100'), amount });
+      const lastYear = await invoice('2025-12-31', '100.00');
+      await invoice('2026-01-01', '200.00');
+      await createDocument(h.db, company.id, 'bill', { partyId: vendor.id, issueDate: '2026-03-15', dueDate: '2026-03-15', categoryId: byCode('5000'), amount: '50.00' });
+      await invoice('2026-03-16', '1,000.00');
+      await voidEntry(h.db, company.id, (await invoice('2026-02-01', '70.00')).id);
+      await recordPayment(h.db, company.id, { documentId: lastYear.id, amount: '40.00', date: '2026-01-10' });
+      await createDocument(h.db, other.company.id, 'invoice', { partyId: other.customer.id, issueDate: '2026-02-01', dueDate: '2026-02-01', categoryId: other.byCode('4100'), amount: '9,999.00' });
+
+      const figures = async (asOf: string) => {
+        const bs = await balanceSheet(h.db, company.id, asOf);
+        const amounts = (list: { code: string; amountMinor: bigint }[]) => list.map((a) => `${a.code} ${a.amountMinor}`);
+        return {
+          assets: amounts(bs.assets),
+          liabilities: amounts(bs.liabilities),
+          equity: amounts(bs.equity),
+          current: bs.currentPeriodEarningsMinor,
+          retained: bs.retainedEarningsMinor,
+          totals: [bs.totalAssetsMinor, bs.totalLiabilitiesMinor, bs.totalEquityMinor],
+          balanced: bs.balanced,
+        };
+      };
+      // The bill dated on the as-of date is in; the invoice of the day after is not; the void nets to nothing.
+      expect(await figures('2026-03-15')).toEqual({
+        assets: ['1000 4000', '1100 26000'],
+        liabilities: ['2000 5000'],
+        equity: [],
+        current: 15000n,
+        retained: 10000n,
+        totals: [30000n, 5000n, 25000n],
+        balanced: true,
+      });
+      expect(await figures('2026-03-14')).toEqual({
+        assets: ['1000 4000', '1100 26000'],
+        liabilities: [],
+        equity: [],
+        current: 20000n,
+        retained: 10000n,
+        totals: [30000n, 0n, 30000n],
+        balanced: true,
+      });
+      // 1 January is this year's first day: its invoice is current earnings, the day before's retained.
+      expect(await figures('2026-01-01')).toMatchObject({ assets: ['1100 30000'], current: 20000n, retained: 10000n, totals: [30000n, 0n, 30000n] });
+      expect(await figures('2025-12-31')).toMatchObject({ assets: ['1100 10000'], current: 10000n, retained: 0n, totals: [10000n, 0n, 10000n] });
+      expect(await figures('2025-12-30')).toMatchObject({ assets: [], current: 0n, retained: 0n, totals: [0n, 0n, 0n], balanced: true });
+    });
   });
 
   describe('totals past Number.MAX_SAFE_INTEGER', () => {

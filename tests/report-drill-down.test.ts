@@ -87,6 +87,38 @@ describe.each(BACKENDS)('report drill-down and preferences on %s', (backend) => 
     });
   });
 
+  // Issue 13's benchmark: the page picks its entries first, then sums the account's lines of those alone.
+  it('a limited A/R drill-down lists the latest entries up to its date with their own amounts on the account (a void and its invoice on one day), and counts and totals them all, another company\'s left out', async () => {
+    const { company, customer, byCode } = await seedCompany(h.db, `Drill page ${backend}`);
+    const other = await seedCompany(h.db, `Drill page other ${backend}`);
+    const invoice = (issueDate: string, amount: string) =>
+      createDocument(h.db, company.id, 'invoice', { partyId: customer.id, issueDate, dueDate: issueDate, categoryId: byCode('4100'), amount });
+    const lastYear = await invoice('2025-12-31', '100.00');
+    await invoice('2026-01-01', '200.00');
+    const voided = await invoice('2026-02-01', '70.00');
+    await voidEntry(h.db, company.id, voided.id);
+    await recordPayment(h.db, company.id, { documentId: lastYear.id, amount: '40.00', date: '2026-01-10' });
+    await invoice('2026-03-16', '1,000.00');
+    await createDocument(h.db, other.company.id, 'invoice', { partyId: other.customer.id, issueDate: '2026-02-01', dueDate: '2026-02-01', categoryId: other.byCode('4100'), amount: '9,999.00' });
+
+    const drill = await accountDrillDown(h.db, company.id, byCode('1100'), { from: null, to: '2026-03-15' }, 'accrual', 3);
+    expect(drill.entries.map((e) => [e.date, e.kind, e.document?.number, e.amountMinor])).toEqual([
+      ['2026-01-10', 'payment_received', lastYear.number, -40_00n],
+      ['2026-02-01', 'invoice', voided.number, 70_00n],
+      ['2026-02-01', 'void', voided.number, -70_00n],
+    ]);
+    expect([drill.entryCount, drill.totalMinor]).toEqual([5, 260_00n]);
+    const revenue = await accountDrillDown(h.db, company.id, byCode('4100'), { from: '2026-01-01', to: '2026-03-16' }, 'accrual', 2);
+    expect([revenue.entries.map((e) => [e.date, e.kind, e.amountMinor]), revenue.entryCount, revenue.totalMinor]).toEqual([
+      [
+        ['2026-02-01', 'void', -70_00n],
+        ['2026-03-16', 'invoice', 1_000_00n],
+      ],
+      4,
+      1_200_00n,
+    ]);
+  });
+
   it('another company\'s account is not found', async () => {
     const mine = await seedCompany(h.db, `Drill mine ${backend}`);
     const theirs = await seedCompany(h.db, `Drill theirs ${backend}`);
