@@ -170,8 +170,10 @@ const idsByKey = new Map<string, Set<number>>();
 let writeCounter = 0;
 let replays = 0;
 
+/** Every Idempotency-Key the writers sent, with its body. */
+const bodies = new Map<string, string>();
+
 function writers(t: Target): autocannon.Options {
-  const bodies = new Map<string, string>();
   const bodyFor = (key: string, n: number) =>
     JSON.stringify({
       name: `Bench ${key}`,
@@ -308,19 +310,27 @@ async function main(): Promise<number> {
     const bad = report('reads', reads).fiveXx + report('writes', writes).fiveXx;
 
     // The rules the writers made, each named after its Idempotency-Key: one per key, or a retry made a second.
-    // Requests still in flight when the clock stopped may have made rules whose answers were never read: they
-    // count as made, once each, like the rest.
+    // Requests still in flight when the clock stopped (autocannon drops their answers) may have made rules whose
+    // 201 was never read: at most one per writer, each named after a key that was sent. So `made` may exceed the
+    // keys answered 201 by up to the number of writers, and never by more.
     const after = await listedRules(t);
     const made = await listedRules(t, `Bench bench-${RUN}-`);
     const names = new Map<string, number[]>();
     for (const rule of made) names.set(rule.name, [...(names.get(rule.name) ?? []), rule.id]);
     const twice = [...names.entries()].filter(([, ids]) => ids.length > 1);
-    const unanswered = [...idsByKey.entries()].filter(([key, ids]) => ids.size !== 1 || names.get(`Bench ${key}`)?.[0] !== [...ids][0]);
-    console.log(`keys answered 201 ${idsByKey.size} (${replays} answers replayed), rules the writers made ${made.length}, rules now ${after.length} (seeded ${before.length})`);
+    const misnamed = [...idsByKey.entries()].filter(([key, ids]) => ids.size !== 1 || names.get(`Bench ${key}`)?.[0] !== [...ids][0]);
+    const unanswered = made.filter((rule) => !idsByKey.has(rule.name.replace(/^Bench /, '')));
+    const unsent = unanswered.filter((rule) => !bodies.has(rule.name.replace(/^Bench /, '')));
+    console.log(
+      `keys answered 201 ${idsByKey.size} (${replays} answers replayed), rules the writers made ${made.length} ` +
+        `(${unanswered.length} by requests unanswered when the clock stopped), rules now ${after.length} (seeded ${before.length})`,
+    );
     const failures = [
       ...(bad ? [`${bad} answers were 5xx or connection errors`] : []),
       ...(twice.length ? [`${twice.length} keys made more than one rule: ${twice.slice(0, 3).map(([n, ids]) => `${n} → ${ids.join(', ')}`).join('; ')}`] : []),
-      ...(unanswered.length ? [`${unanswered.length} keys were answered with another rule than the one named after them`] : []),
+      ...(misnamed.length ? [`${misnamed.length} keys were answered with another rule than the one named after them`] : []),
+      ...(unanswered.length > WRITERS ? [`${unanswered.length} rules were made by unanswered requests, more than the ${WRITERS} writers could have in flight`] : []),
+      ...(unsent.length ? [`${unsent.length} rules are named after no key that was sent`] : []),
       ...(after.length !== before.length + made.length ? [`the company lists ${after.length} rules, not the ${before.length} seeded + ${made.length} made`] : []),
     ];
     for (const f of failures) console.error(`FAIL  ${f}`);
