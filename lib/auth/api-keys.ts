@@ -11,7 +11,8 @@ import { API_KEY_ROLES, apiKeyPermissions, roleOfApiKeyPermissions, type ApiKeyR
 
 /**
  * API keys belong to a company and carry a role (accountant or viewer). The library makes, hashes, stores and
- * verifies them (the API-key plugin, organization-owned keys); this module adds the company scoping, the role
+ * revokes them (the API-key plugin, organization-owned keys); this module verifies them itself (one read per
+ * request, see `verifyApiKeyOrThrow`) and adds the company scoping, the role
  * and the shapes the screens and the CLI show. A key is shown once, at creation.
  */
 
