@@ -10,6 +10,8 @@
 // - writers (one in five): POST /api/recurring with an Idempotency-Key; one request in five (the second of each
 //   five, so even a short run has some) sends the key and body of the writer's request before it again, which
 //   must replay that answer, never make a second rule.
+// With BENCH_API_COST_REQUESTS=N it first prints what one request of each kind costs the server it started (CPU
+// time, database transactions and rows written), sending N of each one at a time (see measureCost).
 // It prints p50/p99 latency, throughput and status counts for reads and writes, then checks through the API that
 // no rule was made twice: each key's rule (named after the key) is listed once, every 201 named that rule, and the
 // rules now listed are the seeded ones plus those. Exits 1 when a check fails or any answer is a 5xx.
