@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, MAX_AMOUNT_MINOR, toDecimalString } from './money';
+import { currencyMinorDigits, formatMoney, MAX_AMOUNT_MINOR, toDecimalString } from './money';
 
 describe('money totals past Number.MAX_SAFE_INTEGER', () => {
   it('formats a bigint total exactly, where a number would have rounded it', () => {
@@ -15,5 +15,16 @@ describe('money totals past Number.MAX_SAFE_INTEGER', () => {
   it('still refuses an unsafe number rather than print a rounded one', () => {
     expect(() => toDecimalString(2 ** 53, 2)).toThrow(RangeError);
     expect(toDecimalString(-12345, 2)).toBe('-123.45');
+  });
+});
+
+describe('currencyMinorDigits', () => {
+  it('knows each currency’s minor unit, the same when asked again (it is remembered)', () => {
+    expect(['USD', 'JPY', 'BHD', 'USD', 'JPY', 'BHD'].map(currencyMinorDigits)).toEqual([2, 0, 3, 2, 0, 3]);
+  });
+
+  it('still refuses a code not shaped like one, every time', () => {
+    expect(() => currencyMinorDigits('US')).toThrow(RangeError);
+    expect(() => currencyMinorDigits('US')).toThrow(RangeError);
   });
 });

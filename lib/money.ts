@@ -17,10 +17,22 @@ export function isKnownCurrency(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && KNOWN_CURRENCIES.has(code);
 }
 
+/**
+ * Building a NumberFormat costs tens of microseconds: an API page of 50 rules asked it over a hundred times. A
+ * code Intl refuses throws before it is remembered, so the map only holds real currencies (a few hundred at most).
+ */
+const minorDigitsByCurrency = new Map<string, number>();
+
 /** Decimal places of a currency's minor unit: USD 2, JPY 0, BHD 3. */
 export function currencyMinorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = minorDigitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
+
 
 type ParsedMoney = { ok: true; minor: number } | { ok: false; message: string };
 

@@ -10,6 +10,8 @@
 // - writers (one in five): POST /api/recurring with an Idempotency-Key; one request in five (the second of each
 //   five, so even a short run has some) sends the key and body of the writer's request before it again, which
 //   must replay that answer, never make a second rule.
+// With BENCH_API_COST_REQUESTS=N it first prints what one request of each kind costs the server it started (CPU
+// time, database transactions and rows written), sending N of each one at a time (see measureCost).
 // It prints p50/p99 latency, throughput and status counts for reads and writes, then checks through the API that
 // no rule was made twice: each key's rule (named after the key) is listed once, every 201 named that rule, and the
 // rules now listed are the seeded ones plus those. Exits 1 when a check fails or any answer is a 5xx.
@@ -19,6 +21,7 @@
 // BENCH_API_URL and BENCH_API_KEY (an accountant's key of a company with at least one vendor and expense
 // category; its rules are counted, not seeded; mind that server's rate limit).
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
@@ -47,6 +50,8 @@ interface Target {
   key: string;
   vendorId: number;
   categoryId: number;
+  /** The throwaway target's database and server process, for the cost per request (none for BENCH_API_URL). */
+  probe?: { databaseUrl: string; serverPid: number };
   stop(): Promise<void>;
 }
 
@@ -94,6 +99,7 @@ async function startTarget(): Promise<Target> {
       key,
       vendorId: vendor.id,
       categoryId,
+      probe: { databaseUrl: pg.url, serverPid: app.pid },
       async stop() {
         await app.stop();
         pg.stop();
@@ -166,8 +172,10 @@ const idsByKey = new Map<string, Set<number>>();
 let writeCounter = 0;
 let replays = 0;
 
+/** Every Idempotency-Key the writers sent, with its body. */
+const bodies = new Map<string, string>();
+
 function writers(t: Target): autocannon.Options {
-  const bodies = new Map<string, string>();
   const bodyFor = (key: string, n: number) =>
     JSON.stringify({
       name: `Bench ${key}`,
@@ -203,6 +211,78 @@ function writers(t: Target): autocannon.Options {
   return { url: t.url, connections: WRITERS, duration: DURATION, requests: [create(false), create(true), create(false), create(false), create(false)] };
 }
 
+/** CPU seconds (user + system) the process and its children have used so far, from /proc (Linux). */
+function cpuSecondsOf(pid: number): number {
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), cpu: Number(fields[11]) + Number(fields[12]) };
+  };
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const { ppid, cpu } = ticks(fs.readFileSync(`/proc/${entry}/stat`, 'utf8'));
+      if (Number(entry) === pid || ppid === pid) total += cpu;
+    } catch {
+      // gone in between
+    }
+  }
+  return total / 100; // USER_HZ
+}
+
+/**
+ * What one request of each kind costs the server, measured in a way a busy machine does not distort: the server
+ * process's CPU time and the database's committed transactions and written rows (pg_stat_database) over
+ * BENCH_API_COST_REQUESTS requests sent one at a time. A backend reports its statistics when it goes idle, at
+ * most every 10 s, hence the pause before each reading.
+ */
+async function measureCost(t: Target, ids: number[]): Promise<void> {
+  const count = intFromEnv('BENCH_API_COST_REQUESTS', 0);
+  if (!count || !t.probe) return;
+  const { serverPid, databaseUrl } = t.probe;
+  const stats = await openPostgres(databaseUrl, { max: 1 });
+  const read = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    // postgres.js answers an array of rows.
+    const [row] = (await stats.db.execute(
+      sql`select xact_commit + xact_rollback as xacts, tup_inserted + tup_updated + tup_deleted as written from pg_stat_database where datname = current_database()`,
+    )) as unknown as { xacts: string; written: string }[];
+    return { cpu: cpuSecondsOf(serverPid), xacts: Number(row!.xacts), written: Number(row!.written) };
+  };
+  const anyId = () => ids[Math.floor(Math.random() * ids.length)];
+  let cursor: string | undefined;
+  let n = 0;
+  const kinds: [string, () => Promise<unknown>][] = [
+    ['list', async () => {
+      const page = await call(t.url, 'GET', `/api/recurring?limit=50${cursor ? `&cursor=${cursor}` : ''}`, { key: t.key });
+      cursor = page.body?.nextCursor ?? undefined;
+    }],
+    ['get', () => call(t.url, 'GET', `/api/recurring/${anyId()}`, { key: t.key })],
+    ['occurrences', () => call(t.url, 'GET', `/api/recurring/${anyId()}/occurrences?count=3`, { key: t.key })],
+    ['create', () => {
+      const key = `cost-${RUN}-${++n}`;
+      const body = { name: `Cost ${key}`, type: 'expense', cadence: 'monthly', startDate: '2027-01-01', options: { dayOfMonth: 1 + (n % 28) }, payload: { partyId: t.vendorId, amount: '12.34', categoryId: t.categoryId } };
+      return call(t.url, 'POST', '/api/recurring', { key: t.key, body, headers: { 'idempotency-key': key } });
+    }],
+  ];
+  try {
+    for (const [kind, send] of kinds) {
+      for (let i = 0; i < 20; i++) await send(); // warm: JIT, caches, connections
+      const before = await read();
+      for (let i = 0; i < count; i++) await send();
+      const after = await read();
+      // The statistics query itself is one transaction of each reading.
+      const xacts = (after.xacts - before.xacts - 1) / count;
+      console.log(
+        `cost    ${kind.padEnd(11)} ${count} requests  CPU ${(((after.cpu - before.cpu) * 1000) / count).toFixed(1).padStart(5)} ms/request  ` +
+          `database ${xacts.toFixed(2)} transactions, ${((after.written - before.written) / count).toFixed(2)} rows written per request`,
+      );
+    }
+  } finally {
+    await stats.close();
+  }
+}
+
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
 function report(kind: string, r: autocannon.Result): { fiveXx: number } {
@@ -225,25 +305,34 @@ async function main(): Promise<number> {
   if (url && !key) throw new Error('BENCH_API_URL needs BENCH_API_KEY');
   const t = url ? await existingTarget(url.replace(/\/$/, ''), key!) : await startTarget();
   try {
+    await measureCost(t, (await listedRules(t)).map((r) => r.id));
     const before = await listedRules(t);
     console.log(`${t.url}: ${before.length.toLocaleString('en-US')} rules listed; ${CONNECTIONS} clients (${CONNECTIONS - WRITERS} reading, ${WRITERS} writing) for ${DURATION} s`);
     const [reads, writes] = await Promise.all([autocannon(readers(t, before.map((r) => r.id))), autocannon(writers(t))]);
     const bad = report('reads', reads).fiveXx + report('writes', writes).fiveXx;
 
     // The rules the writers made, each named after its Idempotency-Key: one per key, or a retry made a second.
-    // Requests still in flight when the clock stopped may have made rules whose answers were never read: they
-    // count as made, once each, like the rest.
+    // Requests still in flight when the clock stopped (autocannon drops their answers) may have made rules whose
+    // 201 was never read: at most one per writer, each named after a key that was sent. So `made` may exceed the
+    // keys answered 201 by up to the number of writers, and never by more.
     const after = await listedRules(t);
     const made = await listedRules(t, `Bench bench-${RUN}-`);
     const names = new Map<string, number[]>();
     for (const rule of made) names.set(rule.name, [...(names.get(rule.name) ?? []), rule.id]);
     const twice = [...names.entries()].filter(([, ids]) => ids.length > 1);
-    const unanswered = [...idsByKey.entries()].filter(([key, ids]) => ids.size !== 1 || names.get(`Bench ${key}`)?.[0] !== [...ids][0]);
-    console.log(`keys answered 201 ${idsByKey.size} (${replays} answers replayed), rules the writers made ${made.length}, rules now ${after.length} (seeded ${before.length})`);
+    const misnamed = [...idsByKey.entries()].filter(([key, ids]) => ids.size !== 1 || names.get(`Bench ${key}`)?.[0] !== [...ids][0]);
+    const unanswered = made.filter((rule) => !idsByKey.has(rule.name.replace(/^Bench /, '')));
+    const unsent = unanswered.filter((rule) => !bodies.has(rule.name.replace(/^Bench /, '')));
+    console.log(
+      `keys answered 201 ${idsByKey.size} (${replays} answers replayed), rules the writers made ${made.length} ` +
+        `(${unanswered.length} by requests unanswered when the clock stopped), rules now ${after.length} (seeded ${before.length})`,
+    );
     const failures = [
       ...(bad ? [`${bad} answers were 5xx or connection errors`] : []),
       ...(twice.length ? [`${twice.length} keys made more than one rule: ${twice.slice(0, 3).map(([n, ids]) => `${n} → ${ids.join(', ')}`).join('; ')}`] : []),
-      ...(unanswered.length ? [`${unanswered.length} keys were answered with another rule than the one named after them`] : []),
+      ...(misnamed.length ? [`${misnamed.length} keys were answered with another rule than the one named after them`] : []),
+      ...(unanswered.length > WRITERS ? [`${unanswered.length} rules were made by unanswered requests, more than the ${WRITERS} writers could have in flight`] : []),
+      ...(unsent.length ? [`${unsent.length} rules are named after no key that was sent`] : []),
       ...(after.length !== before.length + made.length ? [`the company lists ${after.length} rules, not the ${before.length} seeded + ${made.length} made`] : []),
     ];
     for (const f of failures) console.error(`FAIL  ${f}`);

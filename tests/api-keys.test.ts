@@ -58,6 +58,30 @@ describe.each(BACKENDS)('API keys on %s', (backend) => {
     expect(listed!.lastUsedAt).toBeInstanceOf(Date);
   });
 
+  // The library's verification wrote the key's row twice on every request (lastRequest, updatedAt): every request
+  // of one key queued on that row's lock. The last use is now written at most once a minute.
+  it('records a key’s last use at most once a minute, and otherwise leaves its row alone', async () => {
+    const { GET } = await companyRoute();
+    const rowOf = async (id: string) => (await w.db.select().from(apiKeys).where(eq(apiKeys.id, id)))[0]!;
+    const recent = await createApiKey(w.auth, w.db, w.a.company.id, w.a.userId.owner, { name: 'Used recently', role: 'viewer' });
+    const halfAMinuteAgo = new Date(Date.now() - 30_000);
+    await w.db.update(apiKeys).set({ lastRequest: halfAMinuteAgo }).where(eq(apiKeys.id, recent.summary.id));
+    const before = await rowOf(recent.summary.id);
+    expect((await GET(bearer(recent.key, { path: '/api/company' }), noParams)).status).toBe(200);
+    expect((await GET(bearer(recent.key, { path: '/api/company' }), noParams)).status).toBe(200);
+    const after = await rowOf(recent.summary.id);
+    expect(after.lastRequest!.toISOString()).toBe(halfAMinuteAgo.toISOString());
+    expect(after.updatedAt.toISOString()).toBe(before.updatedAt.toISOString());
+
+    const stale = await createApiKey(w.auth, w.db, w.a.company.id, w.a.userId.owner, { name: 'Used long ago', role: 'viewer' });
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await w.db.update(apiKeys).set({ lastRequest: twoMinutesAgo }).where(eq(apiKeys.id, stale.summary.id));
+    const asked = Date.now();
+    expect((await GET(bearer(stale.key, { path: '/api/company' }), noParams)).status).toBe(200);
+    const written = (await rowOf(stale.summary.id)).lastRequest!.getTime();
+    expect(written).toBeGreaterThan(asked - 5_000); // the database's clock, not this process's: a little slack
+  });
+
   it('stops a revoked key at once, and keeps it listed as revoked', async () => {
     const { key, summary } = await createApiKey(w.auth, w.db, w.a.company.id, w.a.userId.owner, { name: 'Soon revoked', role: 'accountant' });
     const { GET } = await companyRoute();

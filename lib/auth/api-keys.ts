@@ -1,14 +1,18 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { apiKeys, companyMembers } from '@/db/schema/auth';
+import { companies } from '@/db/schema/ledger';
+import type { Company } from '@/lib/ledger/companies';
 import { AppError, notFound, parseOrThrow } from '@/lib/errors';
 import { API_KEY_PREFIX, type Auth } from './auth';
 import { API_KEY_ROLES, apiKeyPermissions, roleOfApiKeyPermissions, type ApiKeyRole } from './roles';
 
 /**
  * API keys belong to a company and carry a role (accountant or viewer). The library makes, hashes, stores and
- * verifies them (the API-key plugin, organization-owned keys); this module adds the company scoping, the role
+ * revokes them (the API-key plugin, organization-owned keys); this module verifies them itself (one read per
+ * request, see `verifyApiKeyOrThrow`) and adds the company scoping, the role
  * and the shapes the screens and the CLI show. A key is shown once, at creation.
  */
 
@@ -78,20 +82,74 @@ export interface VerifiedApiKey {
   keyName: string | null;
   companyId: string;
   role: ApiKeyRole;
+  /** The key's company, read in the same query. */
+  company: Company;
 }
+
+/** A key's last use is recorded at most this often: it is shown to the minute, and each write locks the key's row. */
+export const LAST_USE_EVERY_SECONDS = 60;
 
 /**
  * The company and role a bearer token grants, or `unauthorized`. Anything not shaped like one of our keys (a
  * job key, an oversized or malformed token) is refused before the database is asked.
+ *
+ * One indexed read of the key (by its hash, as the library stores it) and its company decides, on every request,
+ * so a revoked (disabled), expired or deleted key is refused on its very next request. The library's own
+ * `verifyApiKey` would also write the key's row twice per request (`lastRequest`, `updatedAt`): every request
+ * of one key then queues on that row's lock. Here the last use is written at most once a minute per key, by a
+ * conditional update (so several instances write it about once a minute too). The library's usage quotas
+ * (`remaining`) and its own per-key limiter are not used by our keys (lib/api/rate-limit.ts limits them); a key
+ * that carries a quota is refused rather than served unmetered.
  */
-export async function verifyApiKeyOrThrow(auth: Auth, token: string): Promise<VerifiedApiKey> {
+export async function verifyApiKeyOrThrow(db: Db, token: string): Promise<VerifiedApiKey> {
   const refused = new AppError('unauthorized', 'The API key is not valid: it may have been revoked');
   if (!API_KEY_SHAPE.test(token)) throw refused;
-  const result = await auth.api.verifyApiKey({ body: { key: token } });
-  if (!result.valid || !result.key) throw refused;
-  const role = roleOfApiKeyPermissions(result.key.permissions);
+  const [row] = await db
+    .select({ key: apiKeys, company: companies })
+    .from(apiKeys)
+    .innerJoin(companies, eq(companies.id, apiKeys.companyId))
+    .where(eq(apiKeys.key, hashApiKey(token)));
+  if (!row) throw refused;
+  const { key, company } = row;
+  if (!key.enabled || (key.expiresAt && key.expiresAt.getTime() <= Date.now()) || key.remaining !== null) throw refused;
+  const role = roleOfApiKeyPermissions(parsedPermissions(key.permissions));
   if (!role) throw refused;
-  return { keyId: result.key.id, keyName: result.key.name, companyId: result.key.referenceId, role };
+  await recordLastUse(db, key.id, key.lastRequest);
+  return { keyId: key.id, keyName: key.name, companyId: company.id, role, company };
+}
+
+/** How the library stores a key: SHA-256, base64url without padding (its `defaultKeyHasher`). */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
+}
+
+/** When this process last wrote each key's last use (ms), so most requests skip even the conditional update. */
+const lastUseWrittenAt = new Map<string, number>();
+
+async function recordLastUse(db: Db, keyId: string, lastRequest: Date | null): Promise<void> {
+  const now = Date.now();
+  const every = LAST_USE_EVERY_SECONDS * 1000;
+  if (lastRequest && now - lastRequest.getTime() < every) return;
+  const written = lastUseWrittenAt.get(keyId);
+  if (written !== undefined && now - written < every) return;
+  lastUseWrittenAt.set(keyId, now);
+  await db
+    .update(apiKeys)
+    .set({ lastRequest: sql`now()` })
+    .where(
+      and(
+        eq(apiKeys.id, keyId),
+        or(isNull(apiKeys.lastRequest), lt(apiKeys.lastRequest, sql`now() - ${LAST_USE_EVERY_SECONDS}::int * interval '1 second'`)),
+      ),
+    );
+}
+
+function parsedPermissions(text: string | null): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null; // unreadable permissions grant nothing
+  }
 }
 
 /** An owner of the company, for operators creating a key from the command line. */
@@ -106,16 +164,11 @@ export async function anyOwnerOf(db: Db, companyId: string): Promise<string | nu
 }
 
 function toSummary(row: typeof apiKeys.$inferSelect): ApiKeySummary {
-  let permissions: unknown = null;
-  try {
-    permissions = row.permissions ? JSON.parse(row.permissions) : null;
-  } catch {
-    // Unreadable permissions grant nothing (shown as no role).
-  }
   return {
     id: row.id,
     name: row.name ?? '(unnamed)',
-    role: roleOfApiKeyPermissions(permissions),
+    // Unreadable permissions grant nothing (shown as no role).
+    role: roleOfApiKeyPermissions(parsedPermissions(row.permissions)),
     start: row.start,
     enabled: row.enabled,
     createdAt: row.createdAt,

@@ -3,11 +3,9 @@ import { db as openDb } from '@/db/client';
 import { problemOf, problemResponse } from '@/lib/api/problem';
 import { rateLimitedProblem, takeRateLimit } from '@/lib/api/rate-limit';
 import { API_KEY_MAX_LENGTH, verifyApiKeyOrThrow } from '@/lib/auth/api-keys';
-import { getAuth } from '@/lib/auth/auth';
 import type { Role } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { getCompanyOrThrow } from '@/lib/ledger/companies';
 import { logger } from '@/lib/log';
 import { whenReady } from '@/lib/server/ready';
 import { refuseNulBytes } from './nul-bytes';
@@ -112,8 +110,7 @@ export async function requestCompanyContext(request: Request): Promise<CompanyCo
   }
   await whenReady();
   const db = await openDb();
-  const key = await verifyApiKeyOrThrow(await getAuth(), match[1]!);
-  const company = await getCompanyOrThrow(db, key.companyId);
+  const { company, ...key } = await verifyApiKeyOrThrow(db, match[1]!);
   return { db, company, companies: [company], role: key.role, caller: { kind: 'api-key', keyId: key.keyId, keyName: key.keyName } };
 }
 

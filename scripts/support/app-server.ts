@@ -8,6 +8,8 @@ export type AppServerKind = 'next' | 'api-server';
 
 export interface AppServer {
   url: string;
+  /** The server's process id (its CPU time is read from /proc by scripts/bench-api.ts). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,12 @@ function stopped(child: ChildProcess): Promise<void> {
   });
 }
 
+/** With APP_SERVER_CPU_PROF_DIR set, the api-server writes a V8 CPU profile there when it stops (Node refuses it in NODE_OPTIONS). */
+function profileArgs(): string[] {
+  const dir = process.env.APP_SERVER_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Starts the server on 127.0.0.1:`port` with `env` added to ours, and resolves once /api/health answers 200. */
 export async function startAppServer(kind: AppServerKind, port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
@@ -43,7 +51,7 @@ export async function startAppServer(kind: AppServerKind, port: number, env: Rec
   // The binaries themselves, not npx: SIGTERM must reach the server, not a wrapper.
   const child =
     kind === 'api-server'
-      ? spawn(process.execPath, ['--import', 'tsx', 'tests/support/api-server.ts'], { env: fullEnv, stdio: ['ignore', 'ignore', 'inherit'] })
+      ? spawn(process.execPath, [...profileArgs(), '--import', 'tsx', 'tests/support/api-server.ts'], { env: fullEnv, stdio: ['ignore', 'ignore', 'inherit'] })
       : spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { env: fullEnv, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     await answering(child, `${url}/api/health`, timeoutMs);
@@ -51,5 +59,5 @@ export async function startAppServer(kind: AppServerKind, port: number, env: Rec
     await stopped(child);
     throw error;
   }
-  return { url, stop: () => stopped(child) };
+  return { url, pid: child.pid!, stop: () => stopped(child) };
 }
