@@ -1,9 +1,11 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { useCompanyLocale } from '@/components/company-locale';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { getWeekday } from '@/lib/dates/calendar-date';
+import { formatCalendarDate } from '@/lib/dates/display-date';
 import { formatMoney } from '@/lib/money';
 import type { DraftPreview, EditPreview } from '@/lib/recurring/editor';
 import type { PreviewOccurrence } from '@/lib/recurring/preview';
@@ -15,11 +17,12 @@ function weekdayOf(date: string): string {
   return WEEKDAY_ABBREVIATIONS[getWeekday(date)];
 }
 
-/** A calendar date with its weekday, machine-readable. */
+/** A calendar date with its weekday, in the company's date format, machine-readable. */
 function DateWithWeekday({ date }: { date: string }) {
+  const locale = useCompanyLocale();
   return (
     <time dateTime={date} className="tabular-nums whitespace-nowrap">
-      {weekdayOf(date)} {date}
+      {weekdayOf(date)} {formatCalendarDate(date, locale)}
     </time>
   );
 }
