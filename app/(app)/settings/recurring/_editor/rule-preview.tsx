@@ -27,6 +27,16 @@ function DateWithWeekday({ date }: { date: string }) {
   );
 }
 
+/** A due date in the company's date format, marked for the tests that read the preview's due dates. */
+function DueDate({ date }: { date: string }) {
+  const locale = useCompanyLocale();
+  return (
+    <time dateTime={date} data-testid="due-date" className="whitespace-nowrap">
+      {formatCalendarDate(date, locale)}
+    </time>
+  );
+}
+
 const SKIPPED: Record<NonNullable<PreviewOccurrence['skipReason']>, string> = {
   pause_until: 'Skipped: on or before the pause-until date',
   paused: 'Skipped: the rule is paused then',
@@ -135,7 +145,7 @@ function Occurrences({ cadence, occurrences, totalMinor, money }: { cadence: str
                 <DateWithWeekday date={o.occurrenceDate} />
               </span>
               <span className="text-muted-foreground">
-                Due <time dateTime={o.dueDate} data-testid="due-date">{o.dueDate}</time>
+                Due <DueDate date={o.dueDate} />
               </span>
             </div>
             {(o.notes.length > 0 || o.skipReason) && (
