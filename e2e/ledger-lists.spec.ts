@@ -164,17 +164,35 @@ test('a column heading sorts by it, and a second click turns the order round', a
   await expectNumbers(['INV-000004', 'INV-000002', 'INV-000001']);
 });
 
-test('pages follow on without repeating a row, and the first page is one click away', async () => {
+test('pages follow on without repeating a row, Previous goes exactly one page back, and the first page is one click away', async () => {
+  const pageOne = ['INV-000001', 'INV-000002', 'INV-000003', 'INV-000004', 'INV-000005', 'INV-000006', 'INV-000007', 'INV-000008', 'INV-000009', 'INV-000010'];
   await page.goto('/invoices?sort=number&dir=asc&size=10');
-  await expectNumbers(['INV-000001', 'INV-000002', 'INV-000003', 'INV-000004', 'INV-000005', 'INV-000006', 'INV-000007', 'INV-000008', 'INV-000009', 'INV-000010']);
+  await expectNumbers(pageOne);
   const pager = page.getByRole('navigation', { name: 'Pages of invoices' });
+  await expect(pager.getByRole('link', { name: '← Previous page' })).toHaveCount(0);
   await pager.getByRole('link', { name: 'Next page →' }).click();
   await expect(page).toHaveURL(/after=/);
   await expectNumbers(['INV-000011', 'INV-000012']);
   await expect(pager.getByRole('link', { name: 'Next page →' })).toHaveCount(0);
+  await pager.getByRole('link', { name: '← Previous page' }).click();
+  await expect(page).toHaveURL(/before=/);
+  await expectNumbers(pageOne);
+  // Back on the first page: no Previous, and Next leads on again.
+  await expect(pager.getByRole('link', { name: '← Previous page' })).toHaveCount(0);
+  await pager.getByRole('link', { name: 'Next page →' }).click();
+  await expectNumbers(['INV-000011', 'INV-000012']);
   await pager.getByRole('link', { name: '← First page' }).click();
   await expect(table().locator('tbody tr')).toHaveCount(10);
   await expect(page).not.toHaveURL(/after=/);
+
+  // Largest first (ties by id, also descending): the second page's Previous gives the first page's rows again.
+  await page.goto('/invoices?size=10&sort=amount&dir=desc');
+  const amountsFirst = ['INV-000004', 'INV-000002', 'INV-000005', 'INV-000001', 'INV-000003', 'INV-000012', 'INV-000011', 'INV-000010', 'INV-000009', 'INV-000008'];
+  await expectNumbers(amountsFirst);
+  await pager.getByRole('link', { name: 'Next page →' }).click();
+  await expectNumbers(['INV-000007', 'INV-000006']);
+  await pager.getByRole('link', { name: '← Previous page' }).click();
+  await expectNumbers(amountsFirst);
 });
 
 test('a posted invoice says which rule posted it, linked to the rule’s log, and the log links back', async () => {
@@ -216,6 +234,31 @@ test('customers show what they owe and their credit; a statement runs its balanc
   expect(await lines.locator('td:nth-child(3)').allTextContents()).toEqual(['Hosting', 'Payment for INV-000002', 'Workshop beta', 'Payment for INV-000004']);
   expect(await lines.locator('td:nth-child(6)').allTextContents()).toEqual(['$250.00', '$150.00', '$1,149.99', '-$50.01']);
   await expect(page.getByTestId('statement-closing')).toHaveText('They have $50.01 of credit.');
+
+  // From the payment of 10 February to the invoice of 15 March: it opens on what Bolt owed before (250.00) and
+  // closes on 1,149.99; the CSV export of that view holds the same rows.
+  await page.goto(`/parties/${ids.bolt}?from=2026-02-10&to=2026-03-15`);
+  await expect(lines).toHaveCount(3);
+  const shown = await statement.locator('tbody tr, tfoot tr').evaluateAll((rows) =>
+    rows.map((r) => [r.querySelector('time')?.getAttribute('datetime') ?? '', ...[...r.querySelectorAll('td, th')].slice(1).map((c) => c.textContent!.trim())]),
+  );
+  expect(shown).toEqual([
+    ['2026-02-10', '', 'Opening balance', '', '', '$250.00'],
+    ['2026-02-10', 'PAY-000002', 'Payment for INV-000002', '', '$100.00', '$150.00'],
+    ['2026-03-15', 'INV-000004', 'Workshop beta', '$999.99', '', '$1,149.99'],
+    ['2026-03-15', '', 'Closing balance', '', '', '$1,149.99'],
+  ]);
+  await expect(statement.getByTestId('statement-opening').getByRole('cell').last()).toHaveText('$250.00');
+  await expect(statement.getByTestId('statement-closing-row').getByRole('cell').last()).toHaveText('$1,149.99');
+  const csv = await (await page.request.get(`/parties/${ids.bolt}/export?from=2026-02-10&to=2026-03-15`)).text();
+  expect(csv.split('\r\n').filter((l) => l !== '')).toEqual([
+    'Date,Entry,Description,Charges,Payments,Balance',
+    '2026-02-10,,Opening balance,,,250.00',
+    '2026-02-10,PAY-000002,Payment for INV-000002,,100.00,150.00',
+    '2026-03-15,INV-000004,Workshop beta,999.99,,1149.99',
+    '2026-03-15,,Closing balance,,,1149.99',
+  ]);
+  await expect(page.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', `/parties/${ids.bolt}/export?from=2026-02-10&to=2026-03-15`);
 });
 
 test('the CSV export of a filtered view holds exactly the rows on the screen', async () => {
@@ -266,7 +309,7 @@ test('the CSV export of a filtered view holds exactly the rows on the screen', a
 });
 
 test('the lists and a statement have no serious axe finding, and their tables scroll inside themselves at 390 px', async () => {
-  for (const path of ['/invoices?q=workshop&status=paid', '/expenses', '/parties', `/parties/${ids.bolt}`]) {
+  for (const path of ['/invoices?q=workshop&status=paid', '/expenses', '/parties', `/parties/${ids.bolt}`, `/parties/${ids.bolt}?from=2026-02-10&to=2026-03-15`]) {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

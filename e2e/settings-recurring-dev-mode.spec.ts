@@ -35,6 +35,12 @@ function dateInZone(zone: string, offsetDays: number): string {
   return new Date(Date.UTC(y, m - 1, d + offsetDays)).toISOString().slice(0, 10);
 }
 
+/** A 'YYYY-MM-DD' date as the demo company (en-US) shows it: MM/DD/YYYY. */
+function shown(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${m}/${d}/${y}`;
+}
+
 test('next dev: Simulate shows the due dates and writes nothing; Force posts the next one, seen under Invoices and in the P&L, with no reload of the list', async ({
   page,
 }) => {
@@ -75,7 +81,7 @@ test('next dev: Simulate shows the due dates and writes nothing; Force posts the
   const { dialog: simulation, wouldPost } = await simulateFromMenu(page, name);
   await expect(wouldPost).toHaveCount(due.length);
   for (const [i, date] of due.entries()) {
-    await expect(wouldPost.nth(i).locator('td')).toHaveText([`#${rule.id}`, date, `Would post, due ${dateInZone(zone, 30 - (due.length - 1 - i))}`, references[i]!]);
+    await expect(wouldPost.nth(i).locator('td')).toHaveText([`#${rule.id}`, shown(date), `Would post, due ${shown(dateInZone(zone, 30 - (due.length - 1 - i)))}`, references[i]!]);
   }
   await page.keyboard.press('Escape');
   await expect(simulation).toBeHidden();
@@ -85,7 +91,7 @@ test('next dev: Simulate shows the due dates and writes nothing; Force posts the
 
   await page.getByRole('button', { name: `Actions for ${name}` }).click();
   await page.getByRole('menuitem', { name: 'Force', exact: true }).click();
-  await expect(page.getByText(`${name}: Posted ${references[0]} dated ${due[0]}`)).toBeVisible();
+  await expect(page.getByText(`${name}: Posted ${references[0]} dated ${shown(due[0]!)}`)).toBeVisible();
   // The list shows it without a reload: the next date moved on.
   await expect(nextDate).toHaveAttribute('datetime', due[1] ?? dateInZone(zone, 1));
   expect(await stillUnreloaded(page)).toBe(true);

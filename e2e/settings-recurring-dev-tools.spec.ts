@@ -44,6 +44,12 @@ async function totalRevenueMinor(page: Page): Promise<number> {
   return minorFromMoneyText(await cell.innerText());
 }
 
+/** A 'YYYY-MM-DD' date as the demo company (en-US) shows it: MM/DD/YYYY. */
+function shown(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${m}/${d}/${y}`;
+}
+
 test('Simulate shows what is due and writes nothing; Force posts the next occurrence, seen in Invoices and the P&L, without reloading the list', async ({ page }) => {
   await signIn(page);
   const revenueBefore = await totalRevenueMinor(page);
@@ -63,7 +69,7 @@ test('Simulate shows what is due and writes nothing; Force posts the next occurr
   const mondays = Array.from({ length: 43 }, (_, i) => newYorkDate(i - 42)).filter((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1);
   await expect(wouldPost).toHaveCount(mondays.length);
   expect(nextBefore).toBe(mondays[0]);
-  await expect(wouldPost.first().locator('td').nth(1)).toHaveText(nextBefore);
+  await expect(wouldPost.first().locator('td').nth(1)).toHaveText(shown(nextBefore));
   await expect(wouldPost.first().locator('td').nth(3)).toHaveText(`REC-${ruleId}-${nextBefore}`);
   await page.keyboard.press('Escape');
   // Nothing written: the same next date, no run in the log, nothing in the rule's log.
@@ -72,7 +78,7 @@ test('Simulate shows what is due and writes nothing; Force posts the next occurr
   await page.getByRole('button', { name: `Actions for ${name}` }).click();
   await page.getByRole('menuitem', { name: 'Force', exact: true }).click();
   const reference = `REC-${ruleId}-${nextBefore}`;
-  await expect(page.getByText(`${name}: Posted ${reference} dated ${nextBefore}`)).toBeVisible();
+  await expect(page.getByText(`${name}: Posted ${reference} dated ${shown(nextBefore)}`)).toBeVisible();
   await expect(row.locator('td').nth(3).locator('time')).not.toHaveAttribute('datetime', nextBefore);
   expect(await stillUnreloaded(page)).toBe(true);
 

@@ -18,6 +18,12 @@ function newYorkDate(offsetDays: number): string {
   return new Date(Date.UTC(y, m - 1, d + offsetDays)).toISOString().slice(0, 10);
 }
 
+/** A 'YYYY-MM-DD' date as the demo company (en-US) shows it: MM/DD/YYYY. */
+function shown(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${m}/${d}/${y}`;
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
@@ -61,28 +67,28 @@ test('pause with a resume date, resume, and skip next: each shows in the badge, 
   await typeDate(dialog, resumeOn);
   await dialog.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(`${name}: Paused until ${resumeOn}`)).toBeVisible();
-  await expect(row.getByTestId('rule-status')).toHaveText(`Paused until ${resumeOn}`);
+  await expect(page.getByText(`${name}: Paused until ${shown(resumeOn)}`)).toBeVisible();
+  await expect(row.getByTestId('rule-status')).toHaveText(`Paused until ${shown(resumeOn)}`);
   // Paused, it offers Resume instead of Pause.
   await expect((await openMenu(page, name)).getByRole('menuitem')).toHaveText(['Edit', 'Resume', 'Preview', 'Skip next', 'View log', 'Delete']);
   await page.keyboard.press('Escape');
 
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-  await expect(page.getByTestId('rule-page-status').getByTestId('rule-status')).toHaveText(`Paused until ${resumeOn}`);
+  await expect(page.getByTestId('rule-page-status').getByTestId('rule-status')).toHaveText(`Paused until ${shown(resumeOn)}`);
   await page.goBack();
 
   await (await openMenu(page, name)).getByRole('menuitem', { name: 'Resume', exact: true }).click();
   await expect(row.getByTestId('rule-status')).toHaveText('Active');
   const skipped = await nextDateOf(page, name);
   await (await openMenu(page, name)).getByRole('menuitem', { name: 'Skip next', exact: true }).click();
-  await expect(page.getByText(new RegExp(`^${name}: Skipped ${skipped}; next on `))).toBeVisible();
+  await expect(page.getByText(new RegExp(`^${name}: Skipped ${shown(skipped)}; next on `))).toBeVisible();
   await expect.poll(() => nextDateOf(page, name)).not.toBe(skipped);
 
   await (await openMenu(page, name)).getByRole('menuitem', { name: 'View log', exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/recurring\/\d+#log$/);
   const first = page.getByTestId('history').locator('tbody tr').first();
-  await expect(first.locator('td').nth(0)).toHaveText(skipped);
+  await expect(first.locator('td').nth(0)).toHaveText(shown(skipped));
   await expect(first.locator('td').nth(1)).toHaveText('Skipped by hand');
   await expect(page.getByTestId('rule-page-status').getByTestId('rule-status')).toHaveText('Active');
 });
@@ -105,9 +111,9 @@ test('the rule page has the row\'s ⋯ menu: pause, resume, skip next and delete
   await expect(status).toHaveText('Active');
 
   await (await openMenu(page, name)).getByRole('menuitem', { name: 'Skip next', exact: true }).click();
-  await expect(page.getByText(new RegExp(`^${name}: Skipped ${start}; next on `))).toBeVisible();
+  await expect(page.getByText(new RegExp(`^${name}: Skipped ${shown(start)}; next on `))).toBeVisible();
   const first = page.getByTestId('history').locator('tbody tr').first();
-  await expect(first.locator('td').nth(0)).toHaveText(start);
+  await expect(first.locator('td').nth(0)).toHaveText(shown(start));
   await expect(first.locator('td').nth(1)).toHaveText('Skipped by hand');
 
   await (await openMenu(page, name)).getByRole('menuitem', { name: 'Delete', exact: true }).click();

@@ -5,6 +5,7 @@ import { recurringRules } from '@/db/schema/recurring';
 import type { RuleListData } from '@/components/recurring/rule-list-data';
 import type { RunSummaryView } from '@/components/recurring/run-summary';
 import { addDays, todayInZone } from '@/lib/dates/calendar-date';
+import { formatCalendarDate } from '@/lib/dates/display-date';
 import { resetEnvCache } from '@/lib/env';
 import type { ActionResult } from '@/lib/http/action';
 import { createRule } from '@/lib/recurring/rules';
@@ -22,6 +23,9 @@ vi.mock('next/headers', () => import('./support/next-request').then((m) => m.nex
 vi.mock('next/cache', () => import('./support/next-request').then((m) => m.nextCache));
 
 const actions = await import('@/app/(app)/settings/recurring/actions');
+
+/** A date as the messages write it: in the company's date format (the world's companies are en-US). */
+const shown = (date: string) => formatCalendarDate(date, 'en-US');
 type Action = (previous: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 
 /** Calls a Settings → Recurring action as company A's accountant (or `cookie`) and gives its result. */
@@ -70,12 +74,12 @@ describe.each(BACKENDS)('the Settings → Recurring actions on %s', (backend) =>
     const { id } = await rule('Pause me');
     const resumeOn = addDays(today, 10);
     const paused = await ok(call(w, actions.pauseRuleAction, { ruleId: String(id), resumeOn }));
-    expect(paused.message).toBe(`Paused until ${resumeOn}`);
-    expect((await rowOf(id, 'Pause me'))?.badge).toEqual({ label: `Paused until ${resumeOn}`, tone: 'warning' });
+    expect(paused.message).toBe(`Paused until ${shown(resumeOn)}`);
+    expect((await rowOf(id, 'Pause me'))?.badge).toEqual({ label: `Paused until ${shown(resumeOn)}`, tone: 'warning' });
     expect((await rowOf(id, 'Pause me'))?.can).toEqual({ pause: false, resume: true, skipNext: true, force: true });
 
     const resumed = await ok(call(w, actions.resumeRuleAction, { ruleId: String(id) }));
-    expect(resumed.message).toBe(`Resumed; next on ${addDays(today, 30)}`);
+    expect(resumed.message).toBe(`Resumed; next on ${shown(addDays(today, 30))}`);
     expect((await rowOf(id, 'Pause me'))?.badge).toEqual({ label: 'Active', tone: 'success' });
   });
 
@@ -92,7 +96,7 @@ describe.each(BACKENDS)('the Settings → Recurring actions on %s', (backend) =>
     const start = addDays(today, 30);
     const { id } = await rule('Skip me');
     const skipped = await ok(call(w, actions.skipNextOccurrenceAction, { ruleId: String(id) }));
-    expect(skipped.message).toBe(`Skipped ${start}; next on ${addDays(start, 1)}`);
+    expect(skipped.message).toBe(`Skipped ${shown(start)}; next on ${shown(addDays(start, 1))}`);
     expect((await rowOf(id, 'Skip me'))?.next?.date).toBe(addDays(start, 1));
     const log = await ruleLogPage(w.db, w.a.company.id, id);
     expect(log.entries.map((e) => [e.outcome, e.occurrenceDate, 'reason' in e ? e.reason : null])).toEqual([['skipped', start, 'skipped_by_user']]);
@@ -103,7 +107,7 @@ describe.each(BACKENDS)('the Settings → Recurring actions on %s', (backend) =>
     const { id } = await rule('Delete me', { type: 'invoice' });
     const forced = await ok(call(w, actions.forceNextOccurrenceAction, { ruleId: String(id) }));
     const reference = `REC-${id}-${addDays(today, 30)}`;
-    expect(forced.message).toBe(`Posted ${reference} dated ${addDays(today, 30)}`);
+    expect(forced.message).toBe(`Posted ${reference} dated ${shown(addDays(today, 30))}`);
 
     expect((await ok(call(w, actions.deleteRuleAction, { ruleId: String(id) }))).message).toBe('Deleted; the documents it posted stay');
     expect(await rowOf(id, 'Delete me')).toBeUndefined();
@@ -196,7 +200,7 @@ describe.each(BACKENDS)('the Settings → Recurring actions on %s', (backend) =>
     expect(log.entries.map((e) => (e.outcome === 'posted' ? e.document.reference : e.outcome))).toEqual([...dates].reverse().map((d) => `REC-${id}-${d}`));
 
     const nothing = await ok(call<RunSummaryView>(w, actions.simulateRuleAction, { ruleId: String(id) }));
-    expect(nothing.message).toMatch(new RegExp(`^Nothing is due; next on ${addDays(today, 1)} \\(runs `));
+    expect(nothing.message).toMatch(new RegExp(`^Nothing is due; next on ${shown(addDays(today, 1))} \\(runs `));
     const raw = JSON.parse((await ok(call<string>(w, actions.rawRuleAction, { ruleId: String(id) }))).data) as { id: number; occurrencesPosted: number };
     expect(raw).toMatchObject({ id, occurrencesPosted: 3 });
   });

@@ -79,7 +79,7 @@ export default async function OverviewPage({ searchParams }: ReportPageProps) {
 
       <section className="panel" aria-labelledby="recurring-heading">
         <h2 id="recurring-heading">Recurring</h2>
-        <RecurringStatusPanel status={data.recurring} zone={zone} />
+        <RecurringStatusPanel status={data.recurring} zone={zone} locale={company.locale} />
       </section>
 
       <section className="panel" aria-labelledby="revenue-heading">

@@ -78,18 +78,20 @@ export function DocumentDetail({ doc, ruleName, payments, currency, today, recor
           </div>
           <div>
             <dt>Issue date</dt>
-            <dd className="date">{doc.issueDate}</dd>
+            <dd className="date">
+              <DateText date={doc.issueDate} />
+            </dd>
           </div>
           <div>
             <dt>Due date</dt>
             <dd className="date">
-              {doc.dueDate}
+              <DateText date={doc.dueDate} />
               {overdue && <span className="tag overdue">Overdue</span>}
             </dd>
           </div>
           <div>
             <dt>Reference</dt>
-            <dd>{doc.reference}</dd>
+            <dd className="date">{doc.reference}</dd>
           </div>
           {doc.ruleId !== null && (
             <div>
@@ -139,7 +141,9 @@ export function DocumentDetail({ doc, ruleName, payments, currency, today, recor
                       {p.number}
                       {p.reference !== p.number && <span className="sub">{p.reference}</span>}
                     </td>
-                    <td className="date">{p.date}</td>
+                    <td className="date">
+                      <DateText date={p.date} />
+                    </td>
                     <td>{p.memo}</td>
                     <td className="num">{money(p.amountMinor)}</td>
                     <td className="num">{money(p.appliedMinor)}</td>

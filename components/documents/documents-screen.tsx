@@ -24,6 +24,8 @@ interface DocumentsScreenProps {
     sortLinks: Record<DocumentSort, SortLink>;
     /** The next page of the view, or null on its last page. */
     nextHref: string | null;
+    /** The page before this one, or null on the first page. */
+    previousHref: string | null;
     /** The view's first page, or null when this is it. */
     firstHref: string | null;
     /** The whole view (every page) as CSV. */
@@ -101,9 +103,12 @@ export function DocumentsScreen(props: DocumentsScreenProps) {
           {list.total > rows.length ? `, ${rows.length} on this page` : ''}
         </p>
         <DocumentTable kind={kind} rows={rows} currency={currency} today={today} sortLinks={list.sortLinks} filtered={list.filtered} />
-        {(list.firstHref || list.nextHref) && (
-          <nav aria-label={`Pages of ${copy.plural.toLowerCase()}`} className="flex items-center justify-between gap-3">
-            {list.firstHref ? <Link href={list.firstHref}>← First page</Link> : <span />}
+        {(list.firstHref || list.previousHref || list.nextHref) && (
+          <nav aria-label={`Pages of ${copy.plural.toLowerCase()}`} className="flex flex-wrap items-center justify-between gap-3">
+            <span className="flex flex-wrap gap-3">
+              {list.firstHref && <Link href={list.firstHref}>← First page</Link>}
+              {list.previousHref && <Link href={list.previousHref}>← Previous page</Link>}
+            </span>
             {list.nextHref ? <Link href={list.nextHref}>Next page →</Link> : <span />}
           </nav>
         )}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import type { CompanyLocale } from '@/db/schema/enums';
 import { formatInstant } from '@/lib/dates/format-instant';
 import type { AttentionReason, CompanyRecurringStatus } from '@/lib/dashboard/recurring-status';
 
@@ -16,7 +17,7 @@ const REASON: Record<AttentionReason, string> = {
 };
 
 /** The last sweep, the scheduler's health for this company, and each rule that needs someone, linked to its log. */
-export function RecurringStatusPanel({ status, zone }: { status: CompanyRecurringStatus; zone: string }) {
+export function RecurringStatusPanel({ status, zone, locale }: { status: CompanyRecurringStatus; zone: string; locale: CompanyLocale }) {
   const { lastRun, health, rules } = status;
   const verdict = HEALTH[health.status];
   return (
@@ -33,7 +34,7 @@ export function RecurringStatusPanel({ status, zone }: { status: CompanyRecurrin
           'No sweep has run yet.'
         ) : (
           <>
-            Last sweep {formatInstant(lastRun.startedAt, zone)} ({lastRun.trigger})
+            Last sweep {formatInstant(lastRun.startedAt, zone, locale)} ({lastRun.trigger})
             {lastRun.finishedAt === null ? ', still running or stopped' : ''}
             {lastRun.counts ? `: ${lastRun.counts.posted} posted, ${lastRun.counts.skipped} skipped, ${lastRun.counts.failures} failed.` : '.'}
           </>

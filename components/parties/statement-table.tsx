@@ -7,10 +7,35 @@ import { formatMoney } from '@/lib/money';
 
 const DOCUMENT_PATH: Record<PartyKind, string> = { customer: '/invoices', vendor: '/expenses' };
 
-/** A party's statement: its documents, payments and voids in date order, with the running balance after each. */
-export function StatementTable({ kind, name, lines, currency }: { kind: PartyKind; name: string; lines: StatementLine[]; currency: string }) {
+/** A statement over a date range: its bounds, the balance before it and the balance at its end. */
+export interface StatementRangeView {
+  from: string | null;
+  to: string | null;
+  openingMinor: bigint;
+  closingMinor: bigint;
+}
+
+/**
+ * A party's statement: its documents, payments and voids in date order, with the running balance after each. Over
+ * a range it opens with the balance before it (dated `from`) and closes with the balance at its end, the rows the
+ * CSV export writes too.
+ */
+export function StatementTable({
+  kind,
+  name,
+  lines,
+  currency,
+  range = null,
+}: {
+  kind: PartyKind;
+  name: string;
+  lines: StatementLine[];
+  currency: string;
+  range?: StatementRangeView | null;
+}) {
   const money = (minor: number | bigint) => formatMoney(minor, currency);
-  if (lines.length === 0) return <p className="empty">Nothing booked with {name} yet.</p>;
+  if (lines.length === 0 && !range) return <p className="empty">Nothing booked with {name} yet.</p>;
+  const closingDate = range ? (range.to ?? lines.at(-1)?.date ?? range.from) : null;
   return (
     <div className="table-wrap">
       <table aria-label={`Statement of ${name}`}>
@@ -18,6 +43,18 @@ export function StatementTable({ kind, name, lines, currency }: { kind: PartyKin
           columns={['Date', 'Entry', 'Description', { label: kind === 'customer' ? 'Charges' : 'Bills', numeric: true }, { label: 'Payments', numeric: true }, { label: 'Balance', numeric: true }]}
         />
         <tbody>
+          {range?.from && (
+            <tr data-testid="statement-opening">
+              <td className="date">
+                <DateText date={range.from} />
+              </td>
+              <td />
+              <th scope="row">Opening balance</th>
+              <td className="num" />
+              <td className="num" />
+              <td className="num">{money(range.openingMinor)}</td>
+            </tr>
+          )}
           {lines.map((line) => (
             <tr key={line.id} className={line.kind === 'void' ? 'is-void' : undefined}>
               <td className="date">
@@ -33,6 +70,18 @@ export function StatementTable({ kind, name, lines, currency }: { kind: PartyKin
             </tr>
           ))}
         </tbody>
+        {range && (
+          <tfoot>
+            <tr data-testid="statement-closing-row">
+              <td className="date">{closingDate && <DateText date={closingDate} />}</td>
+              <td />
+              <th scope="row">Closing balance</th>
+              <td className="num" />
+              <td className="num" />
+              <td className="num">{money(range.closingMinor)}</td>
+            </tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );

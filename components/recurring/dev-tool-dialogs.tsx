@@ -1,6 +1,10 @@
 'use client';
 
 import { ColumnHeads } from '@/components/column-heads';
+import { useCompanyLocale } from '@/components/company-locale';
+import { DateText } from '@/components/date-text';
+import type { CompanyLocale } from '@/db/schema/enums';
+import { formatCalendarDate } from '@/lib/dates/display-date';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import type { RefObject } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -8,13 +12,13 @@ import { useRuleActions, useRuleDialogQuery, type RuleDialogProps } from './rule
 import type { RunSummaryView } from './run-summary';
 
 /** One line of a run's table per date: posted (or would be), skipped with its reason, or already posted. */
-function linesOf(summary: RunSummaryView) {
+function linesOf(summary: RunSummaryView, locale: CompanyLocale) {
   return summary.rules.flatMap((rule) => [
     ...rule.posted.map((p) => ({
       key: `${rule.ruleId}-p-${p.date}`,
       ruleId: rule.ruleId,
       date: p.date,
-      outcome: `${summary.dryRun ? 'Would post' : 'Posted'}, due ${p.dueDate}`,
+      outcome: `${summary.dryRun ? 'Would post' : 'Posted'}, due ${formatCalendarDate(p.dueDate, locale)}`,
       reference: p.reference as string | null,
     })),
     ...rule.skipped.map((s) => ({ key: `${rule.ruleId}-s-${s.date}`, ruleId: rule.ruleId, date: s.date, outcome: s.reason, reference: null })),
@@ -24,6 +28,7 @@ function linesOf(summary: RunSummaryView) {
 
 /** What a run or a dry run did (or would do), rule by rule. */
 export function RunSummary({ summary }: { summary: RunSummaryView }) {
+  const locale = useCompanyLocale();
   return (
     <div className="grid gap-3 text-sm" data-testid="run-summary">
       <p className="m-0 font-medium">{summary.headline}</p>
@@ -32,11 +37,11 @@ export function RunSummary({ summary }: { summary: RunSummaryView }) {
           <table aria-label={summary.dryRun ? 'What would be posted' : 'What was posted'} tabIndex={0}>
             <ColumnHeads columns={['Rule', 'Date', 'Outcome', 'Reference']} />
             <tbody>
-              {linesOf(summary).map((line) => (
+              {linesOf(summary, locale).map((line) => (
                 <tr key={line.key}>
                   <td>#{line.ruleId}</td>
                   <td className="date">
-                    <time dateTime={line.date}>{line.date}</time>
+                    <DateText date={line.date} />
                   </td>
                   <td>{line.outcome}</td>
                   <td className={line.reference ? 'date' : undefined}>{line.reference ?? '—'}</td>

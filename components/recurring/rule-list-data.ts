@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { encodeCursor, cursorParam } from '@/lib/api/pagination';
+import { formatCalendarDate } from '@/lib/dates/display-date';
 import { formatInstant } from '@/lib/dates/format-instant';
 import type { Company } from '@/lib/ledger/companies';
 import { formatMoney } from '@/lib/money';
@@ -32,7 +33,7 @@ export interface RuleListRow extends MenuRule {
   badge: RuleStatusView;
   /** Why it is not active (paused by its failures, waiting for review), or the last failure. */
   reason: string | null;
-  /** Dates it skips while staying active ("Skips dates through 2026-05-01"). */
+  /** Dates it skips while staying active ("Skips dates through 05/01/2026"). */
   note: string | null;
 }
 
@@ -111,12 +112,12 @@ function rowOf(item: RuleListItem, company: Company): RuleListRow {
     partyName: item.partyName,
     amount: formatMoney(rule.amountMinor, company.baseCurrency),
     cadence: item.cadenceText,
-    next: runs && rule.nextRunAt ? { runAt: formatInstant(rule.nextRunAt, zone), date: nextDate } : null,
-    lastRun: rule.lastRunAt ? formatInstant(rule.lastRunAt, zone) : null,
+    next: runs && rule.nextRunAt ? { runAt: formatInstant(rule.nextRunAt, zone, company.locale), date: nextDate } : null,
+    lastRun: rule.lastRunAt ? formatInstant(rule.lastRunAt, zone, company.locale) : null,
     status: rule.status,
-    badge: ruleStatusView(rule),
+    badge: ruleStatusView(rule, company.locale),
     reason: rule.status !== 'active' ? rule.statusReason : rule.consecutiveFailures > 0 ? rule.lastError : null,
-    note: rule.status === 'active' && rule.pauseUntil && rule.nextOccurrence && rule.pauseUntil >= rule.nextOccurrence ? `Skips dates through ${rule.pauseUntil}` : null,
+    note: rule.status === 'active' && rule.pauseUntil && rule.nextOccurrence && rule.pauseUntil >= rule.nextOccurrence ? `Skips dates through ${formatCalendarDate(rule.pauseUntil, company.locale)}` : null,
     ...menuRuleOf(rule),
   };
 }
@@ -155,6 +156,6 @@ export async function loadRuleList(db: Db, company: Company, query: RuleListQuer
     },
     next: page.next,
     previous: page.previous,
-    runs: runs?.map((run) => ({ ...run, startedText: formatInstant(run.startedAt, company.timeZone) })) ?? null,
+    runs: runs?.map((run) => ({ ...run, startedText: formatInstant(run.startedAt, company.timeZone, company.locale) })) ?? null,
   };
 }

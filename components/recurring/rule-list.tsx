@@ -14,6 +14,7 @@ import type { RuleListData, RuleListRow } from './rule-list-data';
 import { firstValues, ruleListQuery, searchParamsOf, SEARCH_MAX_LENGTH, STATUS_FILTERS, type RuleListQuery } from './rule-list-query';
 import { TYPE_LABEL } from './rule-labels';
 import { callAction, RULE_LIST_KEY, useRuleActions } from './rule-operations';
+import { DateText } from '@/components/date-text';
 import { RuleRowMenu } from './rule-row-menu';
 import { RuleStatusBadge } from './rule-status-badge';
 import { STATUS_FILTER_LABEL } from './rule-status';
@@ -278,7 +279,7 @@ function RuleTable({ rows, today, zone }: { rows: RuleListRow[]; today: string; 
                     <span className="whitespace-nowrap">{row.next.runAt}</span>{' '}
                     {row.next.date && (
                       <span className="sub whitespace-nowrap max-sm:inline max-sm:pl-2">
-                        posts <time dateTime={row.next.date}>{row.next.date}</time>
+                        posts <DateText date={row.next.date} />
                       </span>
                     )}
                   </>

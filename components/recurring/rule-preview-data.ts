@@ -1,4 +1,5 @@
 import { getWeekday } from '@/lib/dates/calendar-date';
+import type { CompanyLocale } from '@/db/schema/enums';
 import { formatInstant } from '@/lib/dates/format-instant';
 import { formatMoney } from '@/lib/money';
 import type { PreviewOccurrence } from '@/lib/recurring/preview';
@@ -11,7 +12,7 @@ export interface PreviewRow {
   date: string;
   weekday: (typeof WEEKDAYS)[number];
   dueDate: string;
-  /** When the sweep posts it, in the company's zone. */
+  /** When the sweep posts it, in the company's zone and date format. */
   runAt: string;
   /** Why it will be skipped instead, in words; null when it posts. */
   skip: string | null;
@@ -20,12 +21,12 @@ export interface PreviewRow {
 }
 
 /** Occurrences from `previewRule` in the screen's words; the dates come from `upcomingOccurrences`, never recomputed. */
-export function previewRowsOf(preview: PreviewOccurrence[], currency: string, timeZone: string | null): PreviewRow[] {
+export function previewRowsOf(preview: PreviewOccurrence[], currency: string, timeZone: string | null, locale: CompanyLocale): PreviewRow[] {
   return preview.map((p) => ({
     date: p.occurrenceDate,
     weekday: WEEKDAYS[getWeekday(p.occurrenceDate)],
     dueDate: p.dueDate,
-    runAt: formatInstant(p.runAt, timeZone),
+    runAt: formatInstant(p.runAt, timeZone, locale),
     skip: p.skipReason ? SKIP_LABEL[p.skipReason] : null,
     notes: p.notes,
     lines: p.lines.map((l) => ({ side: l.side, account: `${l.accountCode} ${l.accountName}`, amount: formatMoney(l.amountMinor, currency) })),

@@ -10,10 +10,19 @@ describe('ruleStatusView', () => {
     expect([view('active'), view('paused'), view('paused', { resumeOn: '2027-03-01' }), view('ended'), view('completed'), view('needs_review')]).toEqual([
       'Active',
       'Paused',
-      'Paused until 2027-03-01',
+      'Paused until 03/01/2027',
       'Ended',
       'Completed',
       'Needs review',
+    ]);
+  });
+
+  it('writes the resume date in the company’s date format', () => {
+    const paused = { status: 'paused', resumeOn: '2027-03-01', consecutiveFailures: 0 } as const;
+    expect([ruleStatusView(paused, 'de-DE').label, ruleStatusView(paused, 'en-GB').label, ruleStatusView(paused, 'ja-JP').label]).toEqual([
+      'Paused until 01.03.2027',
+      'Paused until 01/03/2027',
+      'Paused until 2027/03/01',
     ]);
   });
 

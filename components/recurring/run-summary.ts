@@ -1,3 +1,5 @@
+import type { CompanyLocale } from '@/db/schema/enums';
+import { DEFAULT_LOCALE, formatCalendarDate } from '@/lib/dates/display-date';
 import { formatInstant } from '@/lib/dates/format-instant';
 import type { SweepSummary } from '@/lib/recurring/sweep';
 import { SKIP_LABEL } from './rule-labels';
@@ -20,12 +22,18 @@ export interface RunSummaryView {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * The summary in words. `next`: the rule's next occurrence when one rule was run, for "nothing is due; next on …".
+ * The summary in words, its dates in the company's format. `next`: the rule's next occurrence when one rule was
+ * run, for "nothing is due; next on …".
  *
- * @example runSummaryView(dry, { date: '2026-03-11', runAt: new Date(…) }, 'America/New_York').headline
- * // 'Nothing is due; next on 2026-03-11 (runs Mar 11, 2026, 12:00 AM EDT)'
+ * @example runSummaryView(dry, { date: '2026-03-11', runAt: '2026-03-11T04:00:00Z' }, 'America/New_York').headline
+ * // 'Nothing is due; next on 03/11/2026 (runs 03/11/2026, 12:00 AM EDT)'
  */
-export function runSummaryView(summary: SweepSummary, next: { date: string | null; runAt: string | null } | null, timeZone: string | null): RunSummaryView {
+export function runSummaryView(
+  summary: SweepSummary,
+  next: { date: string | null; runAt: string | null } | null,
+  timeZone: string | null,
+  locale: CompanyLocale = DEFAULT_LOCALE,
+): RunSummaryView {
   const rules = (summary.outcomes ?? [])
     .filter((o) => o.posted.length + o.skipped.length + o.duplicates.length > 0 || o.review)
     .map((o) => ({
@@ -41,7 +49,7 @@ export function runSummaryView(summary: SweepSummary, next: { date: string | nul
   if (nothing) {
     headline =
       next?.date && next.runAt
-        ? `Nothing is due; next on ${next.date} (runs ${formatInstant(next.runAt, timeZone)})`
+        ? `Nothing is due; next on ${formatCalendarDate(next.date, locale)} (runs ${formatInstant(next.runAt, timeZone, locale)})`
         : next
           ? 'Nothing is due, and nothing is left to post'
           : 'Nothing is due';

@@ -3,7 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { useCompanyLocale } from '@/components/company-locale';
 import { DateText } from '@/components/date-text';
+import { formatCalendarDate } from '@/lib/dates/display-date';
 import type { FormAction } from '@/components/forms/action-form';
 import { Button } from '@/components/ui/button';
 import { DatePicker } from '@/components/ui/date-picker';
@@ -237,7 +239,8 @@ function SkipDialog({
 }) {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const what = rows.length === 1 ? `${rows[0]!.ruleName} of ${rows[0]!.date}` : `${rows.length} reminders`;
+  const locale = useCompanyLocale();
+  const what = rows.length === 1 ? `${rows[0]!.ruleName} of ${formatCalendarDate(rows[0]!.date, locale)}` : `${rows.length} reminders`;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent className="max-w-md">

@@ -55,3 +55,19 @@ export function formatCalendarDate(date: string, locale: CompanyLocale): string 
   const fields: Record<string, string> = { yyyy: year, y: year, MM: month, M: String(Number(month)), dd: day, d: String(Number(day)) };
   return pattern.replace(DATE_FIELD, (field) => fields[field] ?? field);
 }
+
+/**
+ * The company's date format for an action's message (a toast): the action's body learns the company (`seen`), and
+ * the message, written after the body, formats its dates with it (`date`), as the screens do.
+ *
+ * @example const dates = toastDates(); … body: dates.seen(company) … message: `Paused until ${dates.date(rule.resumeOn)}`
+ */
+export function toastDates() {
+  let locale: CompanyLocale = DEFAULT_LOCALE;
+  return {
+    seen(company: { locale: CompanyLocale }) {
+      locale = company.locale;
+    },
+    date: (date: string) => formatCalendarDate(date, locale),
+  };
+}

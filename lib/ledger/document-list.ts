@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import type { DocumentKind, DocumentStatus } from '@/db/schema/enums';
 import { journalEntries, parties } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
-import { keyset, type KeysetPage, type KeysetQuery } from '@/lib/keyset';
+import { keyset, type KeysetPage, type KeysetPosition, type KeysetQuery } from '@/lib/keyset';
 import { category, documentColumns, toDocumentRow, type DocumentRow } from './documents';
 
 /** The columns a document list sorts by, as the screens and the CSV export name them. */
@@ -48,6 +48,9 @@ export interface DocumentPageQuery extends KeysetQuery, DocumentFilters {
 
 /** A listed document, with the name of the recurring rule that posted it (null when typed by hand). */
 export type DocumentListRow = DocumentRow & { ruleName: string | null };
+
+/** A page, and the position of its first row: where the page before it ends (a screen's Previous). */
+export type DocumentListPage = KeysetPage<DocumentListRow> & { first: KeysetPosition | null };
 
 /** `%`, `_` and `\` typed into a search are themselves, not LIKE wildcards. */
 function likePattern(words: string): string {
@@ -110,7 +113,7 @@ function pageOrder(query: DocumentPageQuery) {
  *
  * @example listDocumentsPage(db, companyId, 'invoice', { limit: 50, statuses: ['open'], q: 'acme', sort: { by: 'amount', direction: 'desc' } })
  */
-export async function listDocumentsPage(db: Db, companyId: string, kind: DocumentKind, query: DocumentPageQuery): Promise<KeysetPage<DocumentListRow>> {
+export async function listDocumentsPage(db: Db, companyId: string, kind: DocumentKind, query: DocumentPageQuery): Promise<DocumentListPage> {
   const page = pageOrder(query);
   const rows = await db
     .select({ doc: documentColumns, ruleName: recurringRules.name, ...page.select })
@@ -121,7 +124,29 @@ export async function listDocumentsPage(db: Db, companyId: string, kind: Documen
     .where(and(filterCondition(companyId, kind, query), page.where))
     .orderBy(...page.orderBy)
     .limit(page.limit);
-  return page.result(rows, (r) => ({ ...toDocumentRow(r.doc), ruleName: r.ruleName }));
+  const head = rows[0];
+  return { ...page.result(rows, (r) => ({ ...toDocumentRow(r.doc), ruleName: r.ruleName })), first: head ? { key: String(head.keysetKey), id: Number(head.keysetId) } : null };
+}
+
+/**
+ * The page that ends just before `before` (a screen's Previous): the same query in the opposite direction, starting
+ * strictly after `before`, turned back round. So it is exactly the page whose Next led to `before`'s page, whatever
+ * rows were added since. `previous` is where the page before this one ends, null when this is the first page.
+ *
+ * @example listDocumentsPageBefore(db, companyId, 'invoice', { limit: 50, sort: { by: 'date', direction: 'desc' }, before: page.first })
+ */
+export async function listDocumentsPageBefore(
+  db: Db,
+  companyId: string,
+  kind: DocumentKind,
+  // `after` is ignored: the page is placed by `before`.
+  query: DocumentPageQuery & { sort: NonNullable<DocumentPageQuery['sort']>; before: KeysetPosition },
+): Promise<{ items: DocumentListRow[]; next: KeysetPosition | null; previous: KeysetPosition | null }> {
+  const { before, sort, ...rest } = query;
+  const reversed = await listDocumentsPage(db, companyId, kind, { ...rest, after: before, sort: { by: sort.by, direction: sort.direction === 'asc' ? 'desc' : 'asc' } });
+  // Read backwards, the first row is the one just before `before` (this page's last: its Next goes on from it),
+  // and the last one read is this page's first (what comes before it ends there, when anything does).
+  return { items: reversed.items.toReversed(), next: reversed.first, previous: reversed.next };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import type { EntryKind } from '@/db/schema/enums';
 import { journalEntries } from '@/db/schema/ledger';
+import { queryDate } from '@/lib/schemas/common';
 import { getPartyOrThrow, type Party } from './parties';
 
 /**
@@ -29,10 +31,25 @@ export interface StatementLine {
 
 export interface PartyStatement {
   party: Party;
+  /** The lines dated within the range, their running balance starting from `openingMinor`. */
   lines: StatementLine[];
-  /** The balance after the last line (0 with no lines). */
+  /** The balance before the range: every line dated before `from` (0 without a `from`). */
+  openingMinor: bigint;
+  /** The balance at the end of the range: after its last line, or the opening when it has none. */
   closingMinor: bigint;
 }
+
+/** An empty `?from=` means "no start": the form's cleared date input sends one. */
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), queryDate.optional());
+
+/**
+ * The dates a statement covers, both inclusive, either optional ('YYYY-MM-DD'): the statement page's URL and its
+ * CSV export read them with this one schema, so the export holds what the screen shows.
+ */
+export const statementRange = z
+  .object({ from: optionalDate, to: optionalDate })
+  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { path: ['to'], message: 'The end date cannot be before the start date' });
+export type StatementRange = z.output<typeof statementRange>;
 
 const paidDocument = alias(journalEntries, 'paid_document');
 
@@ -44,9 +61,13 @@ const DIRECTION: Record<Exclude<EntryKind, 'void'>, 1 | -1> = { invoice: 1, bill
  * the order they were booked) with a running balance. A void is dated like what it reverses, so a voided document
  * and its void sit side by side and net to nothing.
  *
+ * With a range, the lines before `from` fold into the opening balance and those after `to` are left out: the
+ * running balance is the same figure on a line whatever range shows it.
+ *
  * @example partyStatement(db, companyId, customerId) // lines: INV-000001 +1,000.00 → 1,000.00; PAY-000001 −400.00 → 600.00
+ * @example partyStatement(db, companyId, customerId, { from: '2026-03-01', to: '2026-03-31' }) // opening 600.00, March's lines, closing
  */
-export async function partyStatement(db: Db, companyId: string, partyId: number): Promise<PartyStatement> {
+export async function partyStatement(db: Db, companyId: string, partyId: number, range: StatementRange = {}): Promise<PartyStatement> {
   const party = await getPartyOrThrow(db, companyId, partyId);
   // Two index reads instead of one OR across a join (which scanned every entry of the company): the party's own
   // entries (journal_entries_company_party_date_idx), then the voids of those (journal_entries_reverses_key).
@@ -121,5 +142,9 @@ export async function partyStatement(db: Db, companyId: string, partyId: number)
       balanceMinor,
     };
   });
-  return { party, lines, closingMinor: balanceMinor };
+  const { from, to } = range;
+  const before = from === undefined ? [] : lines.filter((l) => l.date < from);
+  const openingMinor = before.at(-1)?.balanceMinor ?? 0n;
+  const shown = lines.filter((l) => (from === undefined || l.date >= from) && (to === undefined || l.date <= to));
+  return { party, lines: shown, openingMinor, closingMinor: shown.at(-1)?.balanceMinor ?? openingMinor };
 }

@@ -6,7 +6,9 @@ import type { DocumentKind } from '@/db/schema/enums';
 import { DOCUMENT_COPY } from '@/components/documents/document-copy';
 import { todayInZone } from '@/lib/dates/calendar-date';
 import { listCategories } from '@/lib/ledger/accounts';
-import { countDocuments, DOCUMENT_SORTS, listDocumentsPage, type DocumentSort } from '@/lib/ledger/document-list';
+import type { Db } from '@/db/client';
+import type { KeysetPosition } from '@/lib/keyset';
+import { countDocuments, DOCUMENT_SORTS, listDocumentsPage, listDocumentsPageBefore, type DocumentListRow, type DocumentSort } from '@/lib/ledger/document-list';
 import { listParties } from '@/lib/ledger/parties';
 import { openBalancesByParty } from '@/lib/ledger/reports';
 import { listRules } from '@/lib/recurring/rules';
@@ -45,6 +47,31 @@ function sortLinksOf(path: string, params: DocumentListParams): Record<DocumentS
   ) as Record<DocumentSort, SortLink>;
 }
 
+interface ViewPage {
+  items: DocumentListRow[];
+  next: KeysetPosition | null;
+  /** Where the page before this one ends; null on the first page. */
+  previous: KeysetPosition | null;
+}
+
+/**
+ * The page the URL asks for: the first, the one after `after` (Next), or the one before `before` (Previous). A
+ * Previous that finds nothing before its page shows the first page itself, so the first page never offers a
+ * Previous, even when rows were added or deleted meanwhile.
+ */
+async function viewPage(db: Db, companyId: string, kind: DocumentKind, params: DocumentListParams): Promise<ViewPage> {
+  // The position is this function's to choose: `after` for Next, none for the first page or a Previous.
+  const query = { ...pageQueryOf(params), after: undefined };
+  if (params.before) {
+    const back = await listDocumentsPageBefore(db, companyId, kind, { ...query, sort: query.sort!, before: params.before });
+    if (back.previous && back.items.length > 0) return back;
+    const first = await listDocumentsPage(db, companyId, kind, query);
+    return { items: first.items, next: first.next, previous: null };
+  }
+  const page = await listDocumentsPage(db, companyId, kind, { ...query, after: params.after });
+  return { items: page.items, next: page.next, previous: params.after ? page.first : null };
+}
+
 /**
  * The invoices or the expenses screen with its data: the view its URL asks for (filters, search, order, page),
  * what is outstanding, and the choices of the forms.
@@ -55,7 +82,7 @@ export async function DocumentsPage({ ctx: { db, company, role }, kind, searchPa
   const { params, errors } = parseDocumentListParams(await searchParams);
   const ruleType = kind === 'invoice' ? 'invoice' : 'expense';
   const [page, total, open, parties, categories, rules] = await Promise.all([
-    listDocumentsPage(db, company.id, kind, pageQueryOf(params)),
+    viewPage(db, company.id, kind, params),
     countDocuments(db, company.id, kind, filtersOf(params), { cap: params.q ? SEARCH_COUNT_CAP : undefined }),
     openBalancesByParty(db, company.id, kind),
     listParties(db, company.id, partyKind),
@@ -74,7 +101,9 @@ export async function DocumentsPage({ ctx: { db, company, role }, kind, searchPa
         filtered,
         sortLinks: sortLinksOf(path, params),
         nextHref: page.next ? `${path}${listSearch(params, { after: page.next })}` : null,
-        firstHref: params.after ? `${path}${listSearch(params)}` : null,
+        previousHref: page.previous ? `${path}${listSearch(params, { before: page.previous })}` : null,
+        // Past the first page (also past the last row, where a page is empty and has no first row to go back from).
+        firstHref: page.previous || (params.after && page.items.length === 0) ? `${path}${listSearch(params)}` : null,
         csvHref: `${path}/export${listSearch({ ...params, size: undefined })}`,
         filters: {
           values: params,

@@ -36,6 +36,8 @@ export const documentListParams = z
     sort: optional(z.enum(DOCUMENT_SORTS, { error: 'Sort by date, number, party, amount or due date' })),
     dir: optional(z.enum(['asc', 'desc'], { error: 'Sort ascending or descending' })),
     after: optional(cursorParam),
+    /** The page that ends just before this position (Previous); `after` is ignored beside it. */
+    before: optional(cursorParam),
     size: optional(
       z.coerce
         .number({ error: 'Choose a page size' })
@@ -114,11 +116,11 @@ export function pageQueryOf(params: DocumentListParams): DocumentPageQuery {
 
 /**
  * The query string of a view: `params` with `change` applied, defaults and empty fields left out, the position
- * dropped unless `change` sets one (a new sort or filter starts again at the first page). Starts with `?`, or is
+ * (`after` or `before`) dropped unless `change` sets one (a new sort or filter starts again at the first page). Starts with `?`, or is
  * empty for the plain list.
  */
 export function listSearch(params: DocumentListParams, change: Partial<DocumentListParams> = {}): string {
-  const view = { ...params, after: undefined, ...change };
+  const view = { ...params, after: undefined, before: undefined, ...change };
   const search = new URLSearchParams();
   if (view.q) search.set('q', view.q);
   for (const status of view.status ?? []) search.append('status', status);
@@ -130,6 +132,7 @@ export function listSearch(params: DocumentListParams, change: Partial<DocumentL
   if (view.dir && view.dir !== 'desc') search.set('dir', view.dir);
   if (view.size !== undefined && view.size !== PAGE_SIZE_DEFAULT) search.set('size', String(view.size));
   if (view.after) search.set('after', encodeCursor(view.after));
+  if (view.before) search.set('before', encodeCursor(view.before));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { toastDates } from '@/lib/dates/display-date';
 import { parseOrThrow } from '@/lib/errors';
 import { formObject, runCompanyAction } from '@/lib/http/action';
 import { postReminder, postReminders, skipReminder, skipReminders, type BulkItemResult } from '@/lib/recurring/reminders';
@@ -28,13 +29,15 @@ export async function postReminderAction(_previous: unknown, formData: FormData)
 
 /** Skips one reminder with a reason (kept in the rule's history). */
 export async function skipReminderAction(_previous: unknown, formData: FormData) {
+  const dates = toastDates();
   return runCompanyAction(
     { name: 'skipReminderAction', role: 'accountant' },
     ({ db, company }) => {
+      dates.seen(company);
       const form = formObject(formData);
       return skipReminder(db, company.id, parseOrThrow(reminderRef, form).reminderId, { reason: form.reason ?? '' });
     },
-    (reminder) => `Skipped ${reminder.occurrenceDate}`,
+    (reminder) => `Skipped ${dates.date(reminder.occurrenceDate)}`,
   );
 }
 

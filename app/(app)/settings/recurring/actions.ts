@@ -5,6 +5,7 @@ import { loadRuleList } from '@/components/recurring/rule-list-data';
 import { ruleListQuery } from '@/components/recurring/rule-list-query';
 import { previewRowsOf } from '@/components/recurring/rule-preview-data';
 import { runSummaryView } from '@/components/recurring/run-summary';
+import { toastDates } from '@/lib/dates/display-date';
 import { devToolsEnabled, requireDevTools } from '@/lib/dev-tools';
 import { parseOrThrow } from '@/lib/errors';
 import { formObject, runCompanyAction } from '@/lib/http/action';
@@ -30,37 +31,47 @@ export async function listRulesAction(_previous: unknown, formData: FormData) {
 /** The rule's next twelve occurrences: date and weekday, due date, notes, journal lines. */
 export async function previewRuleAction(_previous: unknown, formData: FormData) {
   return runCompanyAction({ name: 'previewRuleAction', role: 'viewer' }, async ({ db, company }) =>
-    previewRowsOf(await previewRule(db, company.id, ruleIdOf(formData), 12), company.baseCurrency, company.timeZone),
+    previewRowsOf(await previewRule(db, company.id, ruleIdOf(formData), 12), company.baseCurrency, company.timeZone, company.locale),
   );
 }
 
 /** Pauses the rule, until its resume date when one is given (then the sweep resumes it). */
 export async function pauseRuleAction(_previous: unknown, formData: FormData) {
+  const dates = toastDates();
   return runCompanyAction(
     { name: 'pauseRuleAction', role: 'accountant' },
     ({ db, company }) => {
+      dates.seen(company);
       const form = formObject(formData);
       return pauseRule(db, company.id, parseOrThrow(ruleRef, form).ruleId, { resumeOn: form.resumeOn });
     },
-    (rule) => (rule.resumeOn ? `Paused until ${rule.resumeOn}` : 'Paused until resumed by hand'),
+    (rule) => (rule.resumeOn ? `Paused until ${dates.date(rule.resumeOn)}` : 'Paused until resumed by hand'),
   );
 }
 
 export async function resumeRuleAction(_previous: unknown, formData: FormData) {
+  const dates = toastDates();
   return runCompanyAction(
     { name: 'resumeRuleAction', role: 'accountant' },
-    ({ db, company }) => resumeRule(db, company.id, ruleIdOf(formData)),
+    ({ db, company }) => {
+      dates.seen(company);
+      return resumeRule(db, company.id, ruleIdOf(formData));
+    },
     (o) =>
-      (o.status === 'ended' ? 'Resumed, and ended: no date is left to post' : `Resumed; next on ${o.nextOccurrence}`) +
+      (o.status === 'ended' ? 'Resumed, and ended: no date is left to post' : `Resumed; next on ${o.nextOccurrence ? dates.date(o.nextOccurrence) : '—'}`) +
       (o.skipped.length ? `. ${o.skipped.length} date${o.skipped.length === 1 ? '' : 's'} before today recorded as skipped` : ''),
   );
 }
 
 export async function skipNextOccurrenceAction(_previous: unknown, formData: FormData) {
+  const dates = toastDates();
   return runCompanyAction(
     { name: 'skipNextOccurrenceAction', role: 'accountant' },
-    ({ db, company }) => skipNextOccurrence(db, company.id, ruleIdOf(formData)),
-    (o) => `Skipped ${o.skipped.map((s) => s.occurrenceDate).join(', ')}${o.nextOccurrence ? `; next on ${o.nextOccurrence}` : '; no date is left'}`,
+    ({ db, company }) => {
+      dates.seen(company);
+      return skipNextOccurrence(db, company.id, ruleIdOf(formData));
+    },
+    (o) => `Skipped ${o.skipped.map((s) => dates.date(s.occurrenceDate)).join(', ')}${o.nextOccurrence ? `; next on ${dates.date(o.nextOccurrence)}` : '; no date is left'}`,
   );
 }
 
@@ -81,7 +92,7 @@ export async function runRuleNowAction(_previous: unknown, formData: FormData) {
     { name: 'runRuleNowAction', role: 'accountant' },
     async ({ db, company }) => {
       requireDevTools();
-      return runSummaryView(await runRuleNow(db, company.id, ruleIdOf(formData)), null, company.timeZone);
+      return runSummaryView(await runRuleNow(db, company.id, ruleIdOf(formData)), null, company.timeZone, company.locale);
     },
     (view) => view.headline,
   );
@@ -89,15 +100,17 @@ export async function runRuleNowAction(_previous: unknown, formData: FormData) {
 
 /** Posts the rule's next occurrence now, dated on its scheduled date. */
 export async function forceNextOccurrenceAction(_previous: unknown, formData: FormData) {
+  const dates = toastDates();
   return runCompanyAction(
     { name: 'forceNextOccurrenceAction', role: 'accountant' },
     ({ db, company }) => {
       requireDevTools();
+      dates.seen(company);
       return forceNextOccurrence(db, company.id, ruleIdOf(formData));
     },
     (o) =>
       o.posted.length
-        ? `Posted ${o.posted.map((p) => `${p.reference} dated ${p.occurrenceDate}`).join(', ')}`
+        ? `Posted ${o.posted.map((p) => `${p.reference} dated ${dates.date(p.occurrenceDate)}`).join(', ')}`
         : `${o.duplicates.join(', ')} was already posted: nothing written`,
   );
 }
@@ -109,7 +122,7 @@ export async function simulateRuleAction(_previous: unknown, formData: FormData)
     async ({ db, company }) => {
       requireDevTools();
       const simulation = await simulateRuleNow(db, company.id, ruleIdOf(formData));
-      return runSummaryView(simulation.summary, { date: simulation.nextOccurrence, runAt: simulation.nextRunAt }, company.timeZone);
+      return runSummaryView(simulation.summary, { date: simulation.nextOccurrence, runAt: simulation.nextRunAt }, company.timeZone, company.locale);
     },
     (view) => view.headline,
   );
@@ -129,7 +142,7 @@ export async function runDueNowAction() {
     { name: 'runDueNowAction', role: 'accountant' },
     async ({ db, company }) => {
       requireDevTools();
-      return runSummaryView(await runCompanyDueNow(db, company.id), null, company.timeZone);
+      return runSummaryView(await runCompanyDueNow(db, company.id), null, company.timeZone, company.locale);
     },
     (view) => view.headline,
   );
@@ -141,7 +154,7 @@ export async function simulateDueAction() {
     { name: 'simulateDueAction', role: 'viewer' },
     async ({ db, company }) => {
       requireDevTools();
-      return runSummaryView(await simulateCompanyDue(db, company.id), null, company.timeZone);
+      return runSummaryView(await simulateCompanyDue(db, company.id), null, company.timeZone, company.locale);
     },
     (view) => view.headline,
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DateText } from '@/components/date-text';
 import { CATCH_UP_LABEL, OUTCOME_LABEL, SKIP_LABEL, TYPE_LABEL } from '@/components/recurring/rule-labels';
 import { menuRuleOf } from '@/components/recurring/rule-list-data';
 import { previewRowsOf } from '@/components/recurring/rule-preview-data';
@@ -8,6 +9,7 @@ import { PreviewTable } from '@/components/recurring/preview-table';
 import { RuleStatusBadge } from '@/components/recurring/rule-status-badge';
 import { ruleStatusView } from '@/components/recurring/rule-status';
 import { todayInZone } from '@/lib/dates/calendar-date';
+import { formatCalendarDate } from '@/lib/dates/display-date';
 import { formatInstant } from '@/lib/dates/format-instant';
 import { devToolsEnabled } from '@/lib/dev-tools';
 import { formatMoney } from '@/lib/money';
@@ -52,7 +54,8 @@ export default async function RulePage({
     ruleLogPage(db, company.id, rule.id, Number.isSafeInteger(requested) && requested > 0 ? requested : 1),
   ]);
   const zone = company.timeZone ?? undefined;
-  const badge = ruleStatusView(rule);
+  const locale = company.locale;
+  const badge = ruleStatusView(rule, locale);
   const reason = rule.status !== 'active' ? rule.statusReason : rule.consecutiveFailures > 0 ? rule.lastError : null;
   const runs = rule.status === 'active' || (rule.status === 'paused' && rule.resumeOn !== null);
   const pageHref = (n: number) => `/settings/recurring/${rule.id}${n > 1 ? `?page=${n}` : ''}#log`;
@@ -89,37 +92,37 @@ export default async function RulePage({
         <dd>{describeSchedule(scheduleOf(rule))}</dd>
         <dt>Starts</dt>
         <dd className="date">
-          <time dateTime={rule.startDate}>{rule.startDate}</time>
+          <DateText date={rule.startDate} />
         </dd>
         <dt>Ends</dt>
         <dd>
-          {rule.endDate ? <time dateTime={rule.endDate}>{rule.endDate}</time> : rule.maxOccurrences ? `After ${rule.maxOccurrences} occurrences` : 'Never'}
+          {rule.endDate ? <DateText date={rule.endDate} /> : rule.maxOccurrences ? `After ${rule.maxOccurrences} occurrences` : 'Never'}
         </dd>
         <dt>Next run</dt>
         <dd className="date">
-          {runs && rule.nextRunAt ? formatInstant(rule.nextRunAt, zone) : '—'}
+          {runs && rule.nextRunAt ? formatInstant(rule.nextRunAt, zone, locale) : '—'}
           {runs && rule.nextOccurrence ? (
             <span className="block text-[0.8rem] text-muted-foreground">
-              posts <time dateTime={rule.nextOccurrence}>{rule.nextOccurrence}</time>
+              posts <DateText date={rule.nextOccurrence} />
             </span>
           ) : null}
         </dd>
         <dt>Last run</dt>
-        <dd className="date">{rule.lastRunAt ? formatInstant(rule.lastRunAt, zone) : 'Never'}</dd>
+        <dd className="date">{rule.lastRunAt ? formatInstant(rule.lastRunAt, zone, locale) : 'Never'}</dd>
         <dt>Posted</dt>
         <dd>
           {rule.occurrencesPosted}
           {rule.maxOccurrences ? ` of ${rule.maxOccurrences}` : ''}
         </dd>
         <dt>Due terms</dt>
-        <dd>{rule.dueDate ? `Due ${rule.dueDate} (manual)` : `Net ${rule.dueDays}`}</dd>
+        <dd>{rule.dueDate ? `Due ${formatCalendarDate(rule.dueDate, locale)} (manual)` : `Net ${rule.dueDays}`}</dd>
         <dt>Catch-up</dt>
         <dd>{CATCH_UP_LABEL[rule.catchUp]}</dd>
         {rule.pauseUntil ? (
           <>
             <dt>Skips dates through</dt>
             <dd className="date">
-              <time dateTime={rule.pauseUntil}>{rule.pauseUntil}</time>
+              <DateText date={rule.pauseUntil} />
             </dd>
           </>
         ) : null}
@@ -127,7 +130,7 @@ export default async function RulePage({
           <>
             <dt>Resumes on</dt>
             <dd className="date">
-              <time dateTime={rule.resumeOn}>{rule.resumeOn}</time>
+              <DateText date={rule.resumeOn} />
             </dd>
           </>
         ) : null}
@@ -135,7 +138,7 @@ export default async function RulePage({
 
       <section aria-labelledby="preview-heading" className="grid gap-2">
         <h2 id="preview-heading">Next occurrences</h2>
-        <PreviewTable rows={previewRowsOf(preview, company.baseCurrency, company.timeZone)} />
+        <PreviewTable rows={previewRowsOf(preview, company.baseCurrency, company.timeZone, locale)} />
       </section>
 
       <section aria-labelledby="log" className="grid gap-2">
@@ -159,7 +162,7 @@ export default async function RulePage({
                 <tbody>
                   {log.entries.map((entry, i) => (
                     <tr key={`${entry.occurrenceDate}-${entry.outcome}-${i}`}>
-                      <td className="date">{entry.occurrenceDate ? <time dateTime={entry.occurrenceDate}>{entry.occurrenceDate}</time> : '—'}</td>
+                      <td className="date">{entry.occurrenceDate ? <DateText date={entry.occurrenceDate} /> : '—'}</td>
                       <td>{outcomeText(entry)}</td>
                       <td className="date">
                         {entry.outcome === 'posted' ? (
@@ -170,7 +173,7 @@ export default async function RulePage({
                           '—'
                         )}
                       </td>
-                      <td className="date">{formatInstant(entry.at, zone)}</td>
+                      <td className="date">{formatInstant(entry.at, zone, locale)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,9 +1,11 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { useCompanyLocale } from '@/components/company-locale';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { getWeekday } from '@/lib/dates/calendar-date';
+import { formatCalendarDate } from '@/lib/dates/display-date';
 import { formatMoney } from '@/lib/money';
 import type { DraftPreview, EditPreview } from '@/lib/recurring/editor';
 import type { PreviewOccurrence } from '@/lib/recurring/preview';
@@ -15,11 +17,22 @@ function weekdayOf(date: string): string {
   return WEEKDAY_ABBREVIATIONS[getWeekday(date)];
 }
 
-/** A calendar date with its weekday, machine-readable. */
+/** A calendar date with its weekday, in the company's date format, machine-readable. */
 function DateWithWeekday({ date }: { date: string }) {
+  const locale = useCompanyLocale();
   return (
     <time dateTime={date} className="tabular-nums whitespace-nowrap">
-      {weekdayOf(date)} {date}
+      {weekdayOf(date)} {formatCalendarDate(date, locale)}
+    </time>
+  );
+}
+
+/** A due date in the company's date format, marked for the tests that read the preview's due dates. */
+function DueDate({ date }: { date: string }) {
+  const locale = useCompanyLocale();
+  return (
+    <time dateTime={date} data-testid="due-date" className="whitespace-nowrap">
+      {formatCalendarDate(date, locale)}
     </time>
   );
 }
@@ -132,7 +145,7 @@ function Occurrences({ cadence, occurrences, totalMinor, money }: { cadence: str
                 <DateWithWeekday date={o.occurrenceDate} />
               </span>
               <span className="text-muted-foreground">
-                Due <time dateTime={o.dueDate} data-testid="due-date">{o.dueDate}</time>
+                Due <DueDate date={o.dueDate} />
               </span>
             </div>
             {(o.notes.length > 0 || o.skipReason) && (
