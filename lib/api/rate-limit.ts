@@ -40,7 +40,7 @@ export function tokensPerClaim(perMinute: number): number {
  * may be refused while up to `tokensPerClaim - 1` of its requests (a tenth of a second's quota) sit unused in an
  * instance. The limit itself is never exceeded by more than what the bucket allowed one second earlier.
  */
-export const CLAIM_LIFETIME_MS = 1000;
+const CLAIM_LIFETIME_MS = 1000;
 
 interface Claim {
   perMinute: number;

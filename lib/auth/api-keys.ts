@@ -87,7 +87,7 @@ export interface VerifiedApiKey {
 }
 
 /** A key's last use is recorded at most this often: it is shown to the minute, and each write locks the key's row. */
-export const LAST_USE_EVERY_SECONDS = 60;
+const LAST_USE_EVERY_SECONDS = 60;
 
 /**
  * The company and role a bearer token grants, or `unauthorized`. Anything not shaped like one of our keys (a
@@ -119,7 +119,7 @@ export async function verifyApiKeyOrThrow(db: Db, token: string): Promise<Verifi
 }
 
 /** How the library stores a key: SHA-256, base64url without padding (its `defaultKeyHasher`). */
-export function hashApiKey(key: string): string {
+function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('base64url');
 }
 
