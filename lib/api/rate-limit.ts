@@ -51,8 +51,15 @@ interface Claim {
   decision: RateLimitDecision;
 }
 
-const globalForClaims = globalThis as unknown as { ailegrRateLimitClaims?: Map<string, Claim> };
+const globalForClaims = globalThis as unknown as { ailegrRateLimitClaims?: Map<string, Claim>; ailegrRateLimitClaiming?: Map<string, Promise<unknown>> };
 const claims = (globalForClaims.ailegrRateLimitClaims ??= new Map<string, Claim>());
+/**
+ * The claim upsert in flight per key. Requests that find no tokens held wait for it and take from what it brings,
+ * instead of each claiming a batch of its own: fifty at once would move the bucket fifty tenths of a second for
+ * tokens that then expire unused, and refuse the key long before its quota (bench:api was refused half its
+ * requests at 1,000,000 a minute).
+ */
+const claiming = (globalForClaims.ailegrRateLimitClaiming ??= new Map<string, Promise<unknown>>());
 
 /**
  * Takes one request from the key's bucket: from the tokens this process already claimed, else by one upsert that
@@ -65,6 +72,26 @@ export async function takeRateLimit(db: Db, keyId: string, perMinute: number, no
     return withHeld(held.decision, held.left, perMinute);
   }
   const batch = tokensPerClaim(perMinute);
+  if (batch > 1) {
+    const inFlight = claiming.get(keyId);
+    if (inFlight) {
+      await inFlight.catch(() => undefined);
+      return takeRateLimit(db, keyId, perMinute, now);
+    }
+    const claim = claimTokens(db, keyId, perMinute, batch, now);
+    claiming.set(keyId, claim);
+    try {
+      return await claim;
+    } finally {
+      claiming.delete(keyId);
+    }
+  }
+  return claimTokens(db, keyId, perMinute, batch, now);
+}
+
+/** One upsert that claims `batch` tokens of the key's bucket, all or none; the rest are held for this process. */
+async function claimTokens(db: Db, keyId: string, perMinute: number, batch: number, now: number): Promise<RateLimitDecision> {
+  const held = claims.get(keyId);
   const spacing = WINDOW_SECONDS / perMinute;
   const step = sql`(${spacing * batch}::float8 * interval '1 second')`;
   const base = sql`greatest(${apiRateLimits.tat}, now())`;
@@ -83,7 +110,7 @@ export async function takeRateLimit(db: Db, keyId: string, perMinute: number, no
     claims.delete(keyId);
     return decision;
   }
-  // Concurrent claims of one process add up; tokens of an expired claim are dropped.
+  // Tokens still held from an unexpired claim (none, as claims take turns) are kept; an expired claim's are dropped.
   const left = (held && held.perMinute === perMinute && now < held.expiresAt ? held.left : 0) + batch - 1;
   claims.set(keyId, { perMinute, left, expiresAt: now + CLAIM_LIFETIME_MS, decision });
   return withHeld(decision, left, perMinute);
@@ -92,6 +119,7 @@ export async function takeRateLimit(db: Db, keyId: string, perMinute: number, no
 /** Forgets the tokens this process holds (tests start each case from the database alone). */
 export function dropRateLimitClaims(): void {
   claims.clear();
+  claiming.clear();
 }
 
 /** The decision as the caller sees it: the bucket's remaining requests plus those this process holds for it. */
