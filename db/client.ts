@@ -70,7 +70,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
  * query that needs it takes up to 64 MB (times `hash_mem_multiplier`, 2, for a hash) of the wasm heap for
  * its duration, which the heap keeps once grown; smaller queries use what they need, as before.
  */
-export const PGLITE_WORK_MEM = '64MB';
+const PGLITE_WORK_MEM = '64MB';
 
 function pgliteStartParams(defaults: readonly string[]): string[] {
   return [...defaults, '-c', `work_mem=${PGLITE_WORK_MEM}`];
