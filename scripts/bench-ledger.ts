@@ -118,7 +118,12 @@ async function seed(db: Db): Promise<{ companyId: string; partyId: number; accou
   }
   // BENCH_LEDGER_ANALYZE=false leaves the planner without statistics, as a database filled by the app is until
   // something analyzes it (PGlite has no autovacuum: its single-user backend runs no background workers).
-  if (process.env.BENCH_LEDGER_ANALYZE !== 'false') await db.execute(sql`analyze`);
+  if (process.env.BENCH_LEDGER_ANALYZE !== 'false') {
+    const started = performance.now();
+    await db.execute(sql`analyze`);
+    // What the app's own ANALYZE of every table costs at this size (lib/server/boot.ts does it on PGlite).
+    console.log(`analyze of every table: ${(performance.now() - started).toFixed(0)} ms`);
+  }
   const main = companies[0]!;
   const [party] = rowsOf<{ id: number }>(
     await db.execute(sql`select id from parties where company_id = ${main.company.id} and name = 'Party 0002'`),

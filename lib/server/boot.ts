@@ -93,7 +93,7 @@ async function keepEmbeddedStatisticsFresh(database: Db): Promise<void> {
  * ANALYZEs each table of the public schema never analyzed, or now more than 10 % (and 4 pages) larger than at its
  * last ANALYZE; answers their names. PGlite keeps no modification counters (single-user mode never reports them:
  * `n_mod_since_analyze` stays 0), so growth is read as the table's pages now against `relpages`, which ANALYZE
- * sets: a catalog read, no table scan. About a second at 100,000 documents when everything is analyzed.
+ * sets: a catalog read, no table scan. Analyzing every table takes about 0.6 s at 100,000 documents (the benchmark).
  */
 export async function analyzeGrownTables(database: Db): Promise<string[]> {
   const grown = rowsOf<{ name: string }>(
