@@ -60,6 +60,22 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   return { kind: 'postgres', db: drizzle(sql, { schema }) as unknown as Db, location, close: () => sql.end() };
 }
 
+/**
+ * The settings PGlite starts with: its own defaults plus a larger `work_mem`. PGlite keeps PostgreSQL's 4 MB, and
+ * its temporary files live in its in-memory file system, in wasm: a report over a company's whole journal (the
+ * Balance Sheet hashes every entry up to its date, about 9 MB at 100,000 documents) split its hash into batches
+ * written to and read back from that file system, several times slower than the same hash in memory
+ * (docs/benchmarks.md, "Ledger at 100,000 documents"). 64 MB holds those hashes and sorts in memory. What it costs:
+ * PGlite is one session running one query at a time, so at most a few nodes of one query use it at once; a
+ * query that needs it takes up to 64 MB (times `hash_mem_multiplier`, 2, for a hash) of the wasm heap for
+ * its duration, which the heap keeps once grown; smaller queries use what they need, as before.
+ */
+const PGLITE_WORK_MEM = '64MB';
+
+function pgliteStartParams(defaults: readonly string[]): string[] {
+  return [...defaults, '-c', `work_mem=${PGLITE_WORK_MEM}`];
+}
+
 /** Opens (creating if needed) an embedded database in `dir`, guarded by a lock file naming its holder. */
 export async function openPglite(dir: string, options: { loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
   fs.mkdirSync(dir, { recursive: true });
@@ -77,7 +93,11 @@ export async function openPglite(dir: string, options: { loadDataDir?: Blob } = 
         return super.execProtocolRaw(...args);
       }
     }
-    const client = new EventLoopFriendlyPGlite({ dataDir: path.join(dir, 'pglite'), loadDataDir: options.loadDataDir });
+    const client = new EventLoopFriendlyPGlite({
+      dataDir: path.join(dir, 'pglite'),
+      loadDataDir: options.loadDataDir,
+      startParams: pgliteStartParams(PGlite.defaultStartParams),
+    });
     await client.waitReady;
     const { drizzle } = await import('drizzle-orm/pglite');
     return {
@@ -99,7 +119,7 @@ export async function openPglite(dir: string, options: { loadDataDir?: Blob } = 
 export async function openMemoryPglite(loadDataDir?: Blob): Promise<DatabaseHandle & { dump(): Promise<Blob> }> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = await PGlite.create({ loadDataDir });
+  const client = await PGlite.create({ loadDataDir, startParams: pgliteStartParams(PGlite.defaultStartParams) });
   return {
     kind: 'pglite',
     db: drizzle(client, { schema }) as unknown as Db,

@@ -116,7 +116,14 @@ async function seed(db: Db): Promise<{ companyId: string; partyId: number; accou
     });
     companies.push(c);
   }
-  await db.execute(sql`analyze`);
+  // BENCH_LEDGER_ANALYZE=false leaves the planner without statistics, as a database filled by the app is until
+  // something analyzes it (PGlite has no autovacuum: its single-user backend runs no background workers).
+  if (process.env.BENCH_LEDGER_ANALYZE !== 'false') {
+    const started = performance.now();
+    await db.execute(sql`analyze`);
+    // What the app's own ANALYZE of every table costs at this size (lib/server/boot.ts does it on PGlite).
+    console.log(`analyze of every table: ${(performance.now() - started).toFixed(0)} ms`);
+  }
   const main = companies[0]!;
   const [party] = rowsOf<{ id: number }>(
     await db.execute(sql`select id from parties where company_id = ${main.company.id} and name = 'Party 0002'`),
@@ -268,6 +275,10 @@ async function onPglite(run: (db: Db) => Promise<{ wrong: boolean; slow: boolean
   const handle = await openMemoryPglite();
   try {
     await migrateDatabase(handle);
+    // BENCH_LEDGER_WORK_MEM=4MB: PGlite as it ran before db/client.ts raised its work_mem, for a before/after.
+    const workMem = process.env.BENCH_LEDGER_WORK_MEM;
+    if (workMem) await handle.db.execute(sql.raw(`set work_mem = '${workMem.replace(/[^0-9A-Za-z]/g, '')}'`));
+    console.log(`work_mem: ${rowsOf<{ work_mem: string }>(await handle.db.execute(sql`show work_mem`))[0]!.work_mem}`);
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log('PGlite: in memory, in this process (figures for information: the 500 ms goal is PostgreSQL\'s)');
     return !(await run(handle.db)).wrong;
