@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { resolvePaths } from './pages/app-pages';
 import { CompanySettingsPage } from './pages/settings-page';
 import { SignInPage } from './pages/sign-in-page';
+import { addViewer } from './pages/members-page';
 
 // Issue 13: "One date format, chosen from the company's locale, used everywhere a date is shown." A person of this
 // spec's own starts a company of their own (the demo company's locale stays en-US, other specs read its dates),
@@ -51,14 +52,8 @@ async function isoDatesShown(page: Page): Promise<string[]> {
 test('every date on every page of a de-DE company reads dd.MM.yyyy, never as an ISO date', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const demo = await browser.newPage();
-  await demo.goto('/settings/members');
-  const add = demo.getByRole('form', { name: 'Add a member' });
   const email = `dates-${RUN}@example.test`;
-  await add.getByLabel('Email').fill(email);
-  await add.getByLabel('Name').fill('E2E Dates');
-  await add.getByLabel('Role').selectOption('viewer');
-  await add.getByRole('button', { name: 'Add member' }).click();
-  const password = (await demo.getByTestId('temporary-password').textContent())!;
+  const password = await addViewer(demo, email, 'E2E Dates');
   await demo.close();
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });

@@ -1,18 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page';
+import { addViewer } from './pages/members-page';
 
 const RUN = Date.now().toString(36);
 
 // A person of their own (a viewer the demo owner adds), so the demo owner's companies stay as other specs expect.
 test('a viewer starts a new company from the header, lands in it as its owner, and switches back', async ({ page, browser }) => {
-  await page.goto('/settings/members');
-  const add = page.getByRole('form', { name: 'Add a member' });
   const email = `founder-${RUN}@example.test`;
-  await add.getByLabel('Email').fill(email);
-  await add.getByLabel('Name').fill('E2E Founder');
-  await add.getByLabel('Role').selectOption('viewer');
-  await add.getByRole('button', { name: 'Add member' }).click();
-  const password = (await page.getByTestId('temporary-password').textContent())!;
+  const password = await addViewer(page, email, 'E2E Founder');
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const founder = await context.newPage();

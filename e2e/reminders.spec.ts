@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page';
+import { addViewer } from './pages/members-page';
 
 const RUN = Date.now().toString(36);
 
@@ -13,14 +14,8 @@ function todayIn(timeZone: string, daysBack = 0): string {
 // amounts and dates are exact and the demo company is left as other specs expect. A remind rule with three due
 // dates leaves three reminders: one is posted with a changed amount, the other two are skipped together.
 test('a reminder posts with a changed amount and two others are skipped together from the To enter list', async ({ page, browser, baseURL }) => {
-  await page.goto('/settings/members');
-  const add = page.getByRole('form', { name: 'Add a member' });
   const email = `reminders-${RUN}@example.test`;
-  await add.getByLabel('Email').fill(email);
-  await add.getByLabel('Name').fill('E2E Reminders');
-  await add.getByLabel('Role').selectOption('viewer');
-  await add.getByRole('button', { name: 'Add member' }).click();
-  const password = (await page.getByTestId('temporary-password').textContent())!;
+  const password = await addViewer(page, email, 'E2E Reminders');
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const owner = await context.newPage();

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { minorFromMoneyText } from './pages/money';
 import { SignInPage } from './pages/sign-in-page';
+import { addViewer } from './pages/members-page';
 
 // Issues 13 and 14 on the reports: presets, the comparison column, drill-down, CSV and the cash/accrual toggle,
 // with exact figures from books this spec writes itself, in a company of its own (never the demo's), by a person of
@@ -27,14 +28,8 @@ async function created(answer: Awaited<ReturnType<APIRequestContext['post']>>): 
 test.beforeAll(async ({ browser }) => {
   // The demo owner adds a viewer, who signs in and starts a company of their own, where they are the owner.
   const owner = await browser.newPage();
-  await owner.goto('/settings/members');
-  const add = owner.getByRole('form', { name: 'Add a member' });
   const email = `reports-${RUN}@example.test`;
-  await add.getByLabel('Email').fill(email);
-  await add.getByLabel('Name').fill('E2E Reporter');
-  await add.getByLabel('Role').selectOption('viewer');
-  await add.getByRole('button', { name: 'Add member' }).click();
-  const password = (await owner.getByTestId('temporary-password').textContent())!;
+  const password = await addViewer(owner, email, 'E2E Reporter');
   await owner.close();
 
   context = await browser.newContext({ storageState: { cookies: [], origins: [] } });

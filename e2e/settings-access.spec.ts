@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page';
+import { addViewer } from './pages/members-page';
 
 const RUN = Date.now().toString(36);
 
@@ -35,14 +36,8 @@ test('an owner creates an API key, sees it once, uses it, and revoking it stops 
 });
 
 test('an owner adds a viewer, who signs in with the temporary password and can only read', async ({ page, browser }) => {
-  await page.goto('/settings/members');
-  const form = page.getByRole('form', { name: 'Add a member' });
   const email = `viewer-${RUN}@example.test`;
-  await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Name').fill('E2E Viewer');
-  await form.getByLabel('Role').selectOption('viewer');
-  await form.getByRole('button', { name: 'Add member' }).click();
-  const password = (await page.getByTestId('temporary-password').textContent())!;
+  const password = await addViewer(page, email, 'E2E Viewer');
   expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
   await expect(page.getByRole('row', { name: /E2E Viewer/ })).toBeVisible();
 

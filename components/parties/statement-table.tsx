@@ -43,18 +43,7 @@ export function StatementTable({
           columns={['Date', 'Entry', 'Description', { label: kind === 'customer' ? 'Charges' : 'Bills', numeric: true }, { label: 'Payments', numeric: true }, { label: 'Balance', numeric: true }]}
         />
         <tbody>
-          {range?.from && (
-            <tr data-testid="statement-opening">
-              <td className="date">
-                <DateText date={range.from} />
-              </td>
-              <td />
-              <th scope="row">Opening balance</th>
-              <td className="num" />
-              <td className="num" />
-              <td className="num">{money(range.openingMinor)}</td>
-            </tr>
-          )}
+          {range?.from && <BalanceRow testId="statement-opening" date={range.from} label="Opening balance" amount={money(range.openingMinor)} />}
           {lines.map((line) => (
             <tr key={line.id} className={line.kind === 'void' ? 'is-void' : undefined}>
               <td className="date">
@@ -72,17 +61,24 @@ export function StatementTable({
         </tbody>
         {range && (
           <tfoot>
-            <tr data-testid="statement-closing-row">
-              <td className="date">{closingDate && <DateText date={closingDate} />}</td>
-              <td />
-              <th scope="row">Closing balance</th>
-              <td className="num" />
-              <td className="num" />
-              <td className="num">{money(range.closingMinor)}</td>
-            </tr>
+            <BalanceRow testId="statement-closing-row" date={closingDate} label="Closing balance" amount={money(range.closingMinor)} />
           </tfoot>
         )}
       </table>
     </div>
+  );
+}
+
+/** The statement's opening or closing line: a date, its label and the balance, in the table's six columns. */
+function BalanceRow({ testId, date, label, amount }: { testId: string; date: string | null | undefined; label: string; amount: string }) {
+  return (
+    <tr data-testid={testId}>
+      <td className="date">{date && <DateText date={date} />}</td>
+      <td />
+      <th scope="row">{label}</th>
+      <td className="num" />
+      <td className="num" />
+      <td className="num">{amount}</td>
+    </tr>
   );
 }
