@@ -60,20 +60,26 @@ function sortKindOf(column: PgColumn): SortKind {
 
 const BAD_CURSOR = 'This cursor was not given out by this list: start again without it';
 
-/** The SQL value of a position's key, refusing (as a field error on `cursor`) one that cannot be this column's. */
-function keyValue(kind: SortKind, key: string, column: PgColumn): SQL {
+/** Refuses (as a field error on `cursor`) a position's key that cannot be this column's. */
+function checkKey(kind: SortKind, key: string): void {
+  const valid =
+    kind === 'timestamp' ? /^-?\d{1,17}$/.test(key)
+    : kind === 'date' ? isValidCalendarDate(key)
+    : kind === 'integer' ? /^-?\d{1,18}$/.test(key)
+    : !key.includes('\u0000') && key.length <= 2000;
+  if (!valid) throw fieldError('cursor', BAD_CURSOR);
+}
+
+/** The SQL value of a position's key (checked, or a placeholder filled with a checked one). */
+function keyValue(kind: SortKind, key: unknown, column: PgColumn): SQL {
   switch (kind) {
     case 'timestamp':
-      if (!/^-?\d{1,17}$/.test(key)) throw fieldError('cursor', BAD_CURSOR);
       return sql`(timestamptz 'epoch' + ${key}::bigint * interval '1 microsecond')`;
     case 'date':
-      if (!isValidCalendarDate(key)) throw fieldError('cursor', BAD_CURSOR);
       return sql`${key}::date`;
     case 'integer':
-      if (!/^-?\d{1,18}$/.test(key)) throw fieldError('cursor', BAD_CURSOR);
       return sql`${key}::bigint`;
     case 'text':
-      if (key.includes('\u0000') || key.length > 2000) throw fieldError('cursor', BAD_CURSOR);
       return sql`${key}::${sql.raw(column.getSQLType())}`;
   }
 }
@@ -84,33 +90,94 @@ function keyText(kind: SortKind, column: PgColumn): SQL<string> {
     : sql<string>`${column}::text`;
 }
 
-export function keyset(query: KeysetQuery, options: KeysetOptions) {
+/** What is fixed about a page's query: the conditions it has, not their values. */
+function conditionsOf(options: KeysetOptions, after: { key: unknown; id: unknown } | undefined, since: unknown) {
   const kind = sortKindOf(options.sortBy);
   const direction = options.direction ?? 'asc';
   const order = direction === 'asc' ? asc : desc;
-  if (query.updatedSince !== undefined && !options.updatedAt) throw new Error('keyset: updatedSince needs an updatedAt column');
-  if (query.after && (!Number.isSafeInteger(query.after.id) || query.after.id < 0)) throw fieldError('cursor', BAD_CURSOR);
-  const after = query.after
+  const position = after ? sql`(${options.sortBy}, ${options.id})` : undefined;
+  const afterCondition = after
     ? direction === 'asc'
-      ? sql`(${options.sortBy}, ${options.id}) > (${keyValue(kind, query.after.key, options.sortBy)}, ${query.after.id})`
-      : sql`(${options.sortBy}, ${options.id}) < (${keyValue(kind, query.after.key, options.sortBy)}, ${query.after.id})`
+      ? sql`${position} > (${keyValue(kind, after.key, options.sortBy)}, ${after.id})`
+      : sql`${position} < (${keyValue(kind, after.key, options.sortBy)}, ${after.id})`
     : undefined;
-  const since = query.updatedSince !== undefined ? gte(options.updatedAt!, sql`${query.updatedSince}::timestamptz`) : undefined;
   return {
     /** Spread into the select: the position of each row. */
     select: { keysetKey: keyText(kind, options.sortBy), keysetId: options.id },
-    where: and(after, since),
+    where: and(afterCondition, since !== undefined ? gte(options.updatedAt!, sql`${since}::timestamptz`) : undefined),
     orderBy: [order(options.sortBy), order(options.id)],
+  };
+}
+
+function checkQuery(query: KeysetQuery, options: KeysetOptions): void {
+  if (query.updatedSince !== undefined && !options.updatedAt) throw new Error('keyset: updatedSince needs an updatedAt column');
+  if (query.after && (!Number.isSafeInteger(query.after.id) || query.after.id < 0)) throw fieldError('cursor', BAD_CURSOR);
+  if (query.after) checkKey(sortKindOf(options.sortBy), query.after.key);
+}
+
+/** The page's rows as items, and where the next page starts. */
+function resultOf(query: KeysetQuery) {
+  return <R extends { keysetKey: string; keysetId: unknown }, T>(rows: R[], item: (row: R) => T): KeysetPage<T> => {
+    const more = rows.length > query.limit;
+    const shown = more ? rows.slice(0, query.limit) : rows;
+    const last = shown.at(-1);
+    return {
+      items: shown.map(item),
+      next: more && last ? { key: String(last.keysetKey), id: Number(last.keysetId) } : null,
+    };
+  };
+}
+
+export function keyset(query: KeysetQuery, options: KeysetOptions) {
+  checkQuery(query, options);
+  return {
+    ...conditionsOf(options, query.after, query.updatedSince),
     /** One more row than the page, to know whether another page follows. */
     limit: query.limit + 1,
-    result<R extends { keysetKey: string; keysetId: unknown }, T>(rows: R[], item: (row: R) => T): KeysetPage<T> {
-      const more = rows.length > query.limit;
-      const shown = more ? rows.slice(0, query.limit) : rows;
-      const last = shown.at(-1);
+    result: resultOf(query),
+  };
+}
+
+/** Which conditions a page has: the shape of its query, whatever their values. */
+export interface KeysetShape {
+  after: boolean;
+  since: boolean;
+}
+
+export function keysetShapeOf(query: KeysetQuery): KeysetShape {
+  return { after: query.after !== undefined, since: query.updatedSince !== undefined };
+}
+
+/**
+ * `keyset` for a query prepared once per shape (db/prepared.ts): the same conditions with their values as
+ * placeholders (`afterKey`, `afterId`, `since`, `limit`). `values(query)` checks a query of that shape and gives
+ * what fills them; `result` is keyset's.
+ *
+ * @example
+ * const shape = keysetShapeOf(query);
+ * const page = keysetPlaceholders(shape, options);
+ * const prepared = db.select({ …, ...page.select }).from(t).where(and(…, page.where)).orderBy(...page.orderBy).limit(page.limit).prepare('t_page');
+ * page.result(query)(await prepared.execute({ …, ...page.values(query) }), (r) => r.item);
+ */
+export function keysetPlaceholders(shape: KeysetShape, options: KeysetOptions) {
+  return {
+    ...conditionsOf(
+      options,
+      shape.after ? { key: sql.placeholder('afterKey'), id: sql.placeholder('afterId') } : undefined,
+      shape.since ? sql.placeholder('since') : undefined,
+    ),
+    limit: sql.placeholder('limit'),
+    values(query: KeysetQuery): Record<string, unknown> {
+      checkQuery(query, options);
+      if (query.after !== undefined !== shape.after || query.updatedSince !== undefined !== shape.since) {
+        throw new Error('keyset: the query is not of the prepared shape');
+      }
       return {
-        items: shown.map(item),
-        next: more && last ? { key: String(last.keysetKey), id: Number(last.keysetId) } : null,
+        limit: query.limit + 1,
+        ...(query.after ? { afterKey: query.after.key, afterId: query.after.id } : {}),
+        ...(query.updatedSince !== undefined ? { since: query.updatedSince } : {}),
       };
     },
+    result: resultOf,
   };
 }

@@ -87,4 +87,22 @@ describe.each(BACKENDS)('the rule list on %s', (backend) => {
     const rent = all.items.at(-1)!.rule;
     expect(names(await list({ limit: 50, order: 'updated', updatedSince: rent.updatedAt.toISOString() }))).toEqual(['Rent']);
   });
+
+  it('pages the unfiltered list (its prepared query) from a cursor and updatedSince as the filtered query does', async () => {
+    // No filter: the query prepared once per shape. Active and paused: the query built each time, the same rules.
+    const first = await list({ limit: 2, order: 'updated' });
+    expect(names(first)).toEqual(['Retainer', 'Hosting']);
+    const second = await list({ limit: 2, order: 'updated', after: first.next! });
+    expect(names(second)).toEqual(['Cleaning', 'Rent']);
+    expect(second.next).toBeNull();
+    expect(names(await list({ limit: 50, order: 'updated', statuses: ['active', 'paused'] }))).toEqual(['Retainer', 'Hosting', 'Cleaning', 'Rent']);
+
+    const hosting = first.items[1]!.rule;
+    const since = await list({ limit: 1, order: 'updated', updatedSince: hosting.updatedAt.toISOString() });
+    expect(names(since)).toEqual(['Hosting']);
+    expect(names(await list({ limit: 1, order: 'updated', updatedSince: hosting.updatedAt.toISOString(), after: since.next! }))).toEqual(['Cleaning']);
+    expect(names(await list({ limit: 1, after: { key: 'Hosting', id: ids.Hosting! } }))).toEqual(['Rent']);
+
+    await expect(list({ limit: 2, order: 'updated', after: { key: 'not a time', id: 1 } })).rejects.toMatchObject({ code: 'validation', fieldErrors: { cursor: ['This cursor was not given out by this list: start again without it'] } });
+  });
 });

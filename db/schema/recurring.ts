@@ -78,13 +78,16 @@ export const recurringRules = pgTable(
       .on(t.nextRunAt)
       .where(sql`${t.nextRunAt} is not null`),
     // The sweep's claim: per company, due rules oldest first, from a keyset cursor (next_run_at, id). With the
-    // name index below it serves every per-company lookup, so the rules table keeps five indexes.
+    // name and updated indexes below it serves every per-company lookup.
     index('recurring_rules_company_due_idx')
       .on(t.companyId, t.nextRunAt, t.id)
       .where(sql`${t.nextRunAt} is not null`),
     // The Settings → Recurring list and GET /api/recurring in name order: a page is a range of this index from a
     // keyset cursor (name, id), read until 26 rows match, instead of sorting all the company's rules.
     index('recurring_rules_company_name_idx').on(t.companyId, t.name, t.id),
+    // GET /api/recurring in the order rules last changed (a sync's order, with `updatedSince`): a page is a range
+    // of this index too. Without it each page sorted all the company's rules (15 ms at 10,000 rules).
+    index('recurring_rules_company_updated_idx').on(t.companyId, t.updatedAt, t.id),
     foreignKey({
       name: 'recurring_rules_party_fk',
       columns: [t.companyId, t.partyId],

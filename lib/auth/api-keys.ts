@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { preparedFor } from '@/db/prepared';
 import { apiKeys, companyMembers } from '@/db/schema/auth';
 import { companies } from '@/db/schema/ledger';
 import type { Company } from '@/lib/ledger/companies';
@@ -102,21 +103,27 @@ const LAST_USE_EVERY_SECONDS = 60;
  * that carries a quota is refused rather than served unmetered.
  */
 export async function verifyApiKeyOrThrow(db: Db, token: string): Promise<VerifiedApiKey> {
-  const refused = new AppError('unauthorized', 'The API key is not valid: it may have been revoked');
-  if (!API_KEY_SHAPE.test(token)) throw refused;
-  const [row] = await db
-    .select({ key: apiKeys, company: companies })
-    .from(apiKeys)
-    .innerJoin(companies, eq(companies.id, apiKeys.companyId))
-    .where(eq(apiKeys.key, hashApiKey(token)));
-  if (!row) throw refused;
+  const refused = () => new AppError('unauthorized', 'The API key is not valid: it may have been revoked');
+  if (!API_KEY_SHAPE.test(token)) throw refused();
+  const [row] = await keyByHash(db).execute({ hash: hashApiKey(token) });
+  if (!row) throw refused();
   const { key, company } = row;
-  if (!key.enabled || (key.expiresAt && key.expiresAt.getTime() <= Date.now()) || key.remaining !== null) throw refused;
+  if (!key.enabled || (key.expiresAt && key.expiresAt.getTime() <= Date.now()) || key.remaining !== null) throw refused();
   const role = roleOfApiKeyPermissions(parsedPermissions(key.permissions));
-  if (!role) throw refused;
+  if (!role) throw refused();
   await recordLastUse(db, key.id, key.lastRequest);
   return { keyId: key.id, keyName: key.name, companyId: company.id, role, company };
 }
+
+/** The key with this hash and its company: the read every API request makes. */
+const keyByHash = preparedFor((db) =>
+  db
+    .select({ key: apiKeys, company: companies })
+    .from(apiKeys)
+    .innerJoin(companies, eq(companies.id, apiKeys.companyId))
+    .where(eq(apiKeys.key, sql.placeholder('hash')))
+    .prepare('api_key_by_hash'),
+);
 
 /** How the library stores a key: SHA-256, base64url without padding (its `defaultKeyHasher`). */
 function hashApiKey(key: string): string {

@@ -1,8 +1,9 @@
 import { and, count, eq, gt, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { preparedFor } from '@/db/prepared';
 import { parties } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
-import { keyset, type KeysetOptions, type KeysetPage, type KeysetPosition, type KeysetQuery } from '@/lib/keyset';
+import { keyset, keysetPlaceholders, keysetShapeOf, type KeysetOptions, type KeysetPage, type KeysetPosition, type KeysetQuery, type KeysetShape } from '@/lib/keyset';
 import { describeSchedule } from './calendar-words';
 import type { RuleStatus, RuleType } from './constants';
 import { FAILING_STATUSES } from './failing';
@@ -73,20 +74,66 @@ async function selectRulesPage(
     .where(and(filterOf(companyId, filters), page.where))
     .orderBy(...page.orderBy)
     .limit(page.limit);
-  return page.result(rows, (r) => ({ rule: r.rule, partyName: r.partyName, cadenceText: describeSchedule(scheduleOf(r.rule)) }));
+  return page.result(rows, itemOf);
 }
 
-/** One page of the company's rules matching `filters`, in `order`, after the query's cursor. */
+function itemOf(r: { rule: RuleRow; partyName: string }): RuleListItem {
+  return { rule: r.rule, partyName: r.partyName, cadenceText: describeSchedule(scheduleOf(r.rule)) };
+}
+
+function orderOptions(order: RuleListOrder | undefined): KeysetOptions {
+  return {
+    sortBy: order === 'updated' ? recurringRules.updatedAt : recurringRules.name,
+    id: recurringRules.id,
+    updatedAt: recurringRules.updatedAt,
+  };
+}
+
+/** A page with no filter but the company's live rules, per order and keyset shape: prepared once each (db/prepared.ts). */
+const plainPages = new Map<string, ReturnType<typeof plainPageQuery>>();
+
+function plainPageQuery(order: RuleListOrder, shape: KeysetShape) {
+  const page = keysetPlaceholders(shape, orderOptions(order));
+  const name = `rules_page_${order}${shape.after ? '_after' : ''}${shape.since ? '_since' : ''}`;
+  return {
+    page,
+    prepared: preparedFor((db) =>
+      db
+        .select({ rule: recurringRules, partyName: parties.name, ...page.select })
+        .from(recurringRules)
+        .innerJoin(parties, partyJoin)
+        .where(and(eq(recurringRules.companyId, sql.placeholder('companyId')), ne(recurringRules.status, 'deleted'), page.where))
+        .orderBy(...page.orderBy)
+        .limit(page.limit)
+        .prepare(name),
+    ),
+  };
+}
+
+function isPlain(filters: RuleListFilters): boolean {
+  return !filters.statuses?.length && !filters.type && filters.partyId === undefined && !filters.failing && !filters.q?.trim();
+}
+
+/**
+ * One page of the company's rules matching `filters`, in `order`, after the query's cursor. The plain list (every
+ * live rule: the screen's first view and an integrator's sync) is the most asked for, so its query is prepared.
+ */
 export async function listRulesPage(
   db: Db,
   companyId: string,
   query: KeysetQuery & RuleListFilters & { order?: RuleListOrder },
 ): Promise<KeysetPage<RuleListItem>> {
-  return selectRulesPage(db, companyId, query, query, {
-    sortBy: query.order === 'updated' ? recurringRules.updatedAt : recurringRules.name,
-    id: recurringRules.id,
-    updatedAt: recurringRules.updatedAt,
-  });
+  if (!isPlain(query)) return selectRulesPage(db, companyId, query, query, orderOptions(query.order));
+  const order = query.order ?? 'name';
+  const shape = keysetShapeOf(query);
+  const key = `${order} ${shape.after} ${shape.since}`;
+  let plain = plainPages.get(key);
+  if (!plain) {
+    plain = plainPageQuery(order, shape);
+    plainPages.set(key, plain);
+  }
+  const rows = await plain.prepared(db).execute({ companyId, ...plain.page.values(query) });
+  return plain.page.result(query)(rows, itemOf);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { preparedFor } from '@/db/prepared';
 import { databaseNow } from '@/db/clock';
 import { companies, journalEntries } from '@/db/schema/ledger';
 import { recurringEvents, recurringRules } from '@/db/schema/recurring';
@@ -144,12 +145,23 @@ async function ruleRowOrThrow(tx: Db, ruleId: number): Promise<RuleRow> {
   return row;
 }
 
-export async function getRuleOrThrow(db: Db, companyId: string, ruleId: number): Promise<RuleWithZone> {
-  const [row] = await db
+const ruleWithZone = preparedFor((db) =>
+  db
     .select({ rule: recurringRules, timeZone: companies.timeZone })
     .from(recurringRules)
     .innerJoin(companies, eq(companies.id, recurringRules.companyId))
-    .where(and(eq(recurringRules.companyId, companyId), eq(recurringRules.id, ruleId), ne(recurringRules.status, 'deleted')));
+    .where(
+      and(
+        eq(recurringRules.companyId, sql.placeholder('companyId')),
+        eq(recurringRules.id, sql.placeholder('ruleId')),
+        ne(recurringRules.status, 'deleted'),
+      ),
+    )
+    .prepare('rule_with_zone'),
+);
+
+export async function getRuleOrThrow(db: Db, companyId: string, ruleId: number): Promise<RuleWithZone> {
+  const [row] = await ruleWithZone(db).execute({ companyId, ruleId });
   if (!row) throw notFound('Rule');
   return { ...row.rule, timeZone: row.timeZone };
 }

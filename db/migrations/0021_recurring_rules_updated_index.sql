@@ -1,0 +1,1 @@
+CREATE INDEX "recurring_rules_company_updated_idx" ON "recurring_rules" USING btree ("company_id","updated_at","id");
