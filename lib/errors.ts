@@ -64,6 +64,10 @@ export class FieldErrorsBuilder {
     return this.fields.size;
   }
 
+  has(key: string): boolean {
+    return this.fields.has(key);
+  }
+
   /** The messages as an object of own properties (Object.fromEntries defines even `__proto__` as a plain key). */
   build(): FieldErrors {
     return Object.fromEntries(this.fields);

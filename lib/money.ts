@@ -63,6 +63,12 @@ function parseMoney(input: string, minorDigits: number): ParsedMoney {
   return { ok: true, minor: Number(minor) };
 }
 
+/** What is wrong with `text` as an amount of `currency` (the message `amountMinorOrThrow` gives), or null when nothing is. */
+export function amountProblem(text: string, currency: string): string | null {
+  const parsed = parseMoney(text, currencyMinorDigits(currency));
+  return parsed.ok ? null : parsed.message;
+}
+
 /** `parseMoney` for an amount typed for a company: its minor units, or a field error on `field` naming the problem. */
 export function amountMinorOrThrow(text: string, currency: string, field = 'amount'): number {
   const parsed = parseMoney(text, currencyMinorDigits(currency));

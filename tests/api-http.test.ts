@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiIdempotencyKeys } from '@/db/schema/api';
 import { parties } from '@/db/schema/ledger';
 import { purgeExpiredIdempotencyKeys } from '@/lib/api/idempotency';
+import type { Operation } from '@/lib/api/operation';
 import { call, startApiServer, useApiTestBed, type Answer } from './support/api-client';
 import type { World } from './support/auth-world';
 import { HAS_POSTGRES } from './support/test-db';
@@ -30,9 +31,9 @@ const UNDOCUMENTED: Record<string, string> = {
   'app/api/[...path]/route.ts': 'the JSON 404 of every unknown /api path, not an operation',
 };
 
-/** Every exported method of every route.ts under app/api, as `METHOD /api/path/{param}`. */
-async function routeMethods(): Promise<string[]> {
-  const found: string[] = [];
+/** Every exported method of every documented route.ts under app/api: `METHOD /api/path/{param}` and its handler. */
+async function routeHandlers(): Promise<{ name: string; handler: { operation?: Operation } }[]> {
+  const found: { name: string; handler: { operation?: Operation } }[] = [];
   const walk = async (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
@@ -42,12 +43,33 @@ async function routeMethods(): Promise<string[]> {
         if (file in UNDOCUMENTED) continue;
         const template = `/${path.dirname(file).replace(/^app\//, '')}`.replace(/\[([^\]]+)\]/g, '{$1}');
         const mod = (await import(full)) as Record<string, unknown>;
-        for (const method of HTTP_METHODS) if (typeof mod[method] === 'function') found.push(`${method} ${template}`);
+        for (const method of HTTP_METHODS) {
+          if (typeof mod[method] === 'function') found.push({ name: `${method} ${template}`, handler: mod[method] as { operation?: Operation } });
+        }
       }
     }
   };
   await walk(path.join(ROOT, 'app', 'api'));
-  return found.sort();
+  return found;
+}
+
+async function routeMethods(): Promise<string[]> {
+  return (await routeHandlers()).map((r) => r.name).sort();
+}
+
+type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[] };
+
+/** The dotted paths of every property named `amount` in a request body's JSON schema, and the type of each. */
+function amountPaths(document: { components?: { schemas?: Record<string, JsonSchema> } }, schema: JsonSchema, prefix = ''): [string, unknown][] {
+  const resolved = schema.$ref ? document.components!.schemas![schema.$ref.split('/').at(-1)!]! : schema;
+  const found: [string, unknown][] = [];
+  for (const part of resolved.anyOf ?? []) found.push(...amountPaths(document, part, prefix));
+  for (const [name, property] of Object.entries(resolved.properties ?? {})) {
+    const at = `${prefix}${name}`;
+    if (name === 'amount') found.push([at, (property.$ref ? document.components!.schemas![property.$ref.split('/').at(-1)!]! : property).type]);
+    else found.push(...amountPaths(document, property, `${at}.`));
+  }
+  return found;
 }
 
 describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
@@ -80,6 +102,33 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
         .flatMap(([template, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${template}`))
         .sort();
       expect(inContract).toEqual(inCode);
+    });
+
+    it('declares every amount of every request body, so its decimal places are checked with the body', async () => {
+      const declared: Record<string, string[]> = {};
+      const inBodies: Record<string, string[]> = {};
+      for (const { name, handler } of await routeHandlers()) {
+        // Routes made without apiRoute (health, metrics, the document itself) take no body.
+        const amounts = handler.operation?.amounts;
+        if (amounts) declared[name] = [...amounts].sort();
+        const [method, template] = name.split(' ') as [string, string];
+        const body = api.document.paths[template][method.toLowerCase()].requestBody?.content['application/json']?.schema;
+        if (!body) continue;
+        const inSchema = amountPaths(api.document, body);
+        for (const [, type] of inSchema) expect(type, name).toBe('string');
+        if (inSchema.length) inBodies[name] = inSchema.map(([at]) => at).sort();
+      }
+      expect(declared).toEqual(inBodies);
+      expect(Object.keys(declared).sort()).toEqual([
+        'POST /api/expenses',
+        'POST /api/expenses/{id}/payments',
+        'POST /api/invoices',
+        'POST /api/invoices/{id}/payments',
+        'POST /api/recurring',
+        'POST /api/recurring/preview',
+        'POST /api/recurring/reminders/{id}/post',
+        'PUT /api/recurring/{id}',
+      ]);
     });
 
     it('describes the request body with the schema the handler parses with, unknown fields refused', () => {

@@ -151,6 +151,13 @@ describe.skipIf(!HAS_POSTGRES)('the /api/recurring endpoints over HTTP', () => {
         startDate: ['Enter a real date as YYYY-MM-DD'],
         payload: ['Give the payload as an object: { partyId, amount, categoryId, memo?, dueDate? }'],
       });
+      // The amount's decimal places depend on the company's currency, and are named with the shape's errors.
+      expect(await bad({ type: 'invoice', cadence: 'daily', payload: { amount: '12.345' } })).toEqual({
+        startDate: ['Enter a date'],
+        'payload.partyId': ['Choose a record'],
+        'payload.amount': ['Use at most 2 decimal places'],
+        'payload.categoryId': ['Choose a record'],
+      });
       // An option the cadence does not take.
       expect(await bad(invoiceBody({ cadence: 'daily', options: { weekday: 3, intervalDays: 2 } }))).toEqual({
         'options.weekday': ['weekday does not apply to a daily rule: remove it'],

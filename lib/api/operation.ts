@@ -25,6 +25,11 @@ export interface OperationSpec {
   list?: boolean;
   /** A single resource: answers with an `ETag` (and 304 to a matching `If-None-Match`); PUT/DELETE honour `If-Match`. */
   etag?: boolean;
+  /**
+   * The body's amounts in the company's currency, by dotted path (`payload.amount`). Their decimal places depend
+   * on the currency, so the schema cannot check them; they are checked with it, and one 400 names every problem.
+   */
+  amounts?: string[];
   /** Problem answers the conventions do not imply (a stale `version` in a PUT body: 409), by status. */
   problems?: Record<number, string>;
   responses: Record<number, ResponseSpec>;

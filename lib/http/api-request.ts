@@ -4,6 +4,7 @@ import type { Operation } from '@/lib/api/operation';
 import { fieldsFromZod } from '@/lib/api/problem';
 import { FieldErrorsBuilder, validationError } from '@/lib/errors';
 import { readJson } from '@/lib/http/route';
+import { amountProblem } from '@/lib/money';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
@@ -21,7 +22,16 @@ export interface ParsedRequest {
   json: unknown;
 }
 
-export async function parseRequest(operation: Operation, request: Request, rawParams: Record<string, unknown>): Promise<ParsedRequest> {
+/**
+ * `currency`: the company's, for a company route; its operation's `amounts` are then checked with the body's
+ * schema (a field the schema already refused keeps only that error).
+ */
+export async function parseRequest(
+  operation: Operation,
+  request: Request,
+  rawParams: Record<string, unknown>,
+  currency?: string,
+): Promise<ParsedRequest> {
   // Keyed by names the request chose (`?valueOf=`, `{"__proto__": …}`): a builder, never a plain object's slots.
   const fields = new FieldErrorsBuilder();
   const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string[] = []) => {
@@ -38,9 +48,25 @@ export async function parseRequest(operation: Operation, request: Request, rawPa
   if (operation.body) {
     json = await readJson(request);
     body = parse(operation.body, json);
+    if (currency !== undefined) {
+      for (const [path, message] of amountProblems(operation.amounts ?? [], json, currency)) if (!fields.has(path)) fields.add(path, message);
+    }
   }
   if (fields.size > 0) throw validationError(fields.build());
   return { request, params, query, body, rawBody: json, json };
+}
+
+/** Each amount at `paths` in the body that is text but not an amount in `currency`, with what is wrong with it. */
+function amountProblems(paths: string[], json: unknown, currency: string): [string, string][] {
+  const problems: [string, string][] = [];
+  for (const path of paths) {
+    let value: unknown = json;
+    for (const key of path.split('.')) value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    if (typeof value !== 'string') continue; // missing or of another type: the schema says so
+    const problem = amountProblem(value, currency);
+    if (problem !== null) problems.push([path, problem]);
+  }
+  return problems;
 }
 
 /**

@@ -180,7 +180,7 @@ type Answered = { status: number; body: unknown; headers?: Record<string, string
 /** The company side of a route: `companyRoute`'s credentials and role, then parse, idempotency scope and answer. */
 function companyOperationRoute(operation: Operation, role: CompanyContext['role'], handle: (input: ParsedRequest, ctx: CompanyContext) => Promise<Answered>) {
   return companyRoute({ name: `${operation.method} ${operation.path}`, role }, async (ctx, request, rawParams) => {
-    const input = await parseRequest(operation, request, rawParams);
+    const input = await parseRequest(operation, request, rawParams, ctx.company.baseCurrency);
     const scope = { companyId: ctx.company.id, credential: ctx.caller.kind === 'api-key' ? `api-key:${ctx.caller.keyId}` : `user:${ctx.caller.userId}` };
     return answer(operation, ctx.db, scope, request, input.json, async () => serialize(operation, await handle(input, ctx)));
   });

@@ -111,6 +111,7 @@ export function createDocumentRoute(kind: DocumentKind) {
       tags: [n.tag],
       role: 'accountant',
       body: documentInput,
+      amounts: ['amount'],
       responses: { 201: { description: `The new ${n.noun}`, schema: documentDetailResponse } },
     },
     async ({ ctx, rawBody }) => {
@@ -162,6 +163,7 @@ export function recordPaymentRoute(kind: DocumentKind) {
       role: 'accountant',
       params: idParams,
       body: paymentBody,
+      amounts: ['amount'],
       responses: { 201: { description: `The payment, and the ${n.noun} as it now stands`, schema: paymentAnswer } },
     },
     async ({ ctx, params, rawBody }) => {

@@ -57,6 +57,7 @@ export const POST = apiRoute(
     tags: ['Recurring'],
     role: 'accountant',
     body: ruleCreateBody,
+    amounts: ['payload.amount'],
     responses: { 201: { description: 'The new rule', schema: ruleResponse } },
   },
   async ({ ctx, rawBody }) => {

@@ -53,6 +53,7 @@ export const PUT = apiRoute(
     role: 'accountant',
     problems: { 409: 'A stale `version` in the body, or a change the rule’s state does not allow' },
     body: ruleUpdateBody,
+    amounts: ['payload.amount'],
     responses: { 200: { description: 'The rule as it now is', schema: ruleResponse } },
   },
   async ({ ctx, params, body, rawBody, request }) => {

@@ -18,6 +18,7 @@ export const POST = apiRoute(
     role: 'viewer',
     query: occurrenceCountQuery,
     body: ruleCreateBody,
+    amounts: ['payload.amount'],
     responses: { 200: { description: 'The next occurrences it would post', schema: z.object({ data: z.array(previewOccurrenceResponse) }) } },
   },
   async ({ ctx, query, rawBody }) => {

@@ -17,6 +17,7 @@ export const POST = apiRoute(
     role: 'accountant',
     params: z.object({ id: recordId }),
     body: reminderPostBody,
+    amounts: ['amount'],
     responses: { 200: { description: 'The reminder, posted, with its document', schema: resolvedReminderResponse } },
   },
   async ({ ctx, params, rawBody }) => {
