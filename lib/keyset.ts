@@ -1,5 +1,7 @@
-import { and, asc, desc, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '@/db/client';
+import { preparedFor } from '@/db/prepared';
 import { isValidCalendarDate } from '@/lib/dates/calendar-date';
 import { fieldError } from '@/lib/errors';
 
@@ -31,6 +33,8 @@ export interface KeysetQuery {
   after?: KeysetPosition;
   /** Only rows whose `updatedAt` column is at or after this instant (ISO 8601 with an offset). */
   updatedSince?: string;
+  /** Only rows whose `updatedAt` column is before this instant: every change before it is committed (`keysetFor`). */
+  committedBefore?: string;
 }
 
 export interface KeysetOptions {
@@ -91,7 +95,7 @@ function keyText(kind: SortKind, column: PgColumn): SQL<string> {
 }
 
 /** What is fixed about a page's query: the conditions it has, not their values. */
-function conditionsOf(options: KeysetOptions, after: { key: unknown; id: unknown } | undefined, since: unknown) {
+function conditionsOf(options: KeysetOptions, after: { key: unknown; id: unknown } | undefined, since: unknown, committedBefore: unknown) {
   const kind = sortKindOf(options.sortBy);
   const direction = options.direction ?? 'asc';
   const order = direction === 'asc' ? asc : desc;
@@ -104,13 +108,17 @@ function conditionsOf(options: KeysetOptions, after: { key: unknown; id: unknown
   return {
     /** Spread into the select: the position of each row. */
     select: { keysetKey: keyText(kind, options.sortBy), keysetId: options.id },
-    where: and(afterCondition, since !== undefined ? gte(options.updatedAt!, sql`${since}::timestamptz`) : undefined),
+    where: and(
+      afterCondition,
+      since !== undefined ? gte(options.updatedAt!, sql`${since}::timestamptz`) : undefined,
+      committedBefore !== undefined ? lt(options.updatedAt!, sql`${committedBefore}::timestamptz`) : undefined,
+    ),
     orderBy: [order(options.sortBy), order(options.id)],
   };
 }
 
 function checkQuery(query: KeysetQuery, options: KeysetOptions): void {
-  if (query.updatedSince !== undefined && !options.updatedAt) throw new Error('keyset: updatedSince needs an updatedAt column');
+  if ((query.updatedSince ?? query.committedBefore) !== undefined && !options.updatedAt) throw new Error('keyset: updatedSince needs an updatedAt column');
   if (query.after && (!Number.isSafeInteger(query.after.id) || query.after.id < 0)) throw fieldError('cursor', BAD_CURSOR);
   if (query.after) checkKey(sortKindOf(options.sortBy), query.after.key);
 }
@@ -131,26 +139,60 @@ function resultOf(query: KeysetQuery) {
 export function keyset(query: KeysetQuery, options: KeysetOptions) {
   checkQuery(query, options);
   return {
-    ...conditionsOf(options, query.after, query.updatedSince),
+    ...conditionsOf(options, query.after, query.updatedSince, query.committedBefore),
     /** One more row than the page, to know whether another page follows. */
     limit: query.limit + 1,
     result: resultOf(query),
   };
 }
 
+/**
+ * The instant before which every change in this database is committed: the start of the oldest transaction another
+ * client has open (a row it writes is stamped with that start, `now()`, and may commit after later ones), or null
+ * when none is open (every change is committed). Read before the page's own statement, whose snapshot then sees
+ * every change stamped before it. Sessions of other roles show no `xact_start` here unless the app's role may read
+ * all statistics (`pg_read_all_stats`); the app's instances share one role, and they are the writers.
+ */
+const committedHorizon = preparedFor((db) =>
+  db
+    .select({ at: sql<string | null>`min(xact_start)::text` })
+    .from(sql`pg_stat_activity`)
+    .where(sql`datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`)
+    .prepare('committed_horizon'),
+);
+
+/**
+ * `keyset`, for a page ordered by the last change or filtered on it (a sync): its rows stop at the committed horizon.
+ * A change stamped earlier but committed later (a sweep's batch commits after the edits that began during it) would
+ * otherwise land behind a cursor or an `updatedSince` that a sync had already moved past, and never be seen. It is
+ * seen on a later page or sync instead, as soon as its transaction ends.
+ */
+export async function keysetFor(db: Db, query: KeysetQuery, options: KeysetOptions) {
+  return keyset(await withCommittedHorizon(db, query, options), options);
+}
+
+/** The query with `committedBefore` when its page is ordered by the last change or filtered on it. */
+export async function withCommittedHorizon<Q extends KeysetQuery>(db: Db, query: Q, options: KeysetOptions): Promise<Q> {
+  const syncing = options.updatedAt !== undefined && (options.sortBy === options.updatedAt || query.updatedSince !== undefined);
+  if (!syncing) return query;
+  const [row] = await committedHorizon(db).execute();
+  return row?.at ? { ...query, committedBefore: row.at } : query;
+}
+
 /** Which conditions a page has: the shape of its query, whatever their values. */
 export interface KeysetShape {
   after: boolean;
   since: boolean;
+  committed: boolean;
 }
 
 export function keysetShapeOf(query: KeysetQuery): KeysetShape {
-  return { after: query.after !== undefined, since: query.updatedSince !== undefined };
+  return { after: query.after !== undefined, since: query.updatedSince !== undefined, committed: query.committedBefore !== undefined };
 }
 
 /**
  * `keyset` for a query prepared once per shape (db/prepared.ts): the same conditions with their values as
- * placeholders (`afterKey`, `afterId`, `since`, `limit`). `values(query)` checks a query of that shape and gives
+ * placeholders (`afterKey`, `afterId`, `since`, `committedBefore`, `limit`). `values(query)` checks a query of that shape and gives
  * what fills them; `result` is keyset's.
  *
  * @example
@@ -165,17 +207,20 @@ export function keysetPlaceholders(shape: KeysetShape, options: KeysetOptions) {
       options,
       shape.after ? { key: sql.placeholder('afterKey'), id: sql.placeholder('afterId') } : undefined,
       shape.since ? sql.placeholder('since') : undefined,
+      shape.committed ? sql.placeholder('committedBefore') : undefined,
     ),
     limit: sql.placeholder('limit'),
     values(query: KeysetQuery): Record<string, unknown> {
       checkQuery(query, options);
-      if (query.after !== undefined !== shape.after || query.updatedSince !== undefined !== shape.since) {
+      const given = keysetShapeOf(query);
+      if (given.after !== shape.after || given.since !== shape.since || given.committed !== shape.committed) {
         throw new Error('keyset: the query is not of the prepared shape');
       }
       return {
         limit: query.limit + 1,
         ...(query.after ? { afterKey: query.after.key, afterId: query.after.id } : {}),
         ...(query.updatedSince !== undefined ? { since: query.updatedSince } : {}),
+        ...(query.committedBefore !== undefined ? { committedBefore: query.committedBefore } : {}),
       };
     },
     result: resultOf,

@@ -5,6 +5,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiIdempotencyKeys } from '@/db/schema/api';
 import { parties } from '@/db/schema/ledger';
+import { recurringRules } from '@/db/schema/recurring';
 import { purgeExpiredIdempotencyKeys } from '@/lib/api/idempotency';
 import type { Operation } from '@/lib/api/operation';
 import { call, startApiServer, useApiTestBed, type Answer } from './support/api-client';
@@ -286,6 +287,47 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
       const most = await documented('GET', '/api/parties', '/api/parties?limit=100', { key: w.b.key.viewer });
       expect(most.body.data).toHaveLength(100);
       expect((await documented('GET', '/api/parties', '/api/parties?limit=101', { key: w.b.key.viewer })).body.fields).toEqual({ limit: ['At most 100 rows a page'] });
+    });
+  });
+
+  describe('a sync, and a change that commits late', () => {
+    /** One sync step as an integrator takes it: what changed at or after `since`, and the last change seen as the next mark. */
+    const sync = async (path: string, since: string) => {
+      const answer = await documented('GET', path, `${path}?limit=100&updatedSince=${encodeURIComponent(since)}`, { key: w.b.key.viewer });
+      expect(answer.status, answer.text).toBe(200);
+      const data = answer.body.data as { name: string; updatedAt: string }[];
+      return { names: data.map((r) => r.name), next: data.at(-1)?.updatedAt ?? since };
+    };
+
+    it('a list in last-change order stops before the oldest open transaction, so a sync never passes a change committed after it', async () => {
+      const key = w.b.key.accountant;
+      const created = async (path: string, body: unknown) => {
+        const answer = await documented('POST', path, path, { key, body });
+        expect(answer.status, answer.text).toBe(201);
+        return answer.body as { id: number; updatedAt: string };
+      };
+      const rule = (name: string) => ({ name, type: 'expense', cadence: 'monthly', startDate: '2027-01-01', payload: { partyId: w.b.vendor.id, amount: '9.00', categoryId: w.b.byCode('5000') } });
+      const party = await created('/api/parties', { kind: 'vendor', name: 'Late, first' });
+      const first = await created('/api/recurring', rule('Late rule, first'));
+      const partyMark = party.updatedAt;
+      const ruleMark = first.updatedAt;
+
+      let during: { parties: Awaited<ReturnType<typeof sync>>; rules: Awaited<ReturnType<typeof sync>> } | undefined;
+      await w.db.transaction(async (tx) => {
+        // Stamped with this transaction's start (now()), committed only when it ends, after the changes below.
+        await tx.update(parties).set({ name: 'Late, first, renamed', updatedAt: sql`now()` }).where(eq(parties.id, party.id));
+        await tx.update(recurringRules).set({ name: 'Late rule, first, renamed', updatedAt: sql`now()` }).where(eq(recurringRules.id, first.id));
+        // Made by the API server's process, committed at once, stamped later.
+        await created('/api/parties', { kind: 'vendor', name: 'Late, second' });
+        await created('/api/recurring', rule('Late rule, second'));
+        during = { parties: await sync('/api/parties', partyMark), rules: await sync('/api/recurring', ruleMark) };
+      });
+      // While the first change was open, the lists stopped before it: the second change waits too.
+      expect(during!.parties.names).toEqual(['Late, first']);
+      expect(during!.rules.names).toEqual(['Late rule, first']);
+      // So the next sync, from the last change it saw, finds both.
+      expect((await sync('/api/parties', during!.parties.next)).names).toEqual(['Late, first, renamed', 'Late, second']);
+      expect((await sync('/api/recurring', during!.rules.next)).names).toEqual(['Late rule, first, renamed', 'Late rule, second']);
     });
   });
 

@@ -51,7 +51,8 @@ header. Unknown fields are refused. Problem codes: ${Object.entries(PROBLEM_TYPE
 **Lists** take \`limit\` (1–100, default 50), \`cursor\` (the previous page's \`nextCursor\`) and \`updatedSince\`
 (an instant), and answer \`{ "data": [...], "nextCursor": string | null }\` with a \`Link: <…>; rel="next"\`
 header while more follow. Rows come in the order they last changed, so a sync saves the last \`updatedAt\` it saw
-and asks again with \`updatedSince\`.
+and asks again with \`updatedSince\`. A change still being written is not listed yet, nor any change after it, so
+that a sync's mark never passes it: it comes on the next page or sync.
 
 **Optimistic concurrency.** A single resource answers with an \`ETag\` (and 304 to a matching
 \`If-None-Match\`). \`PUT\` and \`DELETE\` honour \`If-Match\` when sent: a stale tag is 412. A stale \`version\` in a

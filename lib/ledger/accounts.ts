@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import type { AccountType, SystemRole } from '@/db/schema/enums';
 import { accounts } from '@/db/schema/ledger';
 import { fieldError } from '@/lib/errors';
-import { keyset, type KeysetPage, type KeysetQuery } from '@/lib/keyset';
+import { keysetFor, type KeysetPage, type KeysetQuery } from '@/lib/keyset';
 
 export type Account = typeof accounts.$inferSelect;
 
@@ -29,7 +29,7 @@ export async function listCategoriesPage(
   companyId: string,
   query: KeysetQuery & { type?: 'revenue' | 'expense' },
 ): Promise<KeysetPage<Account>> {
-  const page = keyset(query, { sortBy: accounts.updatedAt, id: accounts.id, updatedAt: accounts.updatedAt });
+  const page = await keysetFor(db, query, { sortBy: accounts.updatedAt, id: accounts.id, updatedAt: accounts.updatedAt });
   const rows = await db
     .select({ account: accounts, ...page.select })
     .from(accounts)

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import type { DocumentKind, DocumentStatus } from '@/db/schema/enums';
 import { journalEntries, parties } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
-import { keyset, type KeysetPage, type KeysetPosition, type KeysetQuery } from '@/lib/keyset';
+import { keysetFor, type KeysetPage, type KeysetPosition, type KeysetQuery } from '@/lib/keyset';
 import { category, documentColumns, toDocumentRow, type DocumentRow } from './documents';
 
 /** The columns a document list sorts by, as the screens and the CSV export name them. */
@@ -91,9 +91,9 @@ function filterCondition(companyId: string, kind: DocumentKind, f: DocumentFilte
   );
 }
 
-function pageOrder(query: DocumentPageQuery) {
+function pageOrder(db: Db, query: DocumentPageQuery) {
   if (query.sort) {
-    return keyset(query, {
+    return keysetFor(db, query, {
       sortBy: SORT_COLUMN[query.sort.by],
       id: journalEntries.id,
       direction: query.sort.direction,
@@ -101,8 +101,8 @@ function pageOrder(query: DocumentPageQuery) {
     });
   }
   return query.order === 'issueDate'
-    ? keyset(query, { sortBy: journalEntries.entryDate, id: journalEntries.id, direction: 'desc', updatedAt: journalEntries.updatedAt })
-    : keyset(query, { sortBy: journalEntries.updatedAt, id: journalEntries.id, updatedAt: journalEntries.updatedAt });
+    ? keysetFor(db, query, { sortBy: journalEntries.entryDate, id: journalEntries.id, direction: 'desc', updatedAt: journalEntries.updatedAt })
+    : keysetFor(db, query, { sortBy: journalEntries.updatedAt, id: journalEntries.id, updatedAt: journalEntries.updatedAt });
 }
 
 /**
@@ -114,7 +114,7 @@ function pageOrder(query: DocumentPageQuery) {
  * @example listDocumentsPage(db, companyId, 'invoice', { limit: 50, statuses: ['open'], q: 'acme', sort: { by: 'amount', direction: 'desc' } })
  */
 export async function listDocumentsPage(db: Db, companyId: string, kind: DocumentKind, query: DocumentPageQuery): Promise<DocumentListPage> {
-  const page = pageOrder(query);
+  const page = await pageOrder(db, query);
   const rows = await db
     .select({ doc: documentColumns, ruleName: recurringRules.name, ...page.select })
     .from(journalEntries)

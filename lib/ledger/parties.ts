@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import type { PartyKind } from '@/db/schema/enums';
 import { parties } from '@/db/schema/ledger';
 import { fieldError, notFound, parseOrThrow } from '@/lib/errors';
-import { keyset, type KeysetPage, type KeysetQuery } from '@/lib/keyset';
+import { keysetFor, type KeysetPage, type KeysetQuery } from '@/lib/keyset';
 import { partyInput, type PartyInput } from './schemas';
 
 export type Party = typeof parties.$inferSelect;
@@ -41,7 +41,7 @@ export async function getPartyOrThrow(db: Db, companyId: string, partyId: number
  * keeps the last `updatedAt` it saw and asks again with `updatedSince`.
  */
 export async function listPartiesPage(db: Db, companyId: string, query: KeysetQuery & { kind?: PartyKind }): Promise<KeysetPage<Party>> {
-  const page = keyset(query, { sortBy: parties.updatedAt, id: parties.id, updatedAt: parties.updatedAt });
+  const page = await keysetFor(db, query, { sortBy: parties.updatedAt, id: parties.id, updatedAt: parties.updatedAt });
   const rows = await db
     .select({ party: parties, ...page.select })
     .from(parties)

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { preparedFor } from '@/db/prepared';
 import { parties } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
-import { keyset, keysetPlaceholders, keysetShapeOf, type KeysetOptions, type KeysetPage, type KeysetPosition, type KeysetQuery, type KeysetShape } from '@/lib/keyset';
+import { keysetFor, keysetPlaceholders, keysetShapeOf, withCommittedHorizon, type KeysetOptions, type KeysetPage, type KeysetPosition, type KeysetQuery, type KeysetShape } from '@/lib/keyset';
 import { describeSchedule } from './calendar-words';
 import type { RuleStatus, RuleType } from './constants';
 import { FAILING_STATUSES } from './failing';
@@ -66,7 +66,7 @@ async function selectRulesPage(
   query: KeysetQuery,
   options: KeysetOptions,
 ): Promise<KeysetPage<RuleListItem>> {
-  const page = keyset(query, options);
+  const page = await keysetFor(db, query, options);
   const rows = await db
     .select({ rule: recurringRules, partyName: parties.name, ...page.select })
     .from(recurringRules)
@@ -94,7 +94,7 @@ const plainPages = new Map<string, ReturnType<typeof plainPageQuery>>();
 
 function plainPageQuery(order: RuleListOrder, shape: KeysetShape) {
   const page = keysetPlaceholders(shape, orderOptions(order));
-  const name = `rules_page_${order}${shape.after ? '_after' : ''}${shape.since ? '_since' : ''}`;
+  const name = `rules_page_${order}${shape.after ? '_after' : ''}${shape.since ? '_since' : ''}${shape.committed ? '_committed' : ''}`;
   return {
     page,
     prepared: preparedFor((db) =>
@@ -125,15 +125,16 @@ export async function listRulesPage(
 ): Promise<KeysetPage<RuleListItem>> {
   if (!isPlain(query)) return selectRulesPage(db, companyId, query, query, orderOptions(query.order));
   const order = query.order ?? 'name';
-  const shape = keysetShapeOf(query);
-  const key = `${order} ${shape.after} ${shape.since}`;
+  const paged = await withCommittedHorizon(db, query, orderOptions(order));
+  const shape = keysetShapeOf(paged);
+  const key = `${order} ${shape.after} ${shape.since} ${shape.committed}`;
   let plain = plainPages.get(key);
   if (!plain) {
     plain = plainPageQuery(order, shape);
     plainPages.set(key, plain);
   }
-  const rows = await plain.prepared(db).execute({ companyId, ...plain.page.values(query) });
-  return plain.page.result(query)(rows, itemOf);
+  const rows = await plain.prepared(db).execute({ companyId, ...plain.page.values(paged) });
+  return plain.page.result(paged)(rows, itemOf);
 }
 
 /**
