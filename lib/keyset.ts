@@ -1,6 +1,7 @@
 import { and, asc, desc, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
+import { oldestOpenTransaction } from '@/db/committed-horizon';
 import { preparedFor } from '@/db/prepared';
 import { isValidCalendarDate } from '@/lib/dates/calendar-date';
 import { fieldError } from '@/lib/errors';
@@ -35,6 +36,11 @@ export interface KeysetQuery {
   updatedSince?: string;
   /** Only rows whose `updatedAt` column is before this instant: every change before it is committed (`keysetFor`). */
   committedBefore?: string;
+  /**
+   * The committed horizon (db/committed-horizon.ts) when the caller read it already, before this page: an API key's
+   * lookup reads it in the same query, which saves a list its own round trip.
+   */
+  horizon?: { at: string | null };
 }
 
 export interface KeysetOptions {
@@ -146,20 +152,8 @@ export function keyset(query: KeysetQuery, options: KeysetOptions) {
   };
 }
 
-/**
- * The instant before which every change in this database is committed: the start of the oldest transaction another
- * client has open (a row it writes is stamped with that start, `now()`, and may commit after later ones), or null
- * when none is open (every change is committed). Read before the page's own statement, whose snapshot then sees
- * every change stamped before it. Sessions of other roles show no `xact_start` here unless the app's role may read
- * all statistics (`pg_read_all_stats`); the app's instances share one role, and they are the writers.
- */
-const committedHorizon = preparedFor((db) =>
-  db
-    .select({ at: sql<string | null>`min(xact_start)::text` })
-    .from(sql`pg_stat_activity`)
-    .where(sql`datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`)
-    .prepare('committed_horizon'),
-);
+/** The committed horizon alone, for a page whose caller did not read it already (see `KeysetQuery.horizon`). */
+const committedHorizon = preparedFor((db) => db.select({ at: oldestOpenTransaction }).from(sql`(select 1) as one`).prepare('committed_horizon'));
 
 /**
  * `keyset`, for a page ordered by the last change or filtered on it (a sync): its rows stop at the committed horizon.
@@ -175,8 +169,8 @@ export async function keysetFor(db: Db, query: KeysetQuery, options: KeysetOptio
 export async function withCommittedHorizon<Q extends KeysetQuery>(db: Db, query: Q, options: KeysetOptions): Promise<Q> {
   const syncing = options.updatedAt !== undefined && (options.sortBy === options.updatedAt || query.updatedSince !== undefined);
   if (!syncing) return query;
-  const [row] = await committedHorizon(db).execute();
-  return row?.at ? { ...query, committedBefore: row.at } : query;
+  const at = query.horizon ? query.horizon.at : ((await committedHorizon(db).execute())[0]?.at ?? null);
+  return at !== null ? { ...query, committedBefore: at } : query;
 }
 
 /** Which conditions a page has: the shape of its query, whatever their values. */

@@ -7,6 +7,7 @@ import { apiIdempotencyKeys } from '@/db/schema/api';
 import { parties } from '@/db/schema/ledger';
 import { recurringRules } from '@/db/schema/recurring';
 import { purgeExpiredIdempotencyKeys } from '@/lib/api/idempotency';
+import { listPartiesPage } from '@/lib/ledger/parties';
 import type { Operation } from '@/lib/api/operation';
 import { call, startApiServer, useApiTestBed, type Answer } from './support/api-client';
 import type { World } from './support/auth-world';
@@ -321,6 +322,9 @@ describe.skipIf(!HAS_POSTGRES)('the API over HTTP on PostgreSQL', () => {
         await created('/api/parties', { kind: 'vendor', name: 'Late, second' });
         await created('/api/recurring', rule('Late rule, second'));
         during = { parties: await sync('/api/parties', partyMark), rules: await sync('/api/recurring', ruleMark) };
+        // A caller with no API key (a session, a script) reads the horizon itself: the same page.
+        const direct = await listPartiesPage(w.db, w.b.company.id, { limit: 100, updatedSince: partyMark });
+        expect(direct.items.map((p) => p.name)).toEqual(['Late, first']);
       });
       // While the first change was open, the lists stopped before it: the second change waits too.
       expect(during!.parties.names).toEqual(['Late, first']);

@@ -51,9 +51,9 @@ export const pageQuery = z.object({
     .meta({ description: 'Only rows changed at or after this instant (ISO 8601 with an offset), for syncing' }),
 });
 
-/** What a list service takes: the keyset query with the decoded cursor. */
-export function keysetQueryOf(query: z.output<typeof pageQuery>) {
-  return { limit: query.limit, after: query.cursor, updatedSince: query.updatedSince };
+/** What a list service takes: the keyset query with the decoded cursor, and the committed horizon the caller's lookup read. */
+export function keysetQueryOf(query: z.output<typeof pageQuery>, caller?: { horizon?: { at: string | null } }) {
+  return { limit: query.limit, after: query.cursor, updatedSince: query.updatedSince, horizon: caller?.horizon };
 }
 
 export function pageSchema<T extends z.ZodType>(item: T) {

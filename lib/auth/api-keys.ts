@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { oldestOpenTransaction } from '@/db/committed-horizon';
 import { preparedFor } from '@/db/prepared';
 import { apiKeys, companyMembers } from '@/db/schema/auth';
 import { companies } from '@/db/schema/ledger';
@@ -85,6 +86,8 @@ export interface VerifiedApiKey {
   role: ApiKeyRole;
   /** The key's company, read in the same query. */
   company: Company;
+  /** The committed horizon when the key was read (db/committed-horizon.ts). */
+  horizon: { at: string | null };
 }
 
 /** A key's last use is recorded at most this often: it is shown to the minute, and each write locks the key's row. */
@@ -112,13 +115,16 @@ export async function verifyApiKeyOrThrow(db: Db, token: string): Promise<Verifi
   const role = roleOfApiKeyPermissions(parsedPermissions(key.permissions));
   if (!role) throw refused();
   await recordLastUse(db, key.id, key.lastRequest);
-  return { keyId: key.id, keyName: key.name, companyId: company.id, role, company };
+  return { keyId: key.id, keyName: key.name, companyId: company.id, role, company, horizon: { at: row.horizon } };
 }
 
-/** The key with this hash and its company: the read every API request makes. */
+/**
+ * The key with this hash and its company: the read every API request makes. It reads the committed horizon too
+ * (a tenth of a millisecond of PostgreSQL), so a list in last-change order needs no round trip of its own for it.
+ */
 const keyByHash = preparedFor((db) =>
   db
-    .select({ key: apiKeys, company: companies })
+    .select({ key: apiKeys, company: companies, horizon: oldestOpenTransaction })
     .from(apiKeys)
     .innerJoin(companies, eq(companies.id, apiKeys.companyId))
     .where(eq(apiKeys.key, sql.placeholder('hash')))

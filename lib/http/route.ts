@@ -110,8 +110,8 @@ export async function requestCompanyContext(request: Request): Promise<CompanyCo
   }
   await whenReady();
   const db = await openDb();
-  const { company, ...key } = await verifyApiKeyOrThrow(db, match[1]!);
-  return { db, company, companies: [company], role: key.role, caller: { kind: 'api-key', keyId: key.keyId, keyName: key.keyName } };
+  const { company, horizon, ...key } = await verifyApiKeyOrThrow(db, match[1]!);
+  return { db, company, companies: [company], role: key.role, caller: { kind: 'api-key', keyId: key.keyId, keyName: key.keyName }, horizon };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -35,6 +35,8 @@ export interface CompanyContext {
   companies: Company[];
   role: Role;
   caller: Caller;
+  /** The committed horizon read with the caller's credentials, when it was (an API key's lookup): see `KeysetQuery.horizon`. */
+  horizon?: { at: string | null };
 }
 
 /** The context of a request made by a signed-in user (every page and server action). */

@@ -83,7 +83,7 @@ export function listDocumentsRoute(kind: DocumentKind) {
     },
     async ({ ctx, query, request }) => {
       const found = await listDocumentsPage(ctx.db, ctx.company.id, kind, {
-        ...keysetQueryOf(query),
+        ...keysetQueryOf(query, ctx),
         statuses: query.status,
         partyId: query.partyId,
         ruleId: query.ruleId,

@@ -26,7 +26,7 @@ export const GET = apiRoute(
     responses: { 200: { description: 'A page of categories', schema: pageSchema(categoryResponse) } },
   },
   async ({ ctx, query, request }) => {
-    const found = await listCategoriesPage(ctx.db, ctx.company.id, { ...keysetQueryOf(query), type: query.type && ACCOUNT_TYPE_OF_CATEGORY[query.type] });
+    const found = await listCategoriesPage(ctx.db, ctx.company.id, { ...keysetQueryOf(query, ctx), type: query.type && ACCOUNT_TYPE_OF_CATEGORY[query.type] });
     return pageReply(request, found, toCategoryResponse);
   },
 );

@@ -24,7 +24,7 @@ export const GET = apiRoute(
     responses: { 200: { description: 'A page of parties', schema: pageSchema(partyResponse) } },
   },
   async ({ ctx, query, request }) =>
-    pageReply(request, await listPartiesPage(ctx.db, ctx.company.id, { ...keysetQueryOf(query), kind: query.kind }), toPartyResponse),
+    pageReply(request, await listPartiesPage(ctx.db, ctx.company.id, { ...keysetQueryOf(query, ctx), kind: query.kind }), toPartyResponse),
 );
 
 /** POST /api/parties `{ kind, name, email? }`: adds a customer or vendor. */

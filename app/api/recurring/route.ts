@@ -34,7 +34,7 @@ export const GET = apiRoute(
   },
   async ({ ctx, query, request }) => {
     const page = await listRulesPage(ctx.db, ctx.company.id, {
-      ...keysetQueryOf(query),
+      ...keysetQueryOf(query, ctx),
       order: 'updated',
       statuses: query.status,
       type: query.type,
