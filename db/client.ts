@@ -47,8 +47,8 @@ export async function db(): Promise<Db> {
 }
 
 async function openDatabase(): Promise<DatabaseHandle> {
-  const { DATABASE_URL, AILEGR_DATA_DIR } = databaseSettings();
-  if (DATABASE_URL) return openPostgres(DATABASE_URL);
+  const { DATABASE_URL, AILEGR_DATA_DIR, AILEGR_DB_POOL_SIZE } = databaseSettings();
+  if (DATABASE_URL) return openPostgres(DATABASE_URL, { max: AILEGR_DB_POOL_SIZE });
   return openPglite(path.resolve(AILEGR_DATA_DIR));
 }
 

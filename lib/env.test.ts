@@ -17,6 +17,16 @@ describe('AILEGR_TRUSTED_PROXIES', () => {
   });
 });
 
+describe('AILEGR_DB_POOL_SIZE', () => {
+  it('is 20 unless set, and takes a whole number from 1 to 200', () => {
+    expect(parseEnv({}).AILEGR_DB_POOL_SIZE).toBe(20);
+    expect(parseEnv({ AILEGR_DB_POOL_SIZE: '5' }).AILEGR_DB_POOL_SIZE).toBe(5);
+    for (const bad of ['0', '201', '2.5', 'many']) {
+      expect(() => parseEnv({ AILEGR_DB_POOL_SIZE: bad })).toThrow('Invalid environment: AILEGR_DB_POOL_SIZE must be a whole number from 1 to 200');
+    }
+  });
+});
+
 describe('environmentWarnings', () => {
   it('says at a production start that BETTER_AUTH_URL is missing, and what it is for', () => {
     const [warning, ...rest] = environmentWarnings(parseEnv(PRODUCTION));
